@@ -66,12 +66,13 @@ function readLabel(rawLabel: string, issuerParam: string | null): { issuer: stri
   } catch {
     throw new UriError('invalid_label', 'The URI\'s label has a broken percent-encoding (a % not followed by two hex digits).');
   }
-  const colon = label.indexOf(':');
-  const prefix = colon >= 0 ? label.slice(0, colon).trim() : null;
-  const account = (colon >= 0 ? label.slice(colon + 1) : label).trim();
   // The issuer parameter wins over the label prefix when both are there (Key Uri Format: it is the reliable one).
-  const issuer = (issuerParam ?? prefix ?? '').trim();
-  return { issuer, account };
+  const issuer = issuerParam?.trim();
+  if (issuer && label.startsWith(`${issuer}:`)) return { issuer, account: label.slice(issuer.length + 1).trim() };
+  const colon = label.indexOf(':');
+  const prefix = colon >= 0 ? label.slice(0, colon).trim() : '';
+  const account = (colon >= 0 ? label.slice(colon + 1) : label).trim();
+  return { issuer: issuer ?? prefix, account };
 }
 
 /** Range errors from the shared checks become URI errors with the same code and message. */
