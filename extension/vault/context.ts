@@ -1,0 +1,68 @@
+// What every vault operation needs: the database, the session store, the clock, the KDF settings, and the unlocked key.
+import { importAesKey } from './aead';
+import { DEFAULT_DB_NAME, openVaultDb, type VaultDb } from './db';
+import { VaultError } from './errors';
+import type { VaultHeader } from './header';
+import { DEFAULT_KDF, type KdfParams } from './kdf';
+import { clearSession, readLastUsed, readSessionKey, recordUse } from './session';
+import { browserSessionStore } from './browser-session';
+import type { SessionStore, VaultDeps, VaultSettings } from './types';
+
+export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 15 };
+
+export interface VaultContext {
+  db(): Promise<VaultDb>;
+  session: SessionStore;
+  now: () => number;
+  kdf: KdfParams;
+  newId: () => string;
+}
+
+export interface UnlockedKey {
+  vaultId: string;
+  key: CryptoKey;
+}
+
+export function createContext(deps: VaultDeps = {}): VaultContext {
+  const factory = deps.indexedDB ?? globalThis.indexedDB;
+  let connection: Promise<VaultDb> | null = null;
+  return {
+    db: () => (connection ??= openVaultDb(factory, deps.dbName ?? DEFAULT_DB_NAME)),
+    session: deps.session ?? browserSessionStore(),
+    now: deps.now ?? Date.now,
+    kdf: deps.kdf ?? DEFAULT_KDF,
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+  };
+}
+
+export async function readHeaderValue(ctx: VaultContext): Promise<VaultHeader | undefined> {
+  return (await (await ctx.db()).get('meta', 'header')) as VaultHeader | undefined;
+}
+
+export async function readSettings(ctx: VaultContext): Promise<VaultSettings> {
+  const stored = (await (await ctx.db()).get('meta', 'settings')) as VaultSettings | undefined;
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+/** True when the idle time has run out; counts from the last use. */
+export async function isIdle(ctx: VaultContext, now: number): Promise<boolean> {
+  const { autoLockMinutes } = await readSettings(ctx);
+  if (autoLockMinutes === null) return false;
+  const lastUsed = await readLastUsed(ctx.session);
+  return lastUsed === null || now - lastUsed >= autoLockMinutes * 60_000;
+}
+
+/** The data key of an unlocked vault; also records this as a use. Locks first if the idle time ran out meanwhile. */
+export async function requireKey(ctx: VaultContext): Promise<UnlockedKey> {
+  const stored = await readSessionKey(ctx.session);
+  const header = await readHeaderValue(ctx);
+  if (!header) throw new VaultError('no_vault', 'There is no vault yet: create one with a master password first.');
+  const now = ctx.now();
+  // A key for another (deleted and re-created) vault, or one that outlived the idle time, must not be used.
+  if (!stored || stored.vaultId !== header.vaultId || (await isIdle(ctx, now))) {
+    if (stored) await clearSession(ctx.session);
+    throw new VaultError('locked', 'The vault is locked: unlock it with the master password.');
+  }
+  await recordUse(ctx.session, now);
+  return { vaultId: stored.vaultId, key: await importAesKey(stored.raw) };
+}

@@ -1,0 +1,25 @@
+// One error type for everything the vault refuses; `code` is stable for the UI, `message` says what to do.
+export type VaultErrorCode =
+  | 'wrong_password'
+  | 'locked'
+  | 'vault_exists'
+  | 'no_vault'
+  | 'tampered'
+  | 'weak_password'
+  | 'not_found'
+  | 'invalid_account'
+  | 'invalid_settings';
+
+export class VaultError extends Error {
+  readonly code: VaultErrorCode;
+
+  constructor(code: VaultErrorCode, message: string) {
+    super(message);
+    this.name = 'VaultError';
+    this.code = code;
+  }
+}
+
+export function isVaultError(error: unknown, code?: VaultErrorCode): error is VaultError {
+  return error instanceof VaultError && (code === undefined || error.code === code);
+}

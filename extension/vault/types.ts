@@ -1,0 +1,60 @@
+// The vault's public shapes, shared with the popup and options pages.
+import type { OtpAccount } from '../../shared/otp';
+import type { KdfParams } from './kdf';
+
+export interface VaultAccount extends OtpAccount {
+  id: string;
+  /** Registrable domains the code is filled on. */
+  sites: string[];
+  pinned: boolean;
+  order: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** `pinned` is optional so a Tessera backup restores exactly; other sources leave it out. */
+export type NewAccount = OtpAccount & { sites?: string[]; pinned?: boolean };
+
+export type AccountPatch = Partial<Pick<VaultAccount, 'issuer' | 'account' | 'sites' | 'pinned' | 'counter'>>;
+
+export interface VaultSettings {
+  /** null = never lock by itself. */
+  autoLockMinutes: number | null;
+}
+
+export type VaultState = 'empty' | 'locked' | 'unlocked';
+
+/** chrome.storage.session in the extension, a Map in tests: memory only, gone when the browser closes. */
+export interface SessionStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface VaultDeps {
+  indexedDB?: IDBFactory;
+  session?: SessionStore;
+  now?: () => number;
+  kdf?: KdfParams;
+  /** Database name; lets tests and previews keep several vaults apart. */
+  dbName?: string;
+  newId?: () => string;
+}
+
+export interface Vault {
+  state(): Promise<VaultState>;
+  create(password: string): Promise<void>;
+  unlock(password: string): Promise<void>;
+  lock(): Promise<void>;
+  list(): Promise<VaultAccount[]>;
+  add(accounts: NewAccount[]): Promise<VaultAccount[]>;
+  update(id: string, patch: AccountPatch): Promise<VaultAccount>;
+  remove(id: string): Promise<void>;
+  reorder(ids: string[]): Promise<void>;
+  nextHotp(id: string): Promise<VaultAccount>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  touch(): Promise<void>;
+  lockIfIdle(now?: number): Promise<boolean>;
+  getSettings(): Promise<VaultSettings>;
+  setSettings(patch: Partial<VaultSettings>): Promise<void>;
+}

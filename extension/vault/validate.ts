@@ -1,0 +1,50 @@
+// Every account entering the vault passes the same rules as an otpauth:// URI: built, then read back by the shared parser.
+import { buildOtpauthUri, OtpError, parseOtpauthUri, type OtpAccount } from '../../shared/otp';
+import { VaultError } from './errors';
+
+export interface ValidAccount {
+  otp: OtpAccount;
+  sites: string[];
+  pinned: boolean;
+}
+
+export function validateAccount(input: unknown, label = 'The account'): ValidAccount {
+  if (typeof input !== 'object' || input === null) throw invalid(`${label} is not an account.`);
+  const candidate = input as Partial<OtpAccount> & { sites?: unknown; pinned?: unknown };
+  return {
+    otp: validateOtp(candidate, label),
+    sites: validateSites(candidate.sites, label),
+    pinned: validatePinned(candidate.pinned, label),
+  };
+}
+
+function validateOtp(candidate: Partial<OtpAccount>, label: string): OtpAccount {
+  if (typeof candidate.secret !== 'string' || typeof candidate.issuer !== 'string' || typeof candidate.account !== 'string') {
+    throw invalid(`${label} needs a secret, an issuer and an account name (text; the issuer may be empty).`);
+  }
+  try {
+    return parseOtpauthUri(buildOtpauthUri(candidate as OtpAccount));
+  } catch (error) {
+    if (error instanceof OtpError) throw invalid(`${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function validateSites(sites: unknown, label = 'The account'): string[] {
+  if (sites === undefined) return [];
+  if (!Array.isArray(sites)) throw invalid(`${label}: sites must be a list of domain names.`);
+  const normalized = sites.map((site) => (typeof site === 'string' ? site.trim().toLowerCase() : ''));
+  const bad = normalized.findIndex((site) => !/^[a-z0-9.:[\]-]{1,253}$/.test(site));
+  if (bad >= 0) throw invalid(`${label}: '${String(sites[bad])}' is not a domain name (for example example.com).`);
+  return [...new Set(normalized)];
+}
+
+function validatePinned(pinned: unknown, label: string): boolean {
+  if (pinned === undefined) return false;
+  if (typeof pinned !== 'boolean') throw invalid(`${label}: pinned must be true or false.`);
+  return pinned;
+}
+
+function invalid(message: string): VaultError {
+  return new VaultError('invalid_account', message);
+}
