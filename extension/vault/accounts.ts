@@ -35,7 +35,6 @@ export async function updateAccount(ctx: VaultContext, id: string, patch: Accoun
 
 export async function nextHotpCounter(ctx: VaultContext, id: string): Promise<VaultAccount> {
   return mutateAccount(ctx, id, (account) => {
-    if (account.type !== 'hotp') throw new VaultError('invalid_account', 'Only HOTP accounts have a counter to advance.');
     return applyPatch(account, { counter: account.counter + 1 }, ctx.now());
   });
 }
@@ -99,6 +98,9 @@ async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record
 }
 
 function applyPatch(account: VaultAccount, patch: AccountPatch, now: number): VaultAccount {
+  if (patch?.counter !== undefined && account.type !== 'hotp') {
+    throw new VaultError('invalid_account', 'Only HOTP accounts have a counter; this one is time-based (TOTP).');
+  }
   const merged = { ...account, ...pickPatch(patch) };
   const valid = validateAccount(merged);
   return { ...account, ...valid.otp, sites: valid.sites, pinned: valid.pinned, updatedAt: now };
