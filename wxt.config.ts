@@ -1,11 +1,23 @@
 import { defineConfig } from 'wxt';
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
+
+// The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
+const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
 // The extension's sources live in extension/; the build lands in .output/<browser>-mv<N>/.
 export default defineConfig({
   srcDir: 'extension',
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: zxingWasm, relativeDest: 'zxing_reader.wasm' });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('/zxing_reader.wasm');
+    },
+  },
   manifest: {
     name: 'Tessera Authenticator',
     description: 'Two-factor codes (TOTP/HOTP) kept in an encrypted vault, captured from QR codes and filled only on the right site.',
