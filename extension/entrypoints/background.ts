@@ -1,5 +1,15 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { getVault } from '../ui/vault-instance';
+
+export const AUTO_LOCK_ALARM = 'auto-lock';
 
 export default defineBackground(() => {
-  // The service worker's listeners are registered by the modules the extension grows.
+  // Checked every minute: the vault locks once its idle time (counted from the last use) has run out,
+  // even when no extension page is open.
+  void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== AUTO_LOCK_ALARM) return;
+    void getVault().lockIfIdle().catch(() => undefined);
+  });
 });

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { OtpAccount } from '../../../shared/otp/index';
+import type { VaultAccount } from '../../vault/index';
+import { getVault } from '../../ui/vault-instance';
+import { createCodeCache } from '../../ui/code-cache';
+import { filterAccounts, moveAccount } from '../../ui/filter-accounts';
+import { accountLabel } from '../../ui/format-code';
+import { copyCode } from '../../ui/clipboard';
+import { describeError, isLockedError } from '../../ui/describe-error';
+import { useNow } from '../../ui/use-now';
+import type { Unlocked } from '../../ui/components/VaultGate';
+import type { RowActions } from '../../ui/components/AccountRow';
+import { AccountList } from '../../ui/components/AccountList';
+import { Toolbar } from '../../ui/components/Toolbar';
+import { EmptyState } from '../../ui/components/EmptyState';
+import { AddAccountForm } from '../../ui/components/AddAccountForm';
+import { EditAccountForm, type AccountPatch } from '../../ui/components/EditAccountForm';
+import { ConfirmDelete } from '../../ui/components/ConfirmDelete';
+import { navigationFor, useSearchShortcut } from './use-account-keys';
+import { usePerfMarks } from './use-perf-marks';
+
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultAccount } | { kind: 'delete'; account: VaultAccount };
+
+// Relative to popup.html: the options page sits next to it in the extension's root.
+const optionsUrl = 'options.html';
+
+/** The unlocked popup: toolbar, account list (or empty state), and the add, edit and delete panels. */
+export function AccountsView({ showLocked, lockNow }: Unlocked) {
+  const [accounts, setAccounts] = useState<VaultAccount[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [status, setStatus] = useState('');
+  const [focus, setFocus] = useState({ index: -1, seq: 0 });
+  const now = useNow();
+  const codes = useMemo(() => createCodeCache(), []);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const dragged = useRef<string | null>(null);
+  const shown = useMemo(() => filterAccounts(accounts ?? [], query), [accounts, query]);
+  useSearchShortcut(searchRef);
+  usePerfMarks(accounts !== null, now);
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      if (isLockedError(error)) return showLocked();
+      setStatus(describeError(error));
+    }
+  }, [showLocked]);
+  const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
+  useEffect(() => { void reload(); }, [reload]);
+
+  const focusRow = (index: number) => setFocus({ index, seq: focus.seq + 1 });
+  const reorder = (ids: string[]) => run(async () => { await getVault().reorder(ids); await reload(); });
+
+  const actions: RowActions = {
+    onCopy: (account, code) => run(async () => {
+      await copyCode(code);
+      setStatus(`Copied the code for ${accountLabel(account)}. The clipboard is cleared in 30 seconds.`);
+      await getVault().touch();
+    }),
+    onNext: (account) => run(async () => {
+      const updated = await getVault().nextHotp(account.id);
+      setAccounts((list) => list && list.map((item) => (item.id === updated.id ? updated : item)));
+    }),
+    onPin: (account) => run(async () => { await getVault().update(account.id, { pinned: !account.pinned }); await reload(); }),
+    onEdit: (account) => setView({ kind: 'edit', account }),
+    onDelete: (account) => setView({ kind: 'delete', account }),
+    onKey: (index, event) => {
+      const step = navigationFor(event, index, shown.length);
+      if (!step) return;
+      event.preventDefault();
+      if (step.kind === 'search') return searchRef.current?.focus();
+      if (step.kind === 'focus') return focusRow(step.index);
+      const neighbour = shown[index + step.by];
+      if (!neighbour || !accounts) return;
+      focusRow(index + step.by);
+      void reorder(moveAccount(accounts.map((item) => item.id), shown[index].id, neighbour.id));
+    },
+    onDragStart: (account) => { dragged.current = account.id; },
+    onDrop: (target) => {
+      const moved = dragged.current;
+      dragged.current = null;
+      if (moved && accounts) void reorder(moveAccount(accounts.map((item) => item.id), moved, target.id));
+    },
+  };
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' && shown.length > 0) { event.preventDefault(); focusRow(0); }
+    if (event.key === 'Enter' && shown.length > 0) actions.onCopy(shown[0], codes.codeFor(shown[0], now));
+    if (event.key === 'Escape' && query) { event.preventDefault(); setQuery(''); }
+  };
+
+  const add = async (account: OtpAccount) => {
+    try {
+      await getVault().add([account]);
+    } catch (error) {
+      if (isLockedError(error)) return showLocked();
+      throw error;
+    }
+    setView({ kind: 'list' });
+    setStatus(`Added ${accountLabel(account)}.`);
+    await reload();
+  };
+  const save = async (account: VaultAccount, patch: AccountPatch) => {
+    await getVault().update(account.id, patch);
+    setView({ kind: 'list' });
+    setStatus(`Saved ${accountLabel(patch)}.`);
+    await reload();
+  };
+  const remove = (account: VaultAccount) => run(async () => {
+    await getVault().remove(account.id);
+    setView({ kind: 'list' });
+    setStatus(`Deleted ${accountLabel(account)}.`);
+    await reload();
+  });
+
+  return (
+    <div class="popup">
+      <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
+        onAdd={() => setView({ kind: 'add' })} onLock={() => void lockNow()} />
+      {view.kind === 'add' && <AddAccountForm onAdd={add} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'edit' && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'delete' && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'list' && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} optionsUrl={optionsUrl} />}
+      {view.kind === 'list' && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
+      {view.kind === 'list' && shown.length > 0 && (
+        <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} />
+      )}
+      <p class="status" role="status">{status}</p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { normalizeSecret, parseOtpauthUri, type OtpAccount } from '../../shared/otp/index';
+
+export interface ManualFields {
+  secret: string; issuer: string; account: string;
+  type: string; algorithm: string; digits: string; period: string; counter: string;
+}
+
+export const DEFAULT_FIELDS: ManualFields = {
+  secret: '', issuer: '', account: '', type: 'totp', algorithm: 'SHA1', digits: '6', period: '30', counter: '0',
+};
+
+/**
+ * The typed-in fields go through the same parser as a scanned otpauth URI, so both ways of adding an account
+ * accept and refuse exactly the same things, with the same messages.
+ */
+export function buildManualAccount(fields: ManualFields): OtpAccount {
+  const secret = normalizeSecret(fields.secret);
+  const issuer = fields.issuer.trim();
+  const name = fields.account.trim();
+  const label = issuer ? `${encodeURIComponent(issuer)}:${encodeURIComponent(name)}` : encodeURIComponent(name);
+  const params: [string, string][] = [['secret', secret], ['algorithm', fields.algorithm], ['digits', fields.digits.trim()]];
+  if (issuer) params.push(['issuer', issuer]);
+  params.push(fields.type === 'hotp' ? ['counter', fields.counter.trim()] : ['period', fields.period.trim()]);
+  const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  return parseOtpauthUri(`otpauth://${encodeURIComponent(fields.type)}/${label}?${query}`);
+}

@@ -1,0 +1,56 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { VaultAccount } from '../../vault/index';
+import { accountLabel, groupCode } from '../format-code';
+import { Countdown } from './Countdown';
+
+export const ROW_HEIGHT = 64;
+
+export interface RowActions {
+  onCopy(account: VaultAccount, code: string): void;
+  onNext(account: VaultAccount): void;
+  onPin(account: VaultAccount): void;
+  onEdit(account: VaultAccount): void;
+  onDelete(account: VaultAccount): void;
+  onKey(index: number, event: KeyboardEvent): void;
+  onDragStart(account: VaultAccount): void;
+  onDrop(account: VaultAccount): void;
+}
+
+interface Props { account: VaultAccount; code: string; now: number; index: number; total: number; focusSeq: number; actions: RowActions }
+
+export function AccountRow({ account, code, now, index, total, focusSeq, actions }: Props) {
+  const copyRef = useRef<HTMLButtonElement>(null);
+  // focusSeq changes each time keyboard navigation lands on this row (0 when it is not the active one).
+  useLayoutEffect(() => { if (focusSeq) copyRef.current?.focus(); }, [focusSeq]);
+  const label = accountLabel(account);
+  const codeId = `code-${account.id}`;
+  const copy = () => actions.onCopy(account, code);
+  // A click anywhere on the row copies, except on its own buttons.
+  const clickRow = (event: MouseEvent) => { if (!(event.target as Element).closest('button')) copy(); };
+
+  return (
+    <li class={account.pinned ? 'account pinned' : 'account'} aria-label={label} aria-posinset={index + 1} aria-setsize={total}
+      style={{ top: `${index * ROW_HEIGHT}px` }} draggable onClick={clickRow}
+      onDragStart={(event) => { event.dataTransfer?.setData('text/plain', account.id); actions.onDragStart(account); }}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => { event.preventDefault(); actions.onDrop(account); }}>
+      <span class="who">
+        <span class="issuer">{account.issuer || account.account}</span>
+        {account.issuer && <span class="name">{account.account}</span>}
+      </span>
+      <button ref={copyRef} type="button" class="code" aria-label={`Copy code for ${label}`} aria-describedby={codeId}
+        onClick={copy} onKeyDown={(event) => actions.onKey(index, event)}>
+        <span id={codeId}>{groupCode(code)}</span>
+      </button>
+      {account.type === 'totp'
+        ? <Countdown now={now} period={account.period} />
+        : <button type="button" class="icon" aria-label={`Next code for ${label}`} title="Next code" onClick={() => actions.onNext(account)}>↻</button>}
+      <span class="row-actions">
+        <button type="button" class="icon" aria-label={`Pin ${label}`} aria-pressed={account.pinned} title={account.pinned ? 'Unpin' : 'Pin to top'}
+          onClick={() => actions.onPin(account)}>★</button>
+        <button type="button" class="icon" aria-label={`Edit ${label}`} title="Edit" onClick={() => actions.onEdit(account)}>✎</button>
+        <button type="button" class="icon" aria-label={`Delete ${label}`} title="Delete" onClick={() => actions.onDelete(account)}>✕</button>
+      </span>
+    </li>
+  );
+}

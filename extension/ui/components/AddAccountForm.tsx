@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { parseOtpauthUri, type OtpAccount } from '../../../shared/otp/index';
+import { buildManualAccount, DEFAULT_FIELDS, type ManualFields } from '../build-manual-account';
+import { describeError } from '../describe-error';
+import { ErrorText } from './ErrorText';
+import { AdvancedFields } from './AdvancedFields';
+
+interface Props { onAdd(account: OtpAccount): Promise<void>; onCancel(): void }
+
+/** "Add manually": either paste an otpauth URI, or type the setup key (with the rarer settings under Advanced). */
+export function AddAccountForm({ onAdd, onCancel }: Props) {
+  const [uri, setUri] = useState('');
+  const [fields, setFields] = useState<ManualFields>(DEFAULT_FIELDS);
+  const [uriError, setUriError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const set = (name: keyof ManualFields) => (event: Event) =>
+    setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
+
+  async function submit(event: Event, build: () => OtpAccount, show: (message: string | null) => void) {
+    event.preventDefault();
+    show(null);
+    try {
+      await onAdd(build());
+    } catch (caught) {
+      show(describeError(caught));
+    }
+  }
+
+  return (
+    <section class="panel stack" aria-labelledby="add-title">
+      <h2 id="add-title">Add an account</h2>
+      <form class="stack" aria-label="Add from an otpauth URI" onSubmit={(event) => submit(event, () => parseOtpauthUri(uri.trim()), setUriError)}>
+        <label for="add-uri">otpauth URI</label>
+        <input id="add-uri" type="text" spellcheck={false} autocomplete="off" placeholder="otpauth://totp/…" value={uri}
+          onInput={(event) => setUri(event.currentTarget.value)} />
+        <ErrorText message={uriError} />
+        <button type="submit">Add from URI</button>
+      </form>
+      <form class="stack" aria-label="Add with a setup key" onSubmit={(event) => submit(event, () => buildManualAccount(fields), setError)}>
+        <label for="add-secret">Secret key</label>
+        <input id="add-secret" type="text" spellcheck={false} autocomplete="off" value={fields.secret} onInput={set('secret')} />
+        <label for="add-issuer">Issuer</label>
+        <input id="add-issuer" type="text" placeholder="e.g. GitHub" value={fields.issuer} onInput={set('issuer')} />
+        <label for="add-account">Account name</label>
+        <input id="add-account" type="text" placeholder="e.g. alice@example.com" value={fields.account} onInput={set('account')} />
+        <AdvancedFields fields={fields} set={set} />
+        <ErrorText message={error} />
+        <div class="buttons">
+          <button type="button" onClick={onCancel}>Cancel</button>
+          <button type="submit" class="primary">Add account</button>
+        </div>
+      </form>
+    </section>
+  );
+}

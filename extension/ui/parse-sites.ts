@@ -1,0 +1,25 @@
+import { parse } from 'tldts';
+
+export type SitesResult = { sites: string[]; error?: undefined } | { sites?: undefined; error: string };
+
+/**
+ * Turns what a person typed (domains or URLs, one per line or comma separated) into registrable domains:
+ * "https://login.example.co.uk/x" fills on "example.co.uk". Local hosts and IP addresses are kept as they are.
+ */
+export function parseSites(text: string): SitesResult {
+  const entries = text.split(/[\s,]+/).map((entry) => entry.trim()).filter(Boolean);
+  const sites: string[] = [];
+  for (const entry of entries) {
+    const site = registrableDomain(entry);
+    if (!site) return { error: `"${entry}" is not a web site's address: write it like example.com.` };
+    if (!sites.includes(site)) sites.push(site);
+  }
+  return { sites };
+}
+
+function registrableDomain(entry: string): string | null {
+  const info = parse(entry.toLowerCase());
+  if (info.isIp && info.hostname) return info.hostname;
+  if (info.hostname === 'localhost') return 'localhost';
+  return info.domain ?? null;
+}
