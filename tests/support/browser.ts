@@ -30,7 +30,15 @@ export interface LaunchedBrowser {
 }
 
 /** A headless Chromium with a fresh (or given) profile; loads the built extension unless told not to. */
-export async function launchBrowser(options: { extension?: boolean; profileDir?: string; deviceScaleFactor?: number } = {}): Promise<LaunchedBrowser> {
+export interface LaunchOptions {
+  extension?: boolean;
+  profileDir?: string;
+  deviceScaleFactor?: number;
+  /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP * 127.0.0.1` to reach loopback under any host name. */
+  args?: string[];
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The extension is not built at ${EXTENSION_DIR}: run \`npm run build\` (npm test does it).`);
@@ -38,7 +46,8 @@ export async function launchBrowser(options: { extension?: boolean; profileDir?:
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'tessera-profile-'));
   const args = withExtension
     ? [...BASE_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
-    : BASE_ARGS;
+    : [...BASE_ARGS];
+  args.push(...(options.args ?? []));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,

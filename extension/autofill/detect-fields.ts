@@ -1,0 +1,102 @@
+// Finds where a one-time code goes on a page: one input, or 4 to 8 one-character boxes in a row. Looks into open shadow
+// roots and same-origin frames; never picks a password, hidden, disabled, backup-code or recovery-code field.
+import { describeField, hasNeverHint, hasStrongHint, hasWeakHint } from './field-text';
+
+export type CodeTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 'split'; inputs: HTMLInputElement[] };
+
+// input.type reads 'text' for a missing or unknown type attribute.
+const TEXTUAL_TYPES = new Set(['text', 'tel', 'number']);
+const MIN_SINGLE_SCORE = 30;
+
+export function findCodeTarget(root: Document): CodeTarget | null {
+  const inputs = collectInputs(root).filter(isFillable);
+  const split = findSplitBoxes(inputs);
+  let best: { input: HTMLInputElement; score: number } | null = null;
+  for (const input of inputs) {
+    if (split?.includes(input)) continue;
+    const score = scoreSingle(input);
+    if (score >= MIN_SINGLE_SCORE && (!best || score > best.score)) best = { input, score };
+  }
+  if (best && best.input.autocomplete === 'one-time-code') return { kind: 'single', input: best.input };
+  if (split) return { kind: 'split', inputs: split };
+  return best ? { kind: 'single', input: best.input } : null;
+}
+
+/** Every input in document order, through open shadow roots and same-origin frames. */
+export function collectInputs(root: Document | ShadowRoot): HTMLInputElement[] {
+  const found: HTMLInputElement[] = [];
+  const walk = (node: Document | ShadowRoot | Element) => {
+    for (const element of Array.from(node.querySelectorAll('*'))) {
+      if (element instanceof (element.ownerDocument.defaultView?.HTMLInputElement ?? HTMLInputElement)) found.push(element as HTMLInputElement);
+      if (element.shadowRoot) walk(element.shadowRoot);
+      if (element.tagName === 'IFRAME') {
+        const frameDoc = sameOriginDocument(element as HTMLIFrameElement);
+        if (frameDoc) walk(frameDoc);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument; // null, or a SecurityError, for another origin
+  } catch {
+    return null;
+  }
+}
+
+function isFillable(input: HTMLInputElement): boolean {
+  if (!TEXTUAL_TYPES.has(input.type)) return false;
+  if (input.disabled || input.readOnly) return false;
+  if (!isVisible(input)) return false;
+  return !hasNeverHint(describeField(input));
+}
+
+function isVisible(input: HTMLInputElement): boolean {
+  const view = input.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(input);
+  if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+  const rect = input.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0;
+}
+
+function scoreSingle(input: HTMLInputElement): number {
+  const words = describeField(input);
+  let score = 0;
+  if (input.autocomplete === 'one-time-code') score += 100;
+  if (hasStrongHint(words)) score += 40;
+  else if (hasWeakHint(words)) score += 20;
+  if (input.inputMode === 'numeric' || input.type === 'tel' || input.type === 'number') score += 10;
+  if (input.maxLength >= 6 && input.maxLength <= 8) score += 15;
+  if (/\\d\{[6-8]/.test(input.pattern) || /\[0-9\]\{[6-8]/.test(input.pattern)) score += 10;
+  return score;
+}
+
+/** 4 to 8 visible one-character inputs that follow one another in the same container form split code boxes. */
+function findSplitBoxes(inputs: HTMLInputElement[]): HTMLInputElement[] | null {
+  const single = inputs.filter((input) => input.maxLength === 1);
+  let run: HTMLInputElement[] = [];
+  const runs: HTMLInputElement[][] = [];
+  for (const input of single) {
+    const previous = run[run.length - 1];
+    if (previous && commonAncestorDepth(previous, input) <= 3 && inputs.indexOf(input) === inputs.indexOf(previous) + 1) run.push(input);
+    else {
+      if (run.length) runs.push(run);
+      run = [input];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs.find((r) => r.length >= 4 && r.length <= 8) ?? null;
+}
+
+/** How many levels up from `a` the nearest ancestor holding both is: boxes of one code sit close together. */
+function commonAncestorDepth(a: Element, b: Element): number {
+  let depth = 0;
+  for (let node: Element | null = a.parentElement; node; node = node.parentElement, depth++) {
+    if (node.contains(b)) return depth;
+  }
+  return Infinity;
+}

@@ -1,0 +1,35 @@
+// What runs in the page (the extension's isolated world) when the user asks to fill: find the field, check that the page
+// and the frame holding the field belong to the account's sites, then fill. The popup checks the tab's site too.
+import { findCodeTarget, type CodeTarget } from './detect-fields';
+import { fillCode } from './fill-code';
+import { isAllowedOn, siteOf } from './site-match';
+
+export type FillOutcome =
+  | { status: 'filled'; kind: CodeTarget['kind']; site: string | null }
+  | { status: 'no_field'; site: string | null }
+  | { status: 'wrong_site'; site: string | null };
+
+export interface FillRequest {
+  code: string;
+  sites: string[];
+  /** The user confirmed filling on a site that is not one of the account's. */
+  confirmed?: boolean;
+}
+
+function frameUrlOf(target: CodeTarget): string {
+  const input = target.kind === 'single' ? target.input : target.inputs[0];
+  return input.ownerDocument.location.href;
+}
+
+export function probeCodeField(doc: Document = document): { found: boolean; site: string | null } {
+  return { found: findCodeTarget(doc) !== null, site: siteOf(doc.location.href) };
+}
+
+export function fillCodeField(request: FillRequest, doc: Document = document): FillOutcome {
+  const site = siteOf(doc.location.href);
+  const target = findCodeTarget(doc);
+  if (!target) return { status: 'no_field', site };
+  if (!request.confirmed && !isAllowedOn(request.sites, doc.location.href, frameUrlOf(target))) return { status: 'wrong_site', site };
+  fillCode(target, request.code);
+  return { status: 'filled', kind: target.kind, site };
+}

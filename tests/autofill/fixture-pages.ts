@@ -1,0 +1,46 @@
+// Pages with one-time-code fields the way real sites build them.
+const page = (body: string, script = '') => `<!doctype html><html><head><meta charset="utf-8"><title>Sign in</title></head>
+<body>${body}<script>${script}</script></body></html>`;
+
+/** Mimics React's value tracking: an input event whose value equals the tracked one is ignored, so a plain `.value = x`
+ * is lost and only the native setter followed by an input event reaches the component's state. */
+const CONTROLLED_SCRIPT = `
+const input = document.getElementById('otp');
+const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+let tracked = '';
+Object.defineProperty(input, 'value', { configurable: true,
+  get() { return proto.get.call(this); },
+  set(v) { tracked = String(v); proto.set.call(this, v); } });
+window.componentState = '';
+input.addEventListener('input', () => { const now = proto.get.call(input); if (now === tracked) return; tracked = now; window.componentState = now; });`;
+
+const SPLIT_SCRIPT = `
+const boxes = [...document.querySelectorAll('.digit')];
+window.keyEvents = 0;
+boxes.forEach((box, i) => {
+  box.addEventListener('keydown', () => { window.keyEvents++; });
+  box.addEventListener('input', () => { if (box.value && boxes[i + 1]) boxes[i + 1].focus(); });
+});`;
+
+export const FIELD_PAGES: Record<string, string> = {
+  '/single': page('<form><label for="c">Enter code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"></form>'),
+  '/split': page(`<form><div class="boxes">${Array.from({ length: 6 }, (_, i) => `<input class="digit" maxlength="1" inputmode="numeric" aria-label="Digit ${i + 1}">`).join('')}</div></form>`, SPLIT_SCRIPT),
+  '/controlled': page('<input id="otp" name="otpCode" placeholder="6-digit code">', CONTROLLED_SCRIPT),
+  '/shadow': page('<div id="host"></div>', `
+    const root = document.getElementById('host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<label>Authenticator code <input id="inner" inputmode="numeric" maxlength="6"></label>';`),
+  '/frame': page('<p>Verify it is you</p><iframe id="f" src="/frame-inner" width="400" height="200"></iframe>'),
+  '/frame-inner': page('<input id="code" name="totp" aria-label="Verification code">'),
+  '/tel': page('<input type="email" name="email" value=""><input type="tel" id="tel" name="mfa_code" maxlength="6">'),
+  '/number': page('<input type="number" id="num" name="token" aria-label="Token">'),
+  '/german': page('<label for="g">Bestätigungscode</label><input id="g" name="feld7">'),
+  '/crowded': page(`<form>
+    <input type="password" id="pw" name="otp_password" autocomplete="current-password">
+    <label for="rc">Recovery code</label><input id="rc" name="recovery_code">
+    <label for="bk">Backup code</label><input id="bk" name="backup_otp">
+    <input type="hidden" id="hid" name="otp">
+    <input id="invisible" name="otp" style="display:none">
+    <label for="real">Two-factor code</label><input id="real" name="code" inputmode="numeric">
+  </form>`),
+  '/none': page('<form><input name="q" placeholder="Search"><input name="zip" placeholder="ZIP code"><input type="password" name="password"></form>'),
+};
