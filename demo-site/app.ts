@@ -1,0 +1,64 @@
+// The app factory: createApp({ config, store, key, now }) gives the Express app and the http.Server it runs in
+// (so other servers, e.g. WebSocket, can attach to the same port).
+import { createServer, type Server } from 'node:http';
+import express, { type Express } from 'express';
+import type { SiteConfig } from './config';
+import type { SiteContext } from './context';
+import type { Store } from './store/db';
+import { NotFoundError } from './errors';
+import { createErrorHandler } from './http/error-handler';
+import { parseForm, parseJson, requireJson } from './http/json-body';
+import { refuseCrossOrigin } from './http/origin-check';
+import { securityHeaders } from './http/security-headers';
+import { loadSession } from './http/session-middleware';
+import { createLimits } from './routes/limits';
+import { authApi } from './routes/api-auth';
+import { mfaApi } from './routes/api-mfa';
+import { signinPages } from './routes/pages-signin';
+import { accountPages } from './routes/pages-account';
+import { renderErrorPage } from './routes/error-page';
+
+export interface AppOptions {
+  config: SiteConfig;
+  store: Store;
+  key: Buffer;
+  now?: () => number;
+}
+
+export interface SiteApp {
+  app: Express;
+  server: Server;
+  ctx: SiteContext;
+}
+
+const PUBLIC_DIR = new URL('./public/', import.meta.url).pathname;
+
+export function createApp({ config, store, key, now = Date.now }: AppOptions): SiteApp {
+  const ctx: SiteContext = { config, store, key, now };
+  const limits = createLimits(config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.use(refuseCrossOrigin);
+  app.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  app.use(loadSession(ctx));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(requireJson, parseJson);
+  api.use(authApi(ctx, limits));
+  api.use('/mfa', mfaApi(ctx));
+  api.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no such API endpoint.')));
+  app.use('/api', api);
+
+  app.use(parseForm);
+  app.use(signinPages(ctx, limits));
+  app.use(accountPages(ctx));
+  app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
+  app.use(createErrorHandler(renderErrorPage));
+  return { app, server: createServer(app), ctx };
+}

@@ -1,0 +1,89 @@
+// Environment variables -> typed settings. Every limit is a setting with a safe default (see docs/demo-site.md).
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const envSchema = z.object({
+  PORT: int(3000, 0),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TESSERA_SECRET: z.string().min(32, 'TESSERA_SECRET must be at least 32 characters').optional(),
+  MFA_POLICY: z.enum(['required', 'optional']).default('required'),
+  TRUST_PROXY: z.string().default('false'),
+  ARGON2_MEMORY_KIB: int(19456, 1024),
+  ARGON2_TIME_COST: int(2),
+  ARGON2_PARALLELISM: int(1),
+  SESSION_IDLE_MINUTES: int(30),
+  SESSION_ABSOLUTE_HOURS: int(12),
+  TICKET_TTL_MINUTES: int(5),
+  TICKET_MAX_ATTEMPTS: int(5),
+  LOCKOUT_THRESHOLD: int(10),
+  LOCKOUT_MINUTES: int(15),
+  PENDING_ACCOUNT_MINUTES: int(30),
+  RATE_LIMIT_WINDOW_MINUTES: int(15),
+  RATE_LIMIT_SIGNIN: int(30),
+  RATE_LIMIT_SIGNUP: int(10),
+  RATE_LIMIT_BACKUP_REQUESTS: int(5),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+});
+
+export type MfaPolicy = 'required' | 'optional';
+export interface Argon2Params { memoryCost: number; timeCost: number; parallelism: number }
+
+export interface SiteConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret?: string;
+  mfaPolicy: MfaPolicy;
+  trustProxy: boolean | number | string;
+  argon2: Argon2Params;
+  session: { idleMs: number; absoluteMs: number };
+  ticket: { ttlMs: number; maxAttempts: number };
+  lockout: { threshold: number; durationMs: number };
+  pendingAccountMs: number;
+  rateLimit: { windowMs: number; signin: number; signup: number; backupRequests: number };
+  admin?: { email: string; password?: string };
+}
+
+const MINUTE = 60_000;
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** Reads settings from the environment; throws ConfigError naming the variable to fix. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Setting ${String(issue?.path[0])} is not valid: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    secret: e.TESSERA_SECRET,
+    mfaPolicy: e.MFA_POLICY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
+    session: { idleMs: e.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * MINUTE },
+    ticket: { ttlMs: e.TICKET_TTL_MINUTES * MINUTE, maxAttempts: e.TICKET_MAX_ATTEMPTS },
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * MINUTE },
+    pendingAccountMs: e.PENDING_ACCOUNT_MINUTES * MINUTE,
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_MINUTES * MINUTE,
+      signin: e.RATE_LIMIT_SIGNIN,
+      signup: e.RATE_LIMIT_SIGNUP,
+      backupRequests: e.RATE_LIMIT_BACKUP_REQUESTS,
+    },
+    admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
+  };
+}

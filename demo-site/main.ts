@@ -1,0 +1,56 @@
+// `npm run site`: read the settings, open the data folder, serve. Also used by start.ts and by tests as a child process.
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type SiteConfig } from './config';
+import { createApp, type SiteApp } from './app';
+import { loadServerKey } from './crypto/server-key';
+import { openStore } from './store/db';
+import { purgeExpired } from './maintenance';
+
+export interface RunningSite extends SiteApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+export async function startSite(config: SiteConfig, now: () => number = Date.now): Promise<RunningSite> {
+  const store = await openStore(config.dataDir);
+  const key = loadServerKey(config.dataDir, config.secret);
+  const site = createApp({ config, store, key, now });
+  const sweep = setInterval(() => {
+    if (purgeExpired(site.ctx)) store.save().catch((error) => console.error('[site] could not save after clean-up:', error?.code ?? error));
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
+  await new Promise<void>((resolve, reject) => {
+    site.server.once('error', reject);
+    site.server.listen(config.port, config.host, resolve);
+  });
+  const { port } = site.server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    ...site,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweep);
+        site.server.closeAllConnections();
+        site.server.close(() => resolve());
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const site = await startSite(loadConfig());
+  console.log(`Tessera demo site listening on ${site.url}`);
+  const stop = () => site.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,65 @@
+// TOTP enrolment: a pending secret (20 random bytes, SHA1, 6 digits, 30 s) becomes active once a code from it checks out.
+import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import { buildOtpauthUri, encodeBase32 } from '../../shared/otp/index';
+import { recordAudit } from '../audit';
+import type { RequestInfo, SiteContext } from '../context';
+import { ConflictError, ValidationError } from '../errors';
+import { openSecret, sealSecret } from '../crypto/secret-box';
+import { rescopeUserSessions } from '../auth/session';
+import { matchTotpCode, TOTP_ISSUER, totpPurpose } from '../auth/totp-verify';
+import type { User } from '../store/schema';
+
+export interface Enrolment {
+  secret: string;
+  otpauthUri: string;
+  qrDataUrl: string;
+}
+
+/** How long the enrolment page keeps showing the same pending secret before making a new one. */
+const PENDING_REUSE_MS = 10 * 60_000;
+
+const pendingPurpose = (userId: string) => `pending-totp:${userId}`;
+
+function assertMfaOff(user: User): void {
+  if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
+}
+
+async function describeEnrolment(user: User, secret: string): Promise<Enrolment> {
+  const otpauthUri = buildOtpauthUri({ type: 'totp', issuer: TOTP_ISSUER, account: user.email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+  return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, scale: 5 }) };
+}
+
+/** A new pending secret; it replaces an earlier pending one, never an active one. */
+export async function generatePendingTotp(ctx: SiteContext, user: User): Promise<Enrolment> {
+  assertMfaOff(user);
+  const secret = encodeBase32(randomBytes(20));
+  const enrolment = await describeEnrolment(user, secret);
+  assertMfaOff(user);
+  user.pendingTotp = { secretBox: sealSecret(ctx.key, secret, pendingPurpose(user.id)), createdAt: ctx.now() };
+  await ctx.store.save();
+  return enrolment;
+}
+
+/** For the enrolment page: the recent pending secret if there is one, so reloading does not change the QR. */
+export async function currentOrNewPendingTotp(ctx: SiteContext, user: User): Promise<Enrolment> {
+  const pending = user.pendingTotp;
+  if (!pending || ctx.now() - pending.createdAt >= PENDING_REUSE_MS) return generatePendingTotp(ctx, user);
+  return describeEnrolment(user, openSecret(ctx.key, pending.secretBox, pendingPurpose(user.id)));
+}
+
+export async function activateTotp(ctx: SiteContext, user: User, code: string, request: RequestInfo): Promise<void> {
+  assertMfaOff(user);
+  const pending = user.pendingTotp;
+  if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: start again from the enrolment page.');
+  const secret = openSecret(ctx.key, pending.secretBox, pendingPurpose(user.id));
+  const totpBox = sealSecret(ctx.key, secret, totpPurpose(user.id));
+  const step = matchTotpCode(ctx, { secretBox: totpBox, userId: user.id, lastStep: -1 }, code);
+  if (step === null) throw new ValidationError('code', 'That code is not right: enter the 6 digits your authenticator shows now.', 'invalid_code');
+  user.totp = { secretBox: totpBox, lastStep: step };
+  user.pendingTotp = null;
+  user.status = 'active';
+  rescopeUserSessions(ctx, user);
+  recordAudit(ctx, 'mfa_enabled', request, { userId: user.id, details: { method: 'totp' } });
+  await ctx.store.save();
+}

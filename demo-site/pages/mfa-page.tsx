@@ -1,0 +1,35 @@
+import { Layout } from './layout';
+import { CodeField, FormError, type FieldErrors } from './form-parts';
+
+export interface MfaPageProps {
+  secret: string;
+  qrDataUrl: string;
+  otpauthUri: string;
+  errors?: FieldErrors;
+}
+
+/** Groups of four characters are easier to type; authenticators ignore the spaces. */
+function groupSecret(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+export function MfaPage({ secret, qrDataUrl, otpauthUri, errors = {} }: MfaPageProps) {
+  return (
+    <Layout title="Set up two-factor authentication" signedIn>
+      <div class="card">
+        <p>Scan this QR code with your authenticator (for example the Tessera extension), then enter the code it shows.</p>
+        <img class="qr" src={qrDataUrl} alt="QR code of the authenticator key" width={200} height={200} data-otpauth={otpauthUri} />
+        <p>Can't scan it? Enter this key by hand (time-based, 6 digits, every 30 seconds):</p>
+        <p class="secret">
+          <code id="totp-secret" data-testid="totp-secret" data-secret={secret}>{groupSecret(secret)}</code>{' '}
+          <button type="button" class="js-only" data-copy="#totp-secret">Copy</button>
+        </p>
+        <form method="post" action="/mfa" data-testid="mfa-form">
+          <FormError errors={errors} />
+          <CodeField errors={errors} />
+          <button type="submit">Turn on two-factor authentication</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

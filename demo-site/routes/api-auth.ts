@@ -1,0 +1,65 @@
+// JSON API: signup, sign-in (password, then code), sign-out, me. Thin: parse, call the domain, answer.
+import { Router, type Request, type Response } from 'express';
+import type { SiteContext } from '../context';
+import { signUp } from '../accounts/signup';
+import { toPublicUser } from '../accounts/users';
+import { signInWithPassword } from '../auth/signin';
+import { signInWithTotp } from '../auth/signin-totp';
+import { endSession } from '../auth/session';
+import { clearCookie, SESSION_COOKIE, setCookie } from '../http/cookies';
+import { requestInfo } from '../http/request-info';
+import { dropPreviousSession, requireAuth } from '../http/session-middleware';
+import { parseInput } from '../http/validate';
+import { signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import type { Limits } from './limits';
+
+export function giveSession(req: Request, res: Response, sessionId: string): void {
+  setCookie(req, res, SESSION_COOKIE, sessionId);
+}
+
+export function authApi(ctx: SiteContext, limits: Limits): Router {
+  const router = Router();
+  router.use('/signin', limits.signin);
+
+  router.post('/signup', limits.signup, async (req, res) => {
+    const input = parseInput(signupSchema, req.body);
+    dropPreviousSession(ctx, req);
+    const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+    giveSession(req, res, sessionId);
+    res.status(201).json({ user: toPublicUser(user) });
+  });
+
+  router.post('/signin', async (req, res) => {
+    const input = parseInput(signinSchema, req.body);
+    const result = await signInWithPassword(ctx, input, requestInfo(req));
+    if (result.kind === 'mfa') {
+      res.json({ mfaRequired: true, ticket: result.ticket, methods: result.methods });
+      return;
+    }
+    dropPreviousSession(ctx, req);
+    giveSession(req, res, result.sessionId);
+    res.json({ user: toPublicUser(result.user) });
+  });
+
+  router.post('/signin/mfa/totp', async (req, res) => {
+    const input = parseInput(totpStepSchema, req.body);
+    dropPreviousSession(ctx, req);
+    const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
+    giveSession(req, res, sessionId);
+    res.json({ user: toPublicUser(user) });
+  });
+
+  router.post('/signout', async (req, res) => {
+    const auth = requireAuth(res, 'any');
+    endSession(ctx, auth.token);
+    await ctx.store.save();
+    clearCookie(req, res, SESSION_COOKIE);
+    res.json({ signedOut: true });
+  });
+
+  router.get('/me', (_req, res) => {
+    const auth = requireAuth(res, 'any');
+    res.json({ user: toPublicUser(auth.user) });
+  });
+  return router;
+}

@@ -1,0 +1,102 @@
+// Pages for creating an account and signing in. Plain form posts; the ticket between the two steps rides in an
+// HttpOnly cookie, never in a URL.
+import { Router, type Request, type Response } from 'express';
+import type { SiteContext } from '../context';
+import { signUp } from '../accounts/signup';
+import { mustEnrol } from '../accounts/users';
+import { signInWithPassword } from '../auth/signin';
+import { signInWithTotp } from '../auth/signin-totp';
+import { endSession } from '../auth/session';
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } from '../http/cookies';
+import { requestInfo } from '../http/request-info';
+import { currentAuth, dropPreviousSession } from '../http/session-middleware';
+import { parseInput } from '../http/validate';
+import { signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { errorsFor, sendPage } from '../pages/render';
+import { SignupPage } from '../pages/signup-page';
+import { SigninPage } from '../pages/signin-page';
+import { SigninCodePage } from '../pages/signin-code-page';
+import type { Limits } from './limits';
+import type { SiteError } from '../errors';
+import type { User } from '../store/schema';
+
+function homeFor(ctx: SiteContext, user: User): string {
+  return mustEnrol(ctx, user) ? '/mfa' : '/account';
+}
+
+function startSession(req: Request, res: Response, sessionId: string): void {
+  setCookie(req, res, SESSION_COOKIE, sessionId);
+  clearCookie(req, res, TICKET_COOKIE);
+}
+
+export function signinPages(ctx: SiteContext, limits: Limits, codeStepExtra?: (req: Request, errors?: Record<string, string>) => ReturnType<typeof SigninCodePage>): Router {
+  const router = Router();
+  const codePage = (req: Request, res: Response, errors?: Record<string, string>, status = 200) =>
+    codeStepExtra ? sendPage(res, codeStepExtra(req, errors), status) : sendPage(res, <SigninCodePage errors={errors} />, status);
+
+  router.get('/', (_req, res) => res.redirect(currentAuth(res) ? '/account' : '/signin'));
+  router.get('/signup', (_req, res) => sendPage(res, <SignupPage />));
+  router.post('/signup', limits.signup, async (req, res) => {
+    const values = { email: String(req.body?.email ?? ''), displayName: String(req.body?.displayName ?? '') };
+    try {
+      const input = parseInput(signupSchema, req.body);
+      dropPreviousSession(ctx, req);
+      const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+      startSession(req, res, sessionId);
+      res.redirect(303, homeFor(ctx, user));
+    } catch (error) {
+      sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, (error as SiteError).status);
+    }
+  });
+
+  router.get('/signin', (_req, res) => sendPage(res, <SigninPage />));
+  router.post('/signin', limits.signin, async (req, res) => {
+    const email = String(req.body?.email ?? '');
+    try {
+      const input = parseInput(signinSchema, req.body);
+      const result = await signInWithPassword(ctx, input, requestInfo(req));
+      if (result.kind === 'mfa') {
+        setCookie(req, res, TICKET_COOKIE, result.ticket, ctx.config.ticket.ttlMs);
+        res.redirect(303, '/signin/code');
+        return;
+      }
+      dropPreviousSession(ctx, req);
+      startSession(req, res, result.sessionId);
+      res.redirect(303, homeFor(ctx, result.user));
+    } catch (error) {
+      sendPage(res, <SigninPage email={email} errors={errorsFor(error)} />, (error as SiteError).status);
+    }
+  });
+
+  router.get('/signin/code', (req, res) => {
+    if (!readCookie(req, TICKET_COOKIE)) return res.redirect('/signin');
+    codePage(req, res);
+  });
+  router.post('/signin/code', limits.signin, async (req, res) => {
+    const ticket = readCookie(req, TICKET_COOKIE);
+    if (!ticket) return res.redirect(303, '/signin');
+    try {
+      const input = parseInput(totpStepSchema, { ticket, code: req.body?.code });
+      dropPreviousSession(ctx, req);
+      const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
+      startSession(req, res, sessionId);
+      res.redirect(303, homeFor(ctx, user));
+    } catch (error) {
+      const errors = errorsFor(error);
+      if ((error as SiteError).code === 'invalid_ticket') {
+        clearCookie(req, res, TICKET_COOKIE);
+        return sendPage(res, <SigninPage errors={errors} />, 401);
+      }
+      codePage(req, res, 'form' in errors ? { code: errors.form } : errors, (error as SiteError).status);
+    }
+  });
+
+  router.post('/signout', async (req, res) => {
+    const auth = currentAuth(res);
+    if (auth) endSession(ctx, auth.token);
+    await ctx.store.save();
+    clearCookie(req, res, SESSION_COOKIE);
+    res.redirect(303, '/signin');
+  });
+  return router;
+}

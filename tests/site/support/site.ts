@@ -1,0 +1,83 @@
+// Starts the real site on a loopback port (port 0) with a temporary data folder, real argon2 (cheap settings passed
+// explicitly) and an injected clock.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateTotp } from '../../../shared/otp/index';
+import { loadConfig, type SiteConfig } from '../../../demo-site/config';
+import { startSite, type RunningSite } from '../../../demo-site/main';
+import { Client } from './client';
+
+/** Test-only argon2 cost: far below production, which a separate test checks. */
+export const CHEAP_ARGON2 = { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', ARGON2_PARALLELISM: '1' };
+
+export class TestClock {
+  // Five seconds into a 30-second step, so a test has time before the code changes.
+  constructor(public ms = Date.UTC(2026, 0, 15, 12, 0, 5)) {}
+  now = () => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface TestSite {
+  site: RunningSite;
+  url: string;
+  clock: TestClock;
+  dataDir: string;
+  config: SiteConfig;
+  client(): Client;
+  restart(env?: Record<string, string>): Promise<TestSite>;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startTestSite(env: Record<string, string> = {}, shared?: { dataDir: string; clock: TestClock }): Promise<TestSite> {
+  const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'tessera-site-'));
+  const clock = shared?.clock ?? new TestClock();
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_SIGNIN: '10000',
+    RATE_LIMIT_SIGNUP: '10000',
+    RATE_LIMIT_BACKUP_REQUESTS: '10000',
+    ...CHEAP_ARGON2,
+    ...env,
+  });
+  const site = await startSite(config, clock.now);
+  const testSite: TestSite = {
+    site,
+    url: site.url,
+    clock,
+    dataDir,
+    config,
+    client: () => new Client(site.url),
+    async restart(nextEnv = env) {
+      await site.close();
+      return startTestSite(nextEnv, { dataDir, clock });
+    },
+    async close({ keepData = false } = {}) {
+      await site.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return testSite;
+}
+
+/** The code an authenticator would show at the site's current time. */
+export function codeAt(secret: string, clock: TestClock, offsetSteps = 0): string {
+  return generateTotp({ secret, time: Math.floor(clock.ms / 1000) + offsetSteps * 30 });
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Signs up and turns TOTP on; returns the secret the user's authenticator holds. */
+export async function signUpWithTotp(site: TestSite, client: Client, email: string): Promise<string> {
+  const signup = await client.post('/api/signup', { email, password: PASSWORD, displayName: email.split('@')[0] });
+  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  const { body } = await client.post('/api/mfa/totp/generate');
+  const activated = await client.post('/api/mfa/totp/activate', { code: codeAt(body.secret, site.clock) });
+  if (activated.status !== 200) throw new Error(`activation failed: ${activated.status}`);
+  // The activation used this time step; move on so the next code is a fresh one.
+  site.clock.advance(30_000);
+  return body.secret as string;
+}
