@@ -26,32 +26,45 @@ export function scaleUp(grey: GreyImage, rect: Rect, factor: number): RgbaImage 
   const outWidth = Math.round(rect.width * factor);
   const outHeight = Math.round(rect.height * factor);
   const out = new Uint8ClampedArray(outWidth * outHeight * 4);
+  const pixels = new Uint32Array(out.buffer); // one store a pixel: grey in R, G and B, opaque alpha
+  const opaque = isLittleEndian() ? 0xff000000 : 0x000000ff;
+  const shift = isLittleEndian() ? [0, 8, 16] : [24, 16, 8];
+  const columns = sampleAxis(outWidth, rect.width, factor);
+  const rows = sampleAxis(outHeight, rect.height, factor);
   const { data, width } = grey;
-  const lastX = rect.width - 1;
-  const lastY = rect.height - 1;
   for (let oy = 0; oy < outHeight; oy++) {
-    const sy = Math.min(lastY, Math.max(0, (oy + 0.5) / factor - 0.5));
-    const y0 = Math.floor(sy);
-    const y1 = Math.min(lastY, y0 + 1);
-    const fy = sy - y0;
-    const row0 = (rect.y + y0) * width + rect.x;
-    const row1 = (rect.y + y1) * width + rect.x;
-    for (let ox = 0; ox < outWidth; ox++) {
-      const sx = Math.min(lastX, Math.max(0, (ox + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(lastX, x0 + 1);
-      const fx = sx - x0;
+    const row0 = (rect.y + rows.near[oy]) * width + rect.x;
+    const row1 = (rect.y + rows.far[oy]) * width + rect.x;
+    const fy = rows.weight[oy];
+    let o = oy * outWidth;
+    for (let ox = 0; ox < outWidth; ox++, o++) {
+      const x0 = columns.near[ox], x1 = columns.far[ox], fx = columns.weight[ox];
       const top = data[row0 + x0] + (data[row0 + x1] - data[row0 + x0]) * fx;
       const bottom = data[row1 + x0] + (data[row1 + x1] - data[row1 + x0]) * fx;
-      const value = top + (bottom - top) * fy;
-      const o = (oy * outWidth + ox) * 4;
-      out[o] = value;
-      out[o + 1] = value;
-      out[o + 2] = value;
-      out[o + 3] = 255;
+      const value = (top + (bottom - top) * fy + 0.5) | 0;
+      pixels[o] = (opaque | (value << shift[0]) | (value << shift[1]) | (value << shift[2])) >>> 0;
     }
   }
   return { data: out, width: outWidth, height: outHeight };
+}
+
+// For each output position along one axis: the two source pixels either side and the weight of the far one.
+function sampleAxis(outLength: number, inLength: number, factor: number): { near: Int32Array; far: Int32Array; weight: Float32Array } {
+  const near = new Int32Array(outLength), far = new Int32Array(outLength), weight = new Float32Array(outLength);
+  const last = inLength - 1;
+  for (let o = 0; o < outLength; o++) {
+    const source = Math.min(last, Math.max(0, (o + 0.5) / factor - 0.5));
+    near[o] = Math.floor(source);
+    far[o] = Math.min(last, near[o] + 1);
+    weight[o] = source - near[o];
+  }
+  return { near, far, weight };
+}
+
+let littleEndian: boolean | undefined;
+function isLittleEndian(): boolean {
+  littleEndian ??= new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  return littleEndian;
 }
 
 /** A copy of the rectangle at full resolution. */
