@@ -14,7 +14,7 @@ export async function listAccounts(ctx: VaultContext): Promise<VaultAccount[]> {
 export async function addAccounts(ctx: VaultContext, inputs: NewAccount[]): Promise<VaultAccount[]> {
   if (!Array.isArray(inputs)) throw new VaultError('invalid_account', 'Give a list of accounts to add.');
   // Every account is checked before anything is written: one bad entry refuses the whole batch.
-  const valid = inputs.map((input, i) => validateAccount(input, inputs.length > 1 ? `Account ${i + 1}` : 'The account'));
+  const valid = inputs.map((input, i) => validateAccount(input, inputs.length > 1 ? `Account ${i + 1}` : undefined));
   const unlocked = await requireKey(ctx);
   const existing = await readAll(ctx, unlocked);
   const firstOrder = existing.reduce((max, a) => Math.max(max, a.order + 1), 0);

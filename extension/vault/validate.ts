@@ -8,8 +8,9 @@ export interface ValidAccount {
   pinned: boolean;
 }
 
-export function validateAccount(input: unknown, label = 'The account'): ValidAccount {
-  if (typeof input !== 'object' || input === null) throw invalid(`${label} is not an account.`);
+/** `label` (e.g. "Account 3") prefixes the reason when a batch needs to say which entry is wrong. */
+export function validateAccount(input: unknown, label?: string): ValidAccount {
+  if (typeof input !== 'object' || input === null) throw invalid(label, 'This is not an account.');
   const candidate = input as Partial<OtpAccount> & { sites?: unknown; pinned?: unknown };
   return {
     otp: validateOtp(candidate, label),
@@ -18,33 +19,33 @@ export function validateAccount(input: unknown, label = 'The account'): ValidAcc
   };
 }
 
-function validateOtp(candidate: Partial<OtpAccount>, label: string): OtpAccount {
+function validateOtp(candidate: Partial<OtpAccount>, label?: string): OtpAccount {
   if (typeof candidate.secret !== 'string' || typeof candidate.issuer !== 'string' || typeof candidate.account !== 'string') {
-    throw invalid(`${label} needs a secret, an issuer and an account name (text; the issuer may be empty).`);
+    throw invalid(label, 'A secret, an issuer and an account name are needed (as text; the issuer may be empty).');
   }
   try {
     return parseOtpauthUri(buildOtpauthUri(candidate as OtpAccount));
   } catch (error) {
-    if (error instanceof OtpError) throw invalid(`${label}: ${error.message}`);
+    if (error instanceof OtpError) throw invalid(label, error.message);
     throw error;
   }
 }
 
-export function validateSites(sites: unknown, label = 'The account'): string[] {
+function validateSites(sites: unknown, label?: string): string[] {
   if (sites === undefined) return [];
-  if (!Array.isArray(sites)) throw invalid(`${label}: sites must be a list of domain names.`);
+  if (!Array.isArray(sites)) throw invalid(label, 'sites must be a list of domain names.');
   const normalized = sites.map((site) => (typeof site === 'string' ? site.trim().toLowerCase() : ''));
   const bad = normalized.findIndex((site) => !/^[a-z0-9.:[\]-]{1,253}$/.test(site));
-  if (bad >= 0) throw invalid(`${label}: '${String(sites[bad])}' is not a domain name (for example example.com).`);
+  if (bad >= 0) throw invalid(label, `'${String(sites[bad])}' is not a domain name (for example example.com).`);
   return [...new Set(normalized)];
 }
 
-function validatePinned(pinned: unknown, label: string): boolean {
+function validatePinned(pinned: unknown, label?: string): boolean {
   if (pinned === undefined) return false;
-  if (typeof pinned !== 'boolean') throw invalid(`${label}: pinned must be true or false.`);
+  if (typeof pinned !== 'boolean') throw invalid(label, 'pinned must be true or false.');
   return pinned;
 }
 
-function invalid(message: string): VaultError {
-  return new VaultError('invalid_account', message);
+function invalid(label: string | undefined, reason: string): VaultError {
+  return new VaultError('invalid_account', label ? `${label}: ${reason}` : reason);
 }

@@ -1,0 +1,19 @@
+// Why a whole import or export was refused. Single bad entries are not errors: the preview lists them with a reason.
+export type BackupErrorCode =
+  | 'unknown_format'
+  | 'password_required'
+  | 'wrong_password'
+  | 'corrupt'
+  | 'unsupported'
+  | 'weak_password'
+  | 'too_large';
+
+export class BackupError extends Error {
+  readonly code: BackupErrorCode;
+
+  constructor(code: BackupErrorCode, message: string) {
+    super(message);
+    this.name = 'BackupError';
+    this.code = code;
+  }
+}
