@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../demo-site/config';
+import { OWASP_MINIMUM } from '../../demo-site/accounts/password';
+import { commonPasswordCount } from '../../demo-site/accounts/common-passwords';
+import { PASSWORD, startTestSite, type TestSite } from './support/site';
+import { readDataFile } from './support/store-file';
+
+let site: TestSite;
+afterEach(async () => site?.close());
+
+const email = 'frances@example.com';
+const hashParams = (hash: string) => Object.fromEntries(hash.split('$')[3].split(',').map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]));
+
+describe('password storage', () => {
+  it('defaults to argon2id at or above the OWASP minimum (m=19456 KiB, t=2, p=1)', () => {
+    const { argon2 } = loadConfig({});
+    expect(argon2.memoryCost).toBeGreaterThanOrEqual(OWASP_MINIMUM.memoryCost);
+    expect(argon2.timeCost).toBeGreaterThanOrEqual(OWASP_MINIMUM.timeCost);
+    expect(argon2.parallelism).toBeGreaterThanOrEqual(1);
+    expect(OWASP_MINIMUM).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  });
+
+  it('ships a common-password list of about 10,000 entries', () => {
+    expect(commonPasswordCount()).toBeGreaterThan(9_900);
+  });
+
+  it('keeps the parameters in the encoded hash and rehashes an outdated hash at the next sign-in', async () => {
+    site = await startTestSite({ MFA_POLICY: 'optional' });
+    await site.client().post('/api/signup', { email, password: PASSWORD, displayName: 'Frances' });
+    const before = readDataFile(site.dataDir).users[0].passwordHash;
+    expect(before).toMatch(/^\$argon2id\$v=19\$/);
+    expect(hashParams(before)).toEqual({ m: 1024, t: 1, p: 1 });
+
+    site = await site.restart({ MFA_POLICY: 'optional', ARGON2_MEMORY_KIB: '2048', ARGON2_TIME_COST: '2' });
+    expect((await site.client().post('/api/signin', { email, password: 'wrong password!' })).status).toBe(401);
+    expect(readDataFile(site.dataDir).users[0].passwordHash).toBe(before);
+    expect((await site.client().post('/api/signin', { email, password: PASSWORD })).status).toBe(200);
+    const after = readDataFile(site.dataDir).users[0].passwordHash;
+    expect(hashParams(after)).toEqual({ m: 2048, t: 2, p: 1 });
+    expect((await site.client().post('/api/signin', { email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('takes about as long for an unknown email as for a wrong password (a dummy hash is verified)', async () => {
+    // Production cost here: the difference must stand out of the noise if the dummy verification were missing.
+    site = await startTestSite({ MFA_POLICY: 'optional', ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2' });
+    await site.client().post('/api/signup', { email, password: PASSWORD, displayName: 'Frances' });
+    const time = async (body: object) => {
+      const start = performance.now();
+      await site.client().post('/api/signin', body);
+      return performance.now() - start;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      unknown.push(await time({ email: `nobody${i}@example.com`, password: 'wrong password' }));
+      wrong.push(await time({ email, password: 'wrong password' }));
+    }
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});
