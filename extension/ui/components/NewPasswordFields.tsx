@@ -15,12 +15,11 @@ export function NewPasswordFields({ idPrefix, label, password, confirm, onPasswo
   return (
     <>
       <label for={`${idPrefix}-password`}>{label}</label>
-      <input id={`${idPrefix}-password`} type="password" autocomplete="new-password" required
-        minLength={MIN_PASSWORD_LENGTH} value={password} aria-describedby={`${idPrefix}-hint`}
+      <input id={`${idPrefix}-password`} type="password" autocomplete="new-password" value={password} aria-describedby={`${idPrefix}-hint`}
         onInput={(event) => onPassword(event.currentTarget.value)} />
       <StrengthHint id={`${idPrefix}-hint`} password={password} />
       <label for={`${idPrefix}-confirm`}>Type it again</label>
-      <input id={`${idPrefix}-confirm`} type="password" autocomplete="new-password" required value={confirm}
+      <input id={`${idPrefix}-confirm`} type="password" autocomplete="new-password" value={confirm}
         onInput={(event) => onConfirm(event.currentTarget.value)} />
     </>
   );

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Unlocked } from '../../ui/components/VaultGate';
+import { ErrorText } from '../../ui/components/ErrorText';
+import { describeError, isLockedError } from '../../ui/describe-error';
+import { getVault } from '../../ui/vault-instance';
+
+const CHOICES: { value: string; label: string }[] = [
+  { value: '1', label: '1 minute' }, { value: '5', label: '5 minutes' }, { value: '15', label: '15 minutes' },
+  { value: '30', label: '30 minutes' }, { value: '60', label: '1 hour' }, { value: '240', label: '4 hours' },
+  { value: 'never', label: 'Never' },
+];
+
+/** How long the vault stays unlocked without being used, and "Lock now". */
+export function AutoLockSection({ showLocked, lockNow }: Unlocked) {
+  const [value, setValue] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void getVault().getSettings().then((settings) => setValue(toChoice(settings.autoLockMinutes)));
+  }, []);
+
+  async function choose(next: string) {
+    setError(null);
+    try {
+      await getVault().setSettings({ autoLockMinutes: next === 'never' ? null : Number(next) });
+      setValue(next);
+      setMessage(next === 'never' ? 'Tessera stays unlocked until you lock it or close the browser.' : 'Saved.');
+    } catch (caught) {
+      if (isLockedError(caught)) return showLocked();
+      setError(describeError(caught));
+    }
+  }
+
+  return (
+    <section aria-labelledby="autolock-title" class="stack">
+      <h2 id="autolock-title">Auto-lock</h2>
+      <label for="autolock">Lock after being idle for</label>
+      <select id="autolock" value={value ?? ''} disabled={value === null} onChange={(event) => void choose(event.currentTarget.value)}>
+        {withCurrent(value).map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+      </select>
+      <p class="hint" role="status">{message}</p>
+      <ErrorText message={error} />
+      <div><button type="button" onClick={() => void lockNow()}>Lock now</button></div>
+    </section>
+  );
+}
+
+function toChoice(minutes: number | null): string {
+  return minutes === null ? 'never' : String(minutes);
+}
+
+// A value set elsewhere (e.g. a restored backup) that is not among the choices still shows as what it is.
+function withCurrent(value: string | null) {
+  if (value === null || CHOICES.some((choice) => choice.value === value)) return CHOICES;
+  return [...CHOICES, { value, label: `${value} minutes` }];
+}

@@ -1,0 +1,73 @@
+import { useRef, useState } from 'preact/hooks';
+import { parseImport, type ImportPreview } from '../../backup/index';
+import type { Unlocked } from '../../ui/components/VaultGate';
+import { ErrorText } from '../../ui/components/ErrorText';
+import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
+import { getVault } from '../../ui/vault-instance';
+import { ImportPreviewList } from './ImportPreviewList';
+
+/** Import from a file or pasted text: preview first (what is added, what is a duplicate, what is refused and why). */
+export function ImportSection({ showLocked }: Unlocked) {
+  const [text, setText] = useState('');
+  const [password, setPassword] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const fail = (caught: unknown) => (isLockedError(caught) ? showLocked() : setError(describeError(caught)));
+
+  async function readFile(event: Event) {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setText(await file.text());
+    setPreview(null);
+  }
+
+  async function showPreview(event: Event) {
+    event.preventDefault();
+    setError(null); setDone(''); setPreview(null);
+    if (!text.trim()) return setError('Choose a file or paste the exported text first.');
+    try {
+      const existing = await getVault().list();
+      setPreview(await parseImport(text, { password: password || undefined, existing }));
+    } catch (caught) {
+      if (errorCode(caught) === 'password_required') passwordRef.current?.focus();
+      fail(caught);
+    }
+  }
+
+  async function importAccounts() {
+    if (!preview) return;
+    const fresh = preview.accounts.filter((account) => !account.duplicate).map(({ duplicate: _, ...account }) => account);
+    try {
+      // One call, one transaction: either every account is added or none is.
+      await getVault().add(fresh);
+      setDone(`Imported ${fresh.length} ${fresh.length === 1 ? 'account' : 'accounts'}.`);
+      setPreview(null); setText(''); setPassword('');
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">Import</h2>
+      <p class="hint">From Google Authenticator (migration links), Aegis, 2FAS, a list of otpauth:// links, or a Tessera backup.</p>
+      <form class="stack" aria-label="Import accounts" onSubmit={showPreview}>
+        <label for="import-file">Import from a file</label>
+        <input id="import-file" type="file" accept=".json,.txt,.2fas,text/plain,application/json" onChange={readFile} />
+        <label for="import-text">Or paste the exported text</label>
+        <textarea id="import-text" rows={5} spellcheck={false} value={text}
+          onInput={(event) => { setText(event.currentTarget.value); setPreview(null); }} />
+        <label for="import-password">File password (encrypted backups only)</label>
+        <input id="import-password" ref={passwordRef} type="password" autocomplete="off" value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)} />
+        <ErrorText message={error} />
+        <div><button type="submit">Preview import</button></div>
+      </form>
+      {preview && <ImportPreviewList preview={preview} onImport={() => void importAccounts()} onCancel={() => setPreview(null)} />}
+      <p class="hint" role="status">{done}</p>
+    </section>
+  );
+}
