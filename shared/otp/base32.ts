@@ -10,7 +10,7 @@ export function normalizeSecret(text: string): string {
   return decodeAndCheck(text).normalized;
 }
 
-export function decodeBase32(text: string): Uint8Array {
+export function decodeBase32(text: string): Uint8Array<ArrayBuffer> {
   return decodeAndCheck(text).bytes;
 }
 
@@ -30,7 +30,7 @@ export function encodeBase32(bytes: Uint8Array): string {
   return out;
 }
 
-function decodeAndCheck(text: string): { bytes: Uint8Array; normalized: string } {
+function decodeAndCheck(text: string): { bytes: Uint8Array<ArrayBuffer>; normalized: string } {
   let normalized = '';
   let paddingAt = -1;
   for (let i = 0; i < text.length; i++) {
@@ -56,7 +56,7 @@ function decodeAndCheck(text: string): { bytes: Uint8Array; normalized: string }
   return { bytes: toBytes(normalized), normalized };
 }
 
-function toBytes(normalized: string): Uint8Array {
+function toBytes(normalized: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(Math.floor((normalized.length * 5) / 8));
   let buffer = 0;
   let bits = 0;
