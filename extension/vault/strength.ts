@@ -18,16 +18,17 @@ export function passwordStrength(password: string): PasswordStrength {
   if (COMMON.some((word) => lower.includes(word)) || isRepetitive(lower)) {
     return result(1, 'Avoid common words, repeats and keyboard runs.');
   }
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  const bits = length * Math.log2(poolSize(classes));
+  const bits = length * Math.log2(poolSize(password));
   if (bits >= 80 || length >= 20) return result(4, '');
   if (bits >= 60) return result(3, 'A few more words would make it strong.');
   if (bits >= 45) return result(2, 'Make it longer: several unrelated words work well.');
   return result(1, 'Make it longer and mix in other kinds of characters.');
 }
 
-function poolSize(classes: number): number {
-  return [10, 26, 52, 62, 94][classes] ?? 94;
+/** How many characters an attacker must try per position, from the kinds of characters used. */
+function poolSize(password: string): number {
+  const kinds: [RegExp, number][] = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[^a-zA-Z0-9]/, 33]];
+  return Math.max(10, kinds.reduce((sum, [re, size]) => sum + (re.test(password) ? size : 0), 0));
 }
 
 function isRepetitive(text: string): boolean {
