@@ -8,4 +8,3 @@ export { DEFAULT_KDF, type KdfParams } from './kdf';
 export type {
   AccountPatch, NewAccount, SessionStore, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,
 } from './types';
-export { startAutoLock, AUTO_LOCK_ALARM } from './auto-lock';
