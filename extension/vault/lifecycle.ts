@@ -73,6 +73,8 @@ export async function updateSettings(ctx: VaultContext, patch: Partial<VaultSett
   if (minutes !== undefined && minutes !== null && !(Number.isInteger(minutes) && minutes >= 1 && minutes <= 10_080)) {
     throw new VaultError('invalid_settings', 'Auto-lock must be a whole number of minutes from 1 to 10080 (a week), or never.');
   }
+  // A key whose idle time already ran out must not be revived by a longer setting: lock it first.
+  await lockVaultIfIdle(ctx, ctx.now());
   const db = await ctx.db();
   const tx = db.transaction('meta', 'readwrite');
   const current = { ...DEFAULT_SETTINGS, ...((await tx.store.get('settings')) as VaultSettings | undefined) };

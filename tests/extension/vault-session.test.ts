@@ -76,6 +76,14 @@ describe('auto-lock', () => {
     expect(await h.secondPage().getSettings()).toEqual({ autoLockMinutes: null });
   });
 
+  it('does not revive an expired key when the idle time is lengthened', async () => {
+    const h = await unlockedHarness();
+    h.clock.advanceMinutes(20);
+    await h.vault.setSettings({ autoLockMinutes: 60 });
+    expect(await h.vault.state()).toBe('locked');
+    await expect(h.vault.list()).rejects.toMatchObject({ code: 'locked' });
+  });
+
   it('refuses a nonsensical idle time and keeps the old one', async () => {
     const h = await unlockedHarness();
     for (const autoLockMinutes of [0, -5, 2.5, Number.NaN]) {
