@@ -22,6 +22,11 @@ export default defineConfig({
     name: 'Tessera Authenticator',
     description: 'Two-factor codes (TOTP/HOTP) kept in an encrypted vault, captured from QR codes and filled only on the right site.',
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    // Asked for one site at a time, only when the user turns on automatic filling there.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code of the account for this site' },
+    },
     // WebAssembly (QR decoding, Argon2) needs wasm-unsafe-eval; nothing is ever loaded from elsewhere.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

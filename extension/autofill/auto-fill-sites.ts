@@ -1,0 +1,39 @@
+// "Fill automatically on this site": the host permission for that one site, asked for when the user turns it on, and a
+// content script registered for it alone. No site is reachable without the user's yes.
+import { browser } from 'wxt/browser';
+
+const STORAGE_KEY = 'autoFillSites';
+const WATCH_SCRIPT = 'autofill-watch.js';
+
+/** Match patterns for a site and its subdomains (ports are matched by default). */
+export function originsForSite(site: string): string[] {
+  const isHostOnly = /^[\d.]+$/.test(site) || site === 'localhost' || site.includes(':');
+  const hosts = isHostOnly ? [site] : [site, `*.${site}`];
+  return hosts.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]);
+}
+
+const scriptId = (site: string) => `autofill-watch:${site}`;
+
+export async function autoFillSites(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  return Array.isArray(stored) ? (stored as string[]) : [];
+}
+
+/** Call from a click handler in an extension page: the browser asks the user for the site's permission. */
+export async function enableAutoFill(site: string): Promise<boolean> {
+  const origins = originsForSite(site);
+  const granted = await browser.permissions.request({ origins });
+  if (!granted) return false;
+  await browser.scripting.unregisterContentScripts({ ids: [scriptId(site)] }).catch(() => undefined);
+  await browser.scripting.registerContentScripts([{ id: scriptId(site), matches: origins, js: [WATCH_SCRIPT], runAt: 'document_idle' }]);
+  const sites = await autoFillSites();
+  if (!sites.includes(site)) await browser.storage.local.set({ [STORAGE_KEY]: [...sites, site] });
+  return true;
+}
+
+export async function disableAutoFill(site: string): Promise<void> {
+  await browser.scripting.unregisterContentScripts({ ids: [scriptId(site)] }).catch(() => undefined);
+  await browser.permissions.remove({ origins: originsForSite(site) }).catch(() => false);
+  const sites = await autoFillSites();
+  await browser.storage.local.set({ [STORAGE_KEY]: sites.filter((s) => s !== site) });
+}

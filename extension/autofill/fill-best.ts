@@ -1,0 +1,39 @@
+// Fills without the popup (keyboard shortcut, context menu, automatic filling): only an account bound to the page's site,
+// only while the vault is unlocked; otherwise the popup opens with a notice saying why.
+import type { Vault } from '../vault/index';
+import { generateCode } from '../../shared/otp';
+import { fillInTab } from './fill-tab';
+import { bestAccountForPage } from './match-accounts';
+import { leaveNoticeForPopup } from './notices';
+import type { FillRequest } from './page-agent';
+import { isAllowedOn, siteOf } from './site-match';
+
+export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: string }): Promise<void> {
+  if (tab.id === undefined || !tab.url) return;
+  if ((await vault.state()) !== 'unlocked') {
+    await leaveNoticeForPopup({ message: 'Unlock Tessera, then choose Fill again.' });
+    return;
+  }
+  const account = bestAccountForPage(await vault.list(), tab.url);
+  if (!account) {
+    await leaveNoticeForPopup({ message: `No account is set to fill on ${siteOf(tab.url) ?? 'this page'}. Choose one in the list.` });
+    return;
+  }
+  await vault.touch();
+  const outcome = await fillInTab(tab.id, { code: generateCode(account, Date.now() / 1000), sites: account.sites });
+  if (outcome.status === 'no_field') await leaveNoticeForPopup({ message: 'No code field found on this page: copy the code instead.', accountId: account.id });
+}
+
+/** The answer to an automatic-fill content script: a code only for a site it is bound to, in the top frame and the asking frame. */
+export async function answerAutoFill(vault: Vault, enabledSites: string[], sender: { tab?: { url?: string }; url?: string }): Promise<FillRequest | null> {
+  const tabUrl = sender.tab?.url;
+  const frameUrl = sender.url;
+  if (!tabUrl || !frameUrl) return null;
+  const site = siteOf(tabUrl);
+  if (!site || !enabledSites.includes(site)) return null;
+  if ((await vault.state()) !== 'unlocked') return null;
+  const account = bestAccountForPage(await vault.list(), tabUrl);
+  if (!account || !isAllowedOn(account.sites, tabUrl, frameUrl)) return null;
+  await vault.touch();
+  return { code: generateCode(account, Date.now() / 1000), sites: account.sites };
+}
