@@ -17,6 +17,7 @@ export function securityHeaders() {
         objectSrc: ["'none'"],
       },
     },
-    referrerPolicy: { policy: 'no-referrer' },
+    // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, which the CSRF check refuses.
+    referrerPolicy: { policy: 'same-origin' },
   });
 }

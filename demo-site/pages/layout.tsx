@@ -14,6 +14,7 @@ export function Layout({ title, signedIn = false, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Tessera Demo`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
         <script src="/static/site.js" defer />
       </head>

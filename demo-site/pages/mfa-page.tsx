@@ -18,7 +18,7 @@ export function MfaPage({ secret, qrDataUrl, otpauthUri, errors = {} }: MfaPageP
     <Layout title="Set up two-factor authentication" signedIn>
       <div class="card">
         <p>Scan this QR code with your authenticator (for example the Tessera extension), then enter the code it shows.</p>
-        <img class="qr" src={qrDataUrl} alt="QR code of the authenticator key" width={200} height={200} data-otpauth={otpauthUri} />
+        <img class="qr" src={qrDataUrl} alt="QR code of the authenticator key" data-otpauth={otpauthUri} />
         <p>Can't scan it? Enter this key by hand (time-based, 6 digits, every 30 seconds):</p>
         <p class="secret">
           <code id="totp-secret" data-testid="totp-secret" data-secret={secret}>{groupSecret(secret)}</code>{' '}

@@ -31,9 +31,9 @@ export interface TestSite {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestSite(env: Record<string, string> = {}, shared?: { dataDir: string; clock: TestClock }): Promise<TestSite> {
+export async function startTestSite(env: Record<string, string> = {}, shared?: { dataDir: string; clock: TestClock }, givenClock?: TestClock): Promise<TestSite> {
   const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'tessera-site-'));
-  const clock = shared?.clock ?? new TestClock();
+  const clock = shared?.clock ?? givenClock ?? new TestClock();
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
