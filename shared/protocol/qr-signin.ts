@@ -1,0 +1,51 @@
+// What the site and the extension say to each other in QR sign-in and single-scan pairing (docs/qr-link.md).
+// HTTP bodies are JSON; errors are { error: { code, message } } like the rest of the site's API.
+
+/** POST /api/qr/generate (the sign-in page) and POST /api/mfa/totp/pairing (the enrolment page). */
+export interface QrIssued {
+  qrToken: string;
+  /** The text inside the QR: tessera:signin?... or tessera:pair?... */
+  qrLink: string;
+  qrDataUrl: string;
+  /** Unix milliseconds. */
+  expiresAt: number;
+}
+
+/** POST /api/qr/scan, sent by the extension. `code` and `email` are required for sign-in, absent for pairing. */
+export interface QrScanRequest {
+  qrToken: string;
+  email?: string;
+  code?: string;
+  /** What the user would recognise, e.g. "Chrome on Linux". */
+  device: string;
+}
+
+export type QrScanResponse =
+  | { kind: 'signin'; pin: string; pinExpiresAt: number; channelToken: string }
+  | { kind: 'pair'; otpauthUri: string };
+
+/** POST /api/pin/verify from the browser session that generated the QR. */
+export interface PinVerifyRequest {
+  qrToken: string;
+  pin: string;
+}
+
+/** Server -> sign-in or enrolment page, over the WebSocket at /ws (authenticated by the page's cookie). */
+export type PageEvent =
+  | { type: 'scanned'; qrToken: string; device: string }
+  | { type: 'paired'; qrToken: string; device: string }
+  | { type: 'expired'; qrToken: string }
+  | { type: 'locked'; qrToken: string };
+
+/** Server -> extension, over /ws?channel=<channelToken> while it shows the PIN. */
+export type ExtensionEvent =
+  | { type: 'pin'; pin: string; pinExpiresAt: number; attemptsLeft: number }
+  | { type: 'signed-in' }
+  | { type: 'locked' }
+  | { type: 'expired' };
+
+export const QR_TTL_MS = 2 * 60_000;
+export const PIN_TTL_MS = 2 * 60_000;
+export const MAX_PIN_ATTEMPTS = 5;
+/** Nothing of a QR sign-in lives longer than this. */
+export const QR_SESSION_MAX_MS = 10 * 60_000;
