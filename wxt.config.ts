@@ -26,6 +26,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code of the account for this site' },
+      // Like a click on the toolbar button, the shortcut grants activeTab on the page it scans.
+      'scan-qr': { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Scan QR code on this page' },
     },
     // WebAssembly (QR decoding, Argon2) needs wasm-unsafe-eval; nothing is ever loaded from elsewhere.
     content_security_policy: {

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getVault } from '../ui/vault-instance';
+import { registerCapture } from '../capture/register';
 import { registerAutofill } from '../autofill/register';
 
 export const AUTO_LOCK_ALARM = 'auto-lock';
 
 export default defineBackground(() => {
+  registerCapture();
   registerAutofill();
   // Checked every minute: the vault locks once its idle time (counted from the last use) has run out,
   // even when no extension page is open.

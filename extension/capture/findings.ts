@@ -1,0 +1,42 @@
+// From decoded QR texts to what the popup shows: classified, tied to the tab's site, checked against the vault,
+// and, for an export in several parts, with its progress recorded.
+import { siteOf } from '../autofill/site-match';
+import { classifyQrText } from './classify';
+import { recordBatchPart, type ProgressStore } from './migration-progress';
+import { markSameSecret } from './same-secret';
+import type { CapturedAccount, ScanFinding, ScanResult } from './types';
+
+export interface FindingContext {
+  /** The page the codes were on; null for a picture. */
+  tabUrl: string | null;
+  /** The vault's accounts when it is unlocked, else null (the popup checks again before adding). */
+  existing: readonly { id: string; secret: string }[] | null;
+  progress: ProgressStore;
+}
+
+export async function buildScanResult(
+  decoded: { texts: string[]; timedOut: boolean },
+  context: FindingContext,
+  nothingFound: (timedOut: boolean) => string,
+): Promise<ScanResult> {
+  const site = context.tabUrl ? siteOf(context.tabUrl) : null;
+  const findings: ScanFinding[] = [];
+  // One after another: two parts of one export on a page must both land in its progress.
+  for (const text of decoded.texts) findings.push(await finishFinding(classifyQrText(text), site, context));
+  const result: ScanResult = { findings, timedOut: decoded.timedOut, site, tabUrl: context.tabUrl };
+  return findings.length > 0 ? result : { ...result, message: nothingFound(decoded.timedOut) };
+}
+
+async function finishFinding(finding: ScanFinding, site: string | null, context: FindingContext): Promise<ScanFinding> {
+  const prepare = (account: CapturedAccount): CapturedAccount =>
+    markSameSecret({ ...account, sites: site ? [site] : [] }, context.existing ?? []);
+  if (finding.kind === 'account') {
+    const account = prepare(finding.account);
+    return account.existingId ? { ...finding, account, existingId: account.existingId } : { ...finding, account };
+  }
+  if (finding.kind === 'migration') {
+    const progress = await recordBatchPart(context.progress, finding);
+    return { ...finding, accounts: finding.accounts.map(prepare), progress };
+  }
+  return finding;
+}

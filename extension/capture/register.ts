@@ -1,0 +1,88 @@
+// Wires capture into the background: the popup's messages, the "scan-qr" shortcut and the context-menu item.
+// Shortcut and menu scans have no popup waiting for an answer: their result goes to pendingScan and the popup opens.
+import { browser } from 'wxt/browser';
+import { getVault } from '../ui/vault-instance';
+import { ensureDecoder } from './decoder-setup';
+import { describeCaptureError } from './errors';
+import { isCaptureRequest, type CaptureRequest, type ScanRegionResponse } from './messages';
+import { savePendingScan, type PendingScan } from './pending-scan';
+import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
+import { selectRegion } from './select-region';
+import { sessionStore } from './session-store';
+
+export const SCAN_COMMAND = 'scan-qr';
+export const SCAN_MENU_ID = 'tessera-scan-qr';
+
+export function registerCapture(): void {
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+    if (!isCaptureRequest(message)) return undefined;
+    void answer(message).then(sendResponse);
+    return true; // answered asynchronously
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: SCAN_MENU_ID, title: 'Scan QR code on this page', contexts: ['page', 'frame', 'image', 'link', 'selection'] });
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SCAN_MENU_ID || tab?.id === undefined) return;
+    void scanUnattended({ tabId: tab.id, windowId: tab.windowId }, 'context-menu');
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SCAN_COMMAND) return;
+    void activeTab(tab).then((ref) => (ref ? scanUnattended(ref, 'shortcut') : undefined));
+  });
+}
+
+function scanDeps(): ScanDeps {
+  return {
+    getTab: (tabId) => browser.tabs.get(tabId),
+    captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    listAccounts: listUnlockedAccounts,
+    progress: sessionStore(),
+    prepareDecoder: ensureDecoder,
+  };
+}
+
+async function answer(request: CaptureRequest): Promise<ScanRegionResponse> {
+  const ref = { tabId: request.tabId, windowId: request.windowId };
+  if (request.type === 'scan-tab') return run(() => scanTab(ref, scanDeps()));
+  const selection = await selectRegion(ref.tabId);
+  const response: ScanRegionResponse = selection ? await run(() => scanTabRegion(ref, selection, scanDeps())) : { cancelled: true };
+  // Clicking the page usually closes the popup, so the answer also waits in pendingScan for its next opening.
+  if (!('cancelled' in response)) await handOver('region', response);
+  return response;
+}
+
+async function scanUnattended(ref: TabRef, source: PendingScan['source']): Promise<void> {
+  await handOver(source, await run(() => scanTab(ref, scanDeps())));
+}
+
+async function handOver(source: PendingScan['source'], response: ScanRegionResponse): Promise<void> {
+  await savePendingScan(sessionStore(), { at: Date.now(), source, response });
+  // Refused when no browser window has focus: the result still waits for the popup's next opening.
+  await browser.action.openPopup().catch(() => undefined);
+}
+
+async function run(scan: () => Promise<ScanRegionResponse>): Promise<ScanRegionResponse> {
+  try {
+    return await scan();
+  } catch (error) {
+    return { error: describeCaptureError(error) };
+  }
+}
+
+async function listUnlockedAccounts(): Promise<readonly { id: string; secret: string }[] | null> {
+  try {
+    const vault = getVault();
+    return (await vault.state()) === 'unlocked' ? await vault.list() : null;
+  } catch {
+    return null; // a locked or missing vault only means no twin check here; the popup checks before adding
+  }
+}
+
+async function activeTab(tab: { id?: number; windowId?: number } | undefined): Promise<TabRef | null> {
+  if (tab?.id !== undefined && tab.windowId !== undefined) return { tabId: tab.id, windowId: tab.windowId };
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return active?.id !== undefined ? { tabId: active.id, windowId: active.windowId } : null;
+}

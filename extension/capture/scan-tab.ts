@@ -1,0 +1,64 @@
+// One click: capture the visible tab at its device pixel ratio, decode within a time budget, classify what was found.
+// Browser APIs come in through `ScanDeps` (register.ts wires the real ones), so the steps stay plain functions.
+import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '../../shared/qr/index';
+import { CaptureError } from './errors';
+import { buildScanResult } from './findings';
+import type { ProgressStore } from './migration-progress';
+import { pixelsFromImage } from './pixels-from-image';
+import { toCaptureRect, type RegionSelection } from './region';
+import type { ScanResult } from './types';
+
+export const DEFAULT_SCAN_BUDGET_MS = 1500;
+
+export interface TabRef { tabId: number; windowId: number }
+
+export interface ScanDeps {
+  getTab(tabId: number): Promise<{ url?: string; active?: boolean; windowId?: number }>;
+  /** A PNG data URL of the window's visible tab, in device pixels. */
+  captureVisibleTab(windowId: number): Promise<string>;
+  /** The vault's accounts if it is unlocked, else null. */
+  listAccounts(): Promise<readonly { id: string; secret: string }[] | null>;
+  progress: ProgressStore;
+  prepareDecoder(): Promise<void>;
+  budgetMs?: number;
+}
+
+export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
+  const { image, tabUrl } = await captureTab(ref, deps);
+  const decoded = await decodeQrCodes(image, { budgetMs: deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS });
+  return buildScanResult(decoded, { tabUrl, existing: await deps.listAccounts(), progress: deps.progress }, describeNothingOnPage);
+}
+
+/** Scans only the box the user drew (already taken off the page before the capture). */
+export async function scanTabRegion(ref: TabRef, selection: RegionSelection, deps: ScanDeps): Promise<ScanResult> {
+  const { image, tabUrl } = await captureTab(ref, deps);
+  const rect = toCaptureRect(selection, image);
+  const decoded = await decodeQrRegion(image, rect, { budgetMs: deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS });
+  return buildScanResult(decoded, { tabUrl, existing: await deps.listAccounts(), progress: deps.progress }, describeNothingInBox);
+}
+
+export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: RgbaImage; tabUrl: string | null }> {
+  const decoderReady = deps.prepareDecoder().catch(() => undefined); // a failure surfaces as the decoder's own error
+  const tab = await deps.getTab(ref.tabId).catch(() => null);
+  if (!tab || tab.active === false || (tab.windowId !== undefined && tab.windowId !== ref.windowId)) {
+    throw new CaptureError('tab_not_visible', 'That tab is no longer the one shown: open Tessera again on the page with the QR code.');
+  }
+  let dataUrl: string;
+  try {
+    dataUrl = await deps.captureVisibleTab(ref.windowId);
+  } catch (error) {
+    throw new CaptureError('capture_refused', 'This page cannot be scanned: browser pages and the web store refuse it, and elsewhere open Tessera from its toolbar button (or shortcut) on the page first.', { cause: error });
+  }
+  const image = await pixelsFromImage(dataUrl);
+  await decoderReady;
+  return { image, tabUrl: tab.url ?? null };
+}
+
+function describeNothingOnPage(timedOut: boolean): string {
+  const why = timedOut ? ' (the search stopped at its time limit on this busy page)' : '';
+  return `No QR code found on this page${why}. If you can see one, scroll it fully into view or drag a box around it with "Select an area".`;
+}
+
+function describeNothingInBox(): string {
+  return 'No QR code found in the box: drag a box around the whole code, with a little margin, and try again.';
+}

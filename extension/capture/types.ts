@@ -1,0 +1,75 @@
+// What a scan found, as plain data the popup can show: one finding per QR text, in reading order.
+import type { OtpAccount } from '../../shared/otp/index';
+
+/** An account read from a QR code, with the site it was captured on (empty for images). */
+export type CapturedAccount = OtpAccount & {
+  sites: string[];
+  /** Set when the vault already holds the same secret: offer to update that account instead of adding a twin. */
+  existingId?: string;
+};
+
+/** An otpauth:// code: preview it, add it on confirm. */
+export interface AccountFinding {
+  kind: 'account';
+  account: CapturedAccount;
+  /** The same as account.existingId, for the preview's "already in your vault" line. */
+  existingId?: string;
+}
+
+/** Where an export split over several QR codes stands after this one. */
+export interface BatchProgress {
+  batchId: number;
+  size: number;
+  /** 0-based indices of the QR codes read so far, sorted. */
+  read: number[];
+}
+
+/** A Google Authenticator export (otpauth-migration://): its accounts, and its place in a batch. */
+export interface MigrationFinding {
+  kind: 'migration';
+  accounts: CapturedAccount[];
+  refused: { index: number; name: string; reason: string }[];
+  batchIndex: number;
+  batchSize: number;
+  batchId: number;
+  /** Filled in once the progress has been recorded, e.g. "QR 2 of 3 read". */
+  progress?: BatchProgress & { message: string };
+}
+
+/** A Tessera site link: handed to its own flow, nothing more is read here. */
+export interface TesseraLinkFinding {
+  kind: 'tessera-link';
+  text: string;
+}
+
+/** A QR code that holds something else (a web link, Wi-Fi settings, text): the message says what. */
+export interface NotAuthenticatorFinding {
+  kind: 'not-authenticator';
+  message: string;
+}
+
+/** An otpauth:// URI the parser refused: its message says what is wrong. */
+export interface InvalidOtpauthFinding {
+  kind: 'invalid-otpauth';
+  code: string;
+  message: string;
+}
+
+export type ScanFinding =
+  | AccountFinding
+  | MigrationFinding
+  | TesseraLinkFinding
+  | NotAuthenticatorFinding
+  | InvalidOtpauthFinding;
+
+/** The answer to a scan of a tab (or of a region of it, or of an image). */
+export interface ScanResult {
+  findings: ScanFinding[];
+  /** The decoder's budget ran out before every pass had run: the page may still hold a code it did not read. */
+  timedOut: boolean;
+  /** Registrable domain of the tab, or null (extension pages, files, images). */
+  site: string | null;
+  tabUrl: string | null;
+  /** Shown when nothing was found, e.g. "No QR code found on this page." */
+  message?: string;
+}
