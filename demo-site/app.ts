@@ -14,8 +14,11 @@ import { loadSession } from './http/session-middleware';
 import { createLimits } from './routes/limits';
 import { authApi } from './routes/api-auth';
 import { mfaApi } from './routes/api-mfa';
+import { backupApi } from './routes/api-backup';
+import { adminApi } from './routes/api-admin';
 import { signinPages } from './routes/pages-signin';
 import { accountPages } from './routes/pages-account';
+import { adminPages } from './routes/pages-admin';
 import { renderErrorPage } from './routes/error-page';
 
 export interface AppOptions {
@@ -51,13 +54,16 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   });
   api.use(requireJson, parseJson);
   api.use(authApi(ctx, limits));
+  api.use(backupApi(ctx, limits));
   api.use('/mfa', mfaApi(ctx));
+  api.use('/admin', adminApi(ctx));
   api.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no such API endpoint.')));
   app.use('/api', api);
 
   app.use(parseForm);
   app.use(signinPages(ctx, limits));
-  app.use(accountPages(ctx));
+  app.use(accountPages(ctx, limits));
+  app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
   app.use(createErrorHandler(renderErrorPage));
   return { app, server: createServer(app), ctx };

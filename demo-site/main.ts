@@ -6,18 +6,22 @@ import { createApp, type SiteApp } from './app';
 import { loadServerKey } from './crypto/server-key';
 import { openStore } from './store/db';
 import { purgeExpired } from './maintenance';
+import { ensureAdmin, type CreatedAdmin } from './admin/bootstrap';
 
 export interface RunningSite extends SiteApp {
   url: string;
+  /** The administrator made at this start, if any (with its generated password, to show once). */
+  createdAdmin: CreatedAdmin | null;
   close(): Promise<void>;
 }
 
 const SWEEP_INTERVAL_MS = 60_000;
 
-export async function startSite(config: SiteConfig, now: () => number = Date.now): Promise<RunningSite> {
+export async function startSite(config: SiteConfig, now: () => number = Date.now, options = { createAdminIfNone: false }): Promise<RunningSite> {
   const store = await openStore(config.dataDir);
   const key = loadServerKey(config.dataDir, config.secret);
   const site = createApp({ config, store, key, now });
+  const createdAdmin = await ensureAdmin(site.ctx, { createIfNoAdmin: options.createAdminIfNone });
   const sweep = setInterval(() => {
     if (purgeExpired(site.ctx)) store.save().catch((error) => console.error('[site] could not save after clean-up:', error?.code ?? error));
   }, SWEEP_INTERVAL_MS);
@@ -30,6 +34,7 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     ...site,
+    createdAdmin,
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
@@ -40,9 +45,19 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
   };
 }
 
+/** Shown once: a generated administrator password is never written anywhere else. */
+export function announceAdmin(admin: CreatedAdmin | null): void {
+  if (!admin) return;
+  console.log(`Administrator: ${admin.email}`);
+  if (admin.generatedPassword) {
+    console.log(`Its password (shown only this once; sign in and set up two-factor authentication): ${admin.generatedPassword}`);
+  }
+}
+
 async function main(): Promise<void> {
   const site = await startSite(loadConfig());
   console.log(`Tessera demo site listening on ${site.url}`);
+  announceAdmin(site.createdAdmin);
   const stop = () => site.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

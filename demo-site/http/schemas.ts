@@ -14,4 +14,17 @@ export const signupSchema = z.object({
 export const signinSchema = z.object({ email, password });
 export const totpStepSchema = z.object({ ticket, code });
 export const activateSchema = z.object({ code });
-export const disableSchema = z.object({ password, code });
+export const disableSchema = z
+  .object({ password, code: code.optional(), backupCode: code.optional() })
+  .refine((body) => body.code !== undefined || body.backupCode !== undefined, { path: ['code'], message: 'enter a code from your authenticator, or a backup code' });
+export const backupStepSchema = z.object({ ticket, code });
+const message = z.string({ error: 'write a message for the administrator' }).trim().max(500, 'use at most 500 characters');
+export const backupRequestSchema = z.object({ ticket: ticket.optional(), message: message.default('') });
+export const denySchema = z.object({ reason: z.string({ error: 'give a reason' }).trim().max(500, 'use at most 500 characters').default('') });
+export const requestStatusSchema = z.object({ status: z.enum(['open', 'issued', 'denied'], { error: 'status must be open, issued or denied' }).default('open') });
+export const auditQuerySchema = z.object({
+  userId: z.string().max(64).optional(),
+  type: z.string().max(64).optional(),
+  page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(200, 'pageSize is at most 200').default(50),
+});

@@ -6,11 +6,14 @@ import { verifyPassword } from '../accounts/password';
 import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
 import { rescopeUserSessions } from '../auth/session';
 import { matchTotpCode } from '../auth/totp-verify';
+import { redeemBackupCode } from '../backup/redeem';
 import type { User } from '../store/schema';
 
 export interface DisableInput {
   password: string;
-  code: string;
+  /** A current TOTP code, or else a backup code. */
+  code?: string;
+  backupCode?: string;
 }
 
 async function refuse(ctx: SiteContext, user: User, request: RequestInfo, error: ValidationError): Promise<never> {
@@ -27,7 +30,15 @@ export async function disableTotp(ctx: SiteContext, user: User, input: DisableIn
   }
   const totp = user.totp;
   if (!totp) throw new ConflictError('mfa_not_enabled', 'Two-factor authentication is already off.');
-  const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code);
+  if (input.backupCode !== undefined) {
+    if (!redeemBackupCode(ctx, user, input.backupCode, request)) {
+      await refuse(ctx, user, request, new ValidationError('backupCode', 'That backup code is not right or was already used.', 'invalid_backup_code'));
+    }
+    turnMfaOff(ctx, user, request, 'backup_code');
+    await ctx.store.save();
+    return;
+  }
+  const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code ?? '');
   if (step === null) await refuse(ctx, user, request, new ValidationError('code', 'That code is not right: enter the code your authenticator shows now.', 'invalid_code'));
   turnMfaOff(ctx, user, request, 'totp');
   await ctx.store.save();

@@ -4,10 +4,11 @@ import type { ComponentChildren } from 'preact';
 export interface LayoutProps {
   title: string;
   signedIn?: boolean;
+  isAdmin?: boolean;
   children: ComponentChildren;
 }
 
-export function Layout({ title, signedIn = false, children }: LayoutProps) {
+export function Layout({ title, signedIn = false, isAdmin = false, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -22,6 +23,7 @@ export function Layout({ title, signedIn = false, children }: LayoutProps) {
         <header class="top">
           <a class="brand" href="/">Tessera Demo</a>
           <nav>
+            {isAdmin && <><a href="/admin">Requests</a> <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> </>}
             {signedIn ? (
               <form method="post" action="/signout" class="inline">
                 <button type="submit" class="link">Sign out</button>

@@ -1,6 +1,5 @@
 // Pages for the signed-in user: enrolment (/mfa) and the account page. A session limited to enrolment sees only /mfa.
-import { Router, type Request, type Response } from 'express';
-import type { ComponentChildren } from 'preact';
+import { Router, type Response } from 'express';
 import type { SiteContext } from '../context';
 import type { SiteError } from '../errors';
 import { toPublicUser } from '../accounts/users';
@@ -9,13 +8,14 @@ import { disableTotp } from '../mfa/disable';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { activateSchema, disableSchema } from '../http/schemas';
+import { activateSchema, backupRequestSchema, disableSchema } from '../http/schemas';
+import { codesLeft } from '../backup/issue';
+import { latestRequestOf, requestBackupCodes } from '../backup/requests';
+import type { Limits } from './limits';
 import { errorsFor, sendPage } from '../pages/render';
 import { MfaPage } from '../pages/mfa-page';
 import { AccountPage } from '../pages/account-page';
 import type { FieldErrors } from '../pages/form-parts';
-
-export type AccountExtra = (auth: Auth, req: Request) => ComponentChildren;
 
 /** The session, or a redirect: to /signin without one, to /mfa when it may only enrol. */
 function pageAuth(res: Response, scope: 'any' | 'full'): Auth | null {
@@ -31,12 +31,12 @@ function pageAuth(res: Response, scope: 'any' | 'full'): Auth | null {
   return auth;
 }
 
-export function accountPages(ctx: SiteContext, accountExtra?: AccountExtra): Router {
+export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
   const showMfa = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200) =>
     sendPage(res, <MfaPage {...await currentOrNewPendingTotp(ctx, auth.user)} errors={errors} />, status);
-  const showAccount = (req: Request, res: Response, auth: Auth, errors?: FieldErrors, status = 200) =>
-    sendPage(res, <AccountPage user={toPublicUser(auth.user)} errors={errors} extra={accountExtra?.(auth, req)} />, status);
+  const showAccount = (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string) =>
+    sendPage(res, <AccountPage user={toPublicUser(auth.user)} errors={errors} codesLeft={codesLeft(auth.user)} request={latestRequestOf(ctx, auth.user.id)} notice={notice} />, status);
 
   router.get('/mfa', async (_req, res) => {
     const auth = pageAuth(res, 'any');
@@ -59,17 +59,31 @@ export function accountPages(ctx: SiteContext, accountExtra?: AccountExtra): Rou
 
   router.get('/account', (req, res) => {
     const auth = pageAuth(res, 'full');
-    if (auth) showAccount(req, res, auth);
+    if (auth) showAccount(res, auth);
   });
   router.post('/account/disable-mfa', async (req, res) => {
     const auth = pageAuth(res, 'full');
     if (!auth) return;
     try {
-      const input = parseInput(disableSchema, req.body);
+      // Empty form fields mean "not given": the form has both a code field and a backup-code field.
+      const { password, code, backupCode } = req.body ?? {};
+      const input = parseInput(disableSchema, { password, code: code || undefined, backupCode: backupCode || undefined });
       await disableTotp(ctx, auth.user, input, requestInfo(req));
       res.redirect(303, auth.session.scope === 'full' ? '/account' : '/mfa');
     } catch (error) {
-      showAccount(req, res, auth, errorsFor(error), (error as SiteError).status);
+      showAccount(res, auth, errorsFor(error), (error as SiteError).status);
+    }
+  });
+  router.post('/account/backup-codes/request', limits.backupRequests, async (req, res) => {
+    const auth = pageAuth(res, 'any');
+    if (!auth) return;
+    try {
+      const { message } = parseInput(backupRequestSchema, { message: req.body?.message });
+      await requestBackupCodes(ctx, auth.user, message, requestInfo(req));
+      if (auth.session.scope !== 'full') return res.redirect(303, '/mfa');
+      showAccount(res, auth, undefined, 202, 'Your request was sent to the administrator.');
+    } catch (error) {
+      showAccount(res, auth, errorsFor(error), (error as SiteError).status);
     }
   });
   return router;

@@ -11,11 +11,15 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } fro
 import { requestInfo } from '../http/request-info';
 import { currentAuth, dropPreviousSession } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { backupRequestSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { findTicket } from '../auth/ticket';
+import { signInWithBackupCode } from '../auth/signin-backup';
+import { codesLeft } from '../backup/issue';
+import { latestRequestOf, requestBackupCodes } from '../backup/requests';
 import { errorsFor, sendPage } from '../pages/render';
 import { SignupPage } from '../pages/signup-page';
 import { SigninPage } from '../pages/signin-page';
-import { SigninCodePage } from '../pages/signin-code-page';
+import { SigninCodePage, type SigninCodePageProps } from '../pages/signin-code-page';
 import type { Limits } from './limits';
 import type { SiteError } from '../errors';
 import type { User } from '../store/schema';
@@ -29,10 +33,23 @@ function startSession(req: Request, res: Response, sessionId: string): void {
   clearCookie(req, res, TICKET_COOKIE);
 }
 
-export function signinPages(ctx: SiteContext, limits: Limits, codeStepExtra?: (req: Request, errors?: Record<string, string>) => ReturnType<typeof SigninCodePage>): Router {
+/** The code step for the ticket in the cookie, or the sign-in page when the ticket is gone. */
+function codePage(ctx: SiteContext, req: Request, res: Response, props: Omit<SigninCodePageProps, 'request' | 'hasBackupCodes'> = {}, status = 200): void {
+  const token = readCookie(req, TICKET_COOKIE);
+  let user: User;
+  try {
+    user = findTicket(ctx, token ?? '').user;
+  } catch (error) {
+    clearCookie(req, res, TICKET_COOKIE);
+    sendPage(res, <SigninPage errors={errorsFor(error)} />, 401);
+    return;
+  }
+  const request = latestRequestOf(ctx, user.id);
+  sendPage(res, <SigninCodePage {...props} request={request} hasBackupCodes={codesLeft(user) > 0} />, status);
+}
+
+export function signinPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
-  const codePage = (req: Request, res: Response, errors?: Record<string, string>, status = 200) =>
-    codeStepExtra ? sendPage(res, codeStepExtra(req, errors), status) : sendPage(res, <SigninCodePage errors={errors} />, status);
 
   router.get('/', (_req, res) => res.redirect(currentAuth(res) ? '/account' : '/signin'));
   router.get('/signup', (_req, res) => sendPage(res, <SignupPage />));
@@ -70,24 +87,33 @@ export function signinPages(ctx: SiteContext, limits: Limits, codeStepExtra?: (r
 
   router.get('/signin/code', (req, res) => {
     if (!readCookie(req, TICKET_COOKIE)) return res.redirect('/signin');
-    codePage(req, res);
+    codePage(ctx, req, res);
   });
-  router.post('/signin/code', limits.signin, async (req, res) => {
+  const secondFactor = (field: 'code' | 'backupCode', complete: typeof signInWithTotp) => async (req: Request, res: Response) => {
     const ticket = readCookie(req, TICKET_COOKIE);
     if (!ticket) return res.redirect(303, '/signin');
     try {
-      const input = parseInput(totpStepSchema, { ticket, code: req.body?.code });
+      const input = parseInput(totpStepSchema, { ticket, code: req.body?.[field] });
       dropPreviousSession(ctx, req);
-      const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
+      const { user, sessionId } = await complete(ctx, input, requestInfo(req));
       startSession(req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       const errors = errorsFor(error);
-      if ((error as SiteError).code === 'invalid_ticket') {
-        clearCookie(req, res, TICKET_COOKIE);
-        return sendPage(res, <SigninPage errors={errors} />, 401);
-      }
-      codePage(req, res, 'form' in errors ? { code: errors.form } : errors, (error as SiteError).status);
+      const shown = 'form' in errors || 'code' in errors ? { [field]: errors.form ?? errors.code } : errors;
+      codePage(ctx, req, res, { errors: shown, useBackupCode: field === 'backupCode' }, (error as SiteError).status);
+    }
+  };
+  router.post('/signin/code', limits.signin, secondFactor('code', signInWithTotp));
+  router.post('/signin/backup-code', limits.signin, secondFactor('backupCode', signInWithBackupCode));
+  router.post('/signin/backup-codes/request', limits.backupRequests, async (req, res) => {
+    try {
+      const { message } = parseInput(backupRequestSchema, { message: req.body?.message });
+      const { user } = findTicket(ctx, readCookie(req, TICKET_COOKIE) ?? '');
+      await requestBackupCodes(ctx, user, message, requestInfo(req));
+      codePage(ctx, req, res, { notice: 'Your request was sent to the administrator.' }, 202);
+    } catch (error) {
+      codePage(ctx, req, res, { errors: errorsFor(error) }, (error as SiteError).status);
     }
   });
 

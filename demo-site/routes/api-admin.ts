@@ -1,0 +1,57 @@
+// JSON API for administrators: 401 without a session, 403 for anyone else.
+import { Router, type Response } from 'express';
+import type { SiteContext } from '../context';
+import { ForbiddenError } from '../errors';
+import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
+import { listUsers, requireUser, toAdminView, unlockUser } from '../admin/users';
+import { queryAudit } from '../admin/audit-query';
+import { requestInfo } from '../http/request-info';
+import { requireAuth, type Auth } from '../http/session-middleware';
+import { parseInput } from '../http/validate';
+import { auditQuerySchema, denySchema, requestStatusSchema } from '../http/schemas';
+
+export function requireAdmin(res: Response): Auth {
+  const auth = requireAuth(res, 'full');
+  if (auth.user.role !== 'admin') throw new ForbiddenError('admin_only', 'Only an administrator can do this.');
+  return auth;
+}
+
+export function adminApi(ctx: SiteContext): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    requireAdmin(res);
+    next();
+  });
+
+  router.get('/backup-code-requests', (req, res) => {
+    const { status } = parseInput(requestStatusSchema, req.query);
+    res.json({ requests: listRequests(ctx, status) });
+  });
+  router.post('/backup-code-requests/:id/issue', async (req, res) => {
+    const { codes } = await issueForRequest(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ codes });
+  });
+  router.post('/backup-code-requests/:id/deny', async (req, res) => {
+    const { reason } = parseInput(denySchema, req.body);
+    const request = await denyRequest(ctx, req.params.id, reason, requireAdmin(res).user, requestInfo(req));
+    res.json({ request: { id: request.id, status: request.status, reason: request.reason } });
+  });
+
+  router.get('/users', (_req, res) => res.json({ users: listUsers(ctx) }));
+  router.post('/users/:id/unlock', async (req, res) => {
+    const user = requireUser(ctx, req.params.id);
+    await unlockUser(ctx, user, requireAdmin(res).user.id, requestInfo(req));
+    res.json({ user: toAdminView(ctx, user) });
+  });
+  router.post('/users/:id/backup-codes', async (req, res) => {
+    const { codes } = await issueForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ codes });
+  });
+  router.delete('/users/:id/backup-codes', async (req, res) => {
+    const revoked = await revokeForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ revoked });
+  });
+
+  router.get('/audit', (req, res) => res.json(queryAudit(ctx, parseInput(auditQuerySchema, req.query))));
+  return router;
+}

@@ -1,0 +1,33 @@
+// JSON API for users: asking for backup codes (from the code step with a ticket, or signed in) and signing in with one.
+import { Router } from 'express';
+import type { SiteContext } from '../context';
+import { toPublicUser } from '../accounts/users';
+import { findTicket } from '../auth/ticket';
+import { signInWithBackupCode } from '../auth/signin-backup';
+import { requestBackupCodes } from '../backup/requests';
+import { requestInfo } from '../http/request-info';
+import { dropPreviousSession, requireAuth } from '../http/session-middleware';
+import { parseInput } from '../http/validate';
+import { backupRequestSchema, backupStepSchema } from '../http/schemas';
+import { giveSession } from './api-auth';
+import type { Limits } from './limits';
+
+export function backupApi(ctx: SiteContext, limits: Limits): Router {
+  const router = Router();
+
+  router.post('/signin/mfa/backup-code', async (req, res) => {
+    const input = parseInput(backupStepSchema, req.body);
+    dropPreviousSession(ctx, req);
+    const { user, sessionId } = await signInWithBackupCode(ctx, input, requestInfo(req));
+    giveSession(req, res, sessionId);
+    res.json({ user: toPublicUser(user) });
+  });
+
+  router.post('/backup-codes/requests', limits.backupRequests, async (req, res) => {
+    const input = parseInput(backupRequestSchema, req.body);
+    const user = input.ticket ? findTicket(ctx, input.ticket).user : requireAuth(res, 'any').user;
+    const request = await requestBackupCodes(ctx, user, input.message, requestInfo(req));
+    res.status(202).json({ request: { id: request.id, status: request.status, createdAt: request.createdAt } });
+  });
+  return router;
+}

@@ -1,0 +1,78 @@
+// The /admin pages: the request queue, the users table, the audit log. Thin shells over admin/*.
+import { Router, type Response } from 'express';
+import type { SiteContext } from '../context';
+import { ForbiddenError } from '../errors';
+import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
+import { listUsers, requireUser, unlockUser } from '../admin/users';
+import { queryAudit } from '../admin/audit-query';
+import { requestInfo } from '../http/request-info';
+import { currentAuth, type Auth } from '../http/session-middleware';
+import { parseInput } from '../http/validate';
+import { auditQuerySchema, denySchema, requestStatusSchema } from '../http/schemas';
+import { sendPage } from '../pages/render';
+import { AdminRequestsPage } from '../pages/admin-requests-page';
+import { AdminUsersPage } from '../pages/admin-users-page';
+import { AdminAuditPage } from '../pages/admin-audit-page';
+import { IssuedCodesPage } from '../pages/issued-codes-page';
+
+/** The administrator, or a redirect (no session, or enrolment pending), or a 403 for anyone else. */
+function pageAdmin(res: Response): Auth | null {
+  const auth = currentAuth(res);
+  if (!auth) return res.redirect(303, '/signin'), null;
+  if (auth.session.scope !== 'full') return res.redirect(303, '/mfa'), null;
+  if (auth.user.role !== 'admin') throw new ForbiddenError('admin_only', 'Only an administrator can see this page.');
+  return auth;
+}
+
+export function adminPages(ctx: SiteContext): Router {
+  const router = Router();
+  const showCodes = (res: Response, email: string, codes: string[]) => sendPage(res, <IssuedCodesPage email={email} codes={codes} />);
+
+  router.get('/admin', (req, res) => {
+    if (!pageAdmin(res)) return;
+    const { status } = parseInput(requestStatusSchema, req.query);
+    sendPage(res, <AdminRequestsPage requests={listRequests(ctx, status)} status={status} />);
+  });
+  router.post('/admin/requests/:id/issue', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    const { user, codes } = await issueForRequest(ctx, req.params.id, auth.user, requestInfo(req));
+    showCodes(res, user.email, codes);
+  });
+  router.post('/admin/requests/:id/deny', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    const { reason } = parseInput(denySchema, req.body);
+    await denyRequest(ctx, req.params.id, reason, auth.user, requestInfo(req));
+    res.redirect(303, '/admin');
+  });
+
+  router.get('/admin/users', (_req, res) => {
+    if (pageAdmin(res)) sendPage(res, <AdminUsersPage users={listUsers(ctx)} />);
+  });
+  router.post('/admin/users/:id/unlock', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    await unlockUser(ctx, requireUser(ctx, req.params.id), auth.user.id, requestInfo(req));
+    res.redirect(303, '/admin/users');
+  });
+  router.post('/admin/users/:id/backup-codes', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    const { user, codes } = await issueForUser(ctx, req.params.id, auth.user, requestInfo(req));
+    showCodes(res, user.email, codes);
+  });
+  router.post('/admin/users/:id/backup-codes/revoke', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    const revoked = await revokeForUser(ctx, req.params.id, auth.user, requestInfo(req));
+    sendPage(res, <AdminUsersPage users={listUsers(ctx)} notice={`${revoked} backup code${revoked === 1 ? '' : 's'} revoked.`} />);
+  });
+
+  router.get('/admin/audit', (req, res) => {
+    if (!pageAdmin(res)) return;
+    const query = parseInput(auditQuerySchema, { ...req.query, userId: req.query.userId || undefined, type: req.query.type || undefined });
+    sendPage(res, <AdminAuditPage result={queryAudit(ctx, query)} userId={query.userId} type={query.type} />);
+  });
+  return router;
+}

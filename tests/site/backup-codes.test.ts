@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { codeAt, PASSWORD, signUpWithTotp, type TestSite } from './support/site';
+import { signInAdmin, startSiteWithAdmin, userAtCodeStep } from './support/admin';
+import { readDataFile, readDataFileText } from './support/store-file';
+import type { Client } from './support/client';
+
+let site: TestSite;
+afterEach(async () => site?.close());
+
+const email = 'ida@example.com';
+const FORMAT = /^[0-9abcdefghjkmnpqrstvwxyz]{5}-[0-9abcdefghjkmnpqrstvwxyz]{5}$/;
+
+async function userWithCodes(env: Record<string, string> = {}): Promise<{ admin: Client; userId: string; codes: string[]; secret: string }> {
+  site = await startSiteWithAdmin(env);
+  const { client: admin } = await signInAdmin(site);
+  const user = site.client();
+  const secret = await signUpWithTotp(site, user, email);
+  const userId = (await user.get('/api/me')).body.user.id;
+  const issued = await admin.post(`/api/admin/users/${userId}/backup-codes`);
+  expect(issued.status).toBe(200);
+  return { admin, userId, codes: issued.body.codes, secret };
+}
+
+const ticket = async () => (await site.client().post('/api/signin', { email, password: PASSWORD })).body;
+const redeem = async (code: string, t?: string) => site.client().post('/api/signin/mfa/backup-code', { ticket: t ?? (await ticket()).ticket, code });
+
+describe('backup codes', () => {
+  it('are 10 codes of 50 bits, shown as xxxxx-xxxxx without look-alike characters, all different', async () => {
+    const { codes } = await userWithCodes();
+    expect(codes).toHaveLength(10);
+    for (const code of codes) expect(code).toMatch(FORMAT);
+    expect(new Set(codes).size).toBe(10);
+    // 10 characters from a 32-symbol alphabet: 10 x 5 = 50 bits.
+    expect(new Set(codes.join('').replace(/-/g, '')).size).toBeLessThanOrEqual(32);
+  });
+
+  it('sign in once each; the sign-in lists backup_code among the methods; a used code is refused', async () => {
+    const { codes } = await userWithCodes();
+    const first = await ticket();
+    expect(first.methods).toEqual(['totp', 'backup_code']);
+    const client = site.client();
+    const ok = await client.post('/api/signin/mfa/backup-code', { ticket: first.ticket, code: codes[0] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.email).toBe(email);
+    expect((await client.get('/api/me')).status).toBe(200);
+    const again = await redeem(codes[0]);
+    expect(again.status).toBe(401);
+    expect(again.body.error.code).toBe('invalid_code');
+  });
+
+  it('accept any case, spaces and dashes', async () => {
+    const { codes } = await userWithCodes();
+    const messy = ` ${codes[1].toUpperCase().replace('-', ' - ')} `;
+    expect((await redeem(messy)).status).toBe(200);
+    expect((await redeem(codes[2].replace('-', ''))).status).toBe(200);
+  });
+
+  it('count wrong codes toward the ticket and account limits like wrong TOTP codes', async () => {
+    const { codes } = await userWithCodes({ LOCKOUT_THRESHOLD: '7' });
+    const { ticket: t } = await ticket();
+    const results: string[] = [];
+    for (let i = 0; i < 5; i++) results.push((await redeem('aaaaa-bbbbb', t)).body.error.code);
+    expect(results).toEqual(['invalid_code', 'invalid_code', 'invalid_code', 'invalid_code', 'invalid_ticket']);
+    expect((await redeem(codes[0], t)).body.error.code).toBe('invalid_ticket');
+    await redeem('aaaaa-ccccc');
+    const locking = await redeem('aaaaa-ddddd');
+    expect(locking.status).toBe(423);
+    expect((await site.client().post('/api/signin', { email, password: PASSWORD })).status).toBe(423);
+  });
+
+  it('are stored only as keyed hashes: no code appears in the data file in any form', async () => {
+    const { codes } = await userWithCodes();
+    const text = readDataFileText(site.dataDir);
+    for (const code of codes) {
+      expect(text).not.toContain(code);
+      expect(text).not.toContain(code.replace('-', ''));
+      expect(text.toLowerCase()).not.toContain(code.replace('-', '').toUpperCase().toLowerCase());
+    }
+    const user = readDataFile(site.dataDir).users.find((candidate) => candidate.email === email)!;
+    expect(user.backupCodes).toHaveLength(10);
+    for (const stored of user.backupCodes) expect(stored.hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('are revoked by a new issue and by DELETE', async () => {
+    const { admin, userId, codes } = await userWithCodes();
+    const second = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes as string[];
+    expect((await redeem(codes[0])).status).toBe(401);
+    expect((await redeem(second[0])).status).toBe(200);
+    const revoked = await admin.request('DELETE', `/api/admin/users/${userId}/backup-codes`);
+    expect(revoked.body).toEqual({ revoked: 9 });
+    expect((await redeem(second[1])).status).toBe(401);
+    expect((await ticket()).methods).toEqual(['totp']);
+    const users = (await admin.get('/api/admin/users')).body.users;
+    expect(users.find((u: { id: string }) => u.id === userId).codesLeft).toBe(0);
+  });
+
+  it('can turn MFA off in place of a TOTP code; under required policy the user must enrol again', async () => {
+    const { codes, secret } = await userWithCodes({ MFA_POLICY: 'required' });
+    const client = site.client();
+    const { ticket: t } = await ticket();
+    await client.post('/api/signin/mfa/totp', { ticket: t, code: codeAt(secret, site.clock) });
+    const wrong = await client.post('/api/mfa/totp/disable', { password: PASSWORD, backupCode: 'zzzzz-zzzzz' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: 'invalid_backup_code', field: 'backupCode' });
+    const off = await client.post('/api/mfa/totp/disable', { password: PASSWORD, backupCode: codes[3] });
+    expect(off.status).toBe(200);
+    expect((await client.get('/api/me')).body.user.mfaEnabled).toBe(false);
+    expect((await client.get('/account')).headers.get('location')).toBe('/mfa');
+    expect((await client.post('/api/backup-codes/requests', { message: 'x' })).status).toBe(202);
+    const missing = await client.post('/api/mfa/totp/disable', { password: PASSWORD });
+    expect(missing.status).toBe(403);
+  });
+
+  it('need a code or a backup code to turn MFA off (400 naming the field)', async () => {
+    const { secret } = await userWithCodes({ MFA_POLICY: 'optional' });
+    const client = site.client();
+    const { ticket: t } = await ticket();
+    await client.post('/api/signin/mfa/totp', { ticket: t, code: codeAt(secret, site.clock) });
+    const missing = await client.post('/api/mfa/totp/disable', { password: PASSWORD });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.field).toBe('code');
+  });
+});
+
+describe('backup code requests', () => {
+  it('come from the code step with a ticket (202), one open per user, and the admin sees them', async () => {
+    site = await startSiteWithAdmin();
+    const { client: admin } = await signInAdmin(site);
+    const { ticket: t } = await userAtCodeStep(site, email);
+    const first = await site.client().post('/api/backup-codes/requests', { ticket: t, message: 'Lost my phone' });
+    expect(first.status).toBe(202);
+    const second = await site.client().post('/api/backup-codes/requests', { ticket: t, message: 'Lost my phone, please hurry' });
+    expect(second.body.request.id).toBe(first.body.request.id);
+    const open = (await admin.get('/api/admin/backup-code-requests?status=open')).body.requests;
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ id: first.body.request.id, status: 'open', user: { email }, message: 'Lost my phone, please hurry' });
+    expect(open[0].ip).toMatch(/127\.0\.0\.1/);
+    expect(open[0].createdAt).toBe(site.clock.ms);
+  });
+
+  it('need a valid ticket or a session', async () => {
+    site = await startSiteWithAdmin();
+    expect((await site.client().post('/api/backup-codes/requests', { ticket: 'made-up', message: 'hi' })).status).toBe(401);
+    expect((await site.client().post('/api/backup-codes/requests', { message: 'hi' })).status).toBe(401);
+  });
+
+  it('are issued once: the codes come back, the request is closed, and issuing again is refused', async () => {
+    site = await startSiteWithAdmin();
+    const { client: admin } = await signInAdmin(site);
+    const { ticket: t } = await userAtCodeStep(site, email);
+    const { id } = (await site.client().post('/api/backup-codes/requests', { ticket: t, message: 'help' })).body.request;
+    const issued = await admin.post(`/api/admin/backup-code-requests/${id}/issue`);
+    expect(issued.body.codes).toHaveLength(10);
+    expect((await admin.post(`/api/admin/backup-code-requests/${id}/issue`)).status).toBe(409);
+    expect((await admin.get('/api/admin/backup-code-requests?status=issued')).body.requests).toHaveLength(1);
+    expect((await site.client().post('/api/signin/mfa/backup-code', { ticket: t, code: issued.body.codes[0] })).status).toBe(200);
+    const audit = (await admin.get('/api/admin/audit?type=backup_codes_issued')).body;
+    expect(audit.total).toBe(1);
+    expect(audit.entries[0].actorId).not.toBe(audit.entries[0].userId);
+  });
+
+  it('can be denied with a reason, which the user then sees', async () => {
+    site = await startSiteWithAdmin();
+    const { client: admin } = await signInAdmin(site);
+    const user = site.client();
+    await signUpWithTotp(site, user, email);
+    const { id } = (await user.post('/api/backup-codes/requests', { message: 'please' })).body.request;
+    const denied = await admin.post(`/api/admin/backup-code-requests/${id}/deny`, { reason: 'Call the help desk first' });
+    expect(denied.body.request).toMatchObject({ status: 'denied', reason: 'Call the help desk first' });
+    expect((await user.get('/account')).text).toContain('Call the help desk first');
+  });
+
+  it('are rate-limited per IP', async () => {
+    site = await startSiteWithAdmin({ RATE_LIMIT_BACKUP_REQUESTS: '2' });
+    const user = site.client();
+    await signUpWithTotp(site, user, email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await user.post('/api/backup-codes/requests', { message: `try ${i}` })).status);
+    expect(statuses).toEqual([202, 202, 429]);
+  });
+});

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PASSWORD, signUpWithTotp, type TestSite } from './support/site';
+import { signInAdmin, startSiteWithAdmin } from './support/admin';
+import { readDataFile } from './support/store-file';
+
+let site: TestSite;
+afterEach(async () => site?.close());
+
+describe('backup code redemption under concurrency', () => {
+  it('of 50 simultaneous redemptions of one code, exactly one succeeds', async () => {
+    // Lockout out of the way: 49 failures must not lock the account before the winner is served.
+    site = await startSiteWithAdmin({ LOCKOUT_THRESHOLD: '1000' });
+    const { client: admin } = await signInAdmin(site);
+    const email = 'race@example.com';
+    const user = site.client();
+    await signUpWithTotp(site, user, email);
+    const userId = (await user.get('/api/me')).body.user.id;
+    const [code] = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes as string[];
+
+    const tickets: string[] = [];
+    for (let i = 0; i < 50; i++) tickets.push((await site.client().post('/api/signin', { email, password: PASSWORD })).body.ticket);
+    const replies = await Promise.all(tickets.map((ticket) => site.client().post('/api/signin/mfa/backup-code', { ticket, code })));
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(49);
+    const stored = readDataFile(site.dataDir).users.find((candidate) => candidate.id === userId)!;
+    expect(stored.backupCodes.filter((entry) => entry.usedAt !== null)).toHaveLength(1);
+  });
+});
