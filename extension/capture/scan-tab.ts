@@ -21,6 +21,8 @@ export interface ScanDeps {
   progress: ProgressStore;
   prepareDecoder(): Promise<void>;
   budgetMs?: number;
+  /** Waits between capture attempts; setTimeout by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
@@ -45,13 +47,29 @@ export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: 
   }
   let dataUrl: string;
   try {
-    dataUrl = await deps.captureVisibleTab(ref.windowId);
+    dataUrl = await captureWithinQuota(() => deps.captureVisibleTab(ref.windowId), deps.sleep);
   } catch (error) {
     throw new CaptureError('capture_refused', 'This page cannot be scanned: browser pages and the web store refuse it, and elsewhere open Tessera from its toolbar button (or shortcut) on the page first.', { cause: error });
   }
   const image = await pixelsFromImage(dataUrl);
   await decoderReady;
   return { image, tabUrl: tab.url ?? null };
+}
+
+// Chrome allows two captures a second; a quick second scan (or a scan right after a box was drawn) waits its turn.
+async function captureWithinQuota(capture: () => Promise<string>, sleep = defaultSleep): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await capture();
+    } catch (error) {
+      if (attempt >= 3 || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) throw error;
+      await sleep(350);
+    }
+  }
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeNothingOnPage(timedOut: boolean): string {

@@ -1,0 +1,32 @@
+// The same corpus on a high-DPI screen (device pixel ratio 2): the capture is 2560x1600 and codes are drawn
+// with twice the pixels, scaled smoothly by the browser. Playwright's deviceScaleFactor alone only emulates the
+// ratio inside the page (captures stay 1280x800), so the browser also runs with --force-device-scale-factor=2,
+// as on a real high-DPI screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanResult } from '../../extension/capture/types';
+import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
+import { buildCorpus, type CorpusPage } from '../support/qr-pages';
+import { decodePngSize } from './png-size';
+import { expectFound } from './expect-found';
+
+const corpus = (await buildCorpus()).filter((page) => page.expected.length > 0);
+let rig: CaptureRig;
+
+beforeAll(async () => {
+  rig = await startCaptureRig(Object.fromEntries(corpus.map((page) => [page.path, page.html])), { deviceScaleFactor: 2, screenScaleFactor: 2 });
+});
+afterAll(() => rig?.close());
+
+describe('scan-tab at device pixel ratio 2', () => {
+  it('captures the tab at its device pixel ratio', async () => {
+    const { response, frame } = await rig.scan<ScanResult>(corpus[0].path, { withFrame: true });
+    expect(await rig.page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    expect(decodePngSize(frame!)).toEqual({ width: 2560, height: 1600 });
+    expectFound(response, corpus[0].expected);
+  });
+
+  it.each(corpus.slice(1).map((page) => [page.name, page] as const))('reads the code on the page "%s" at the first click', async (_name, page: CorpusPage) => {
+    const { response } = await rig.scan<ScanResult>(page.path);
+    expectFound(response, page.expected);
+  });
+});

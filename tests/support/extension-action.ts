@@ -1,0 +1,103 @@
+// Opens the extension's real toolbar popup on a tab (which grants activeTab, as a user's click does) through CDP,
+// and drives it: evaluate script in it, click in it, close it. Playwright does not expose that popup as a Page,
+// so this talks to it over the browser's CDP session (Target.sendMessageToTarget, not flattened).
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+interface TargetInfo { targetId: string; type: string; url: string; title: string }
+
+export interface ActionPopup {
+  targetId: string;
+  /** Runs an expression in the popup (awaiting a promise it gives) and returns its value as JSON data. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** A real mouse click at popup coordinates: it counts as a user gesture. */
+  click(x: number, y: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Send = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+export async function browserSession(context: BrowserContext): Promise<CDPSession> {
+  const browser = context.browser();
+  if (!browser) throw new Error('This browser context has no Browser object, so no browser-wide CDP session.');
+  return browser.newBrowserCDPSession();
+}
+
+/** The `tab` target holding the page: Extensions.triggerAction refuses the page target's own id. */
+export async function tabTargetOf(cdp: CDPSession, page: Page): Promise<string> {
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: TargetInfo[] };
+  const url = page.url();
+  const tab = targetInfos.find((info) => info.type === 'tab' && info.url === url);
+  if (!tab) throw new Error(`No tab target shows ${url}; tabs: ${targetInfos.map((t) => t.url).join(', ')}`);
+  return tab.targetId;
+}
+
+/** Clicks the extension's toolbar button on the page's tab and attaches to the popup that opens. */
+export async function openActionPopup(cdp: CDPSession, extensionId: string, page: Page, popupPath = 'popup.html'): Promise<ActionPopup> {
+  await page.bringToFront();
+  const targetId = await tabTargetOf(cdp, page);
+  await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
+  const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
+  const popup = await waitForTarget(cdp, (info) => info.type === 'page' && info.url.startsWith(popupUrl));
+  const send = await attach(cdp, popup.targetId);
+  await waitForLoad(send);
+  return {
+    targetId: popup.targetId,
+    evaluate: (expression) => evaluateIn(send, expression),
+    async click(x, y) {
+      for (const type of ['mousePressed', 'mouseReleased']) {
+        await send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+      }
+    },
+    async close() {
+      await cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => undefined);
+    },
+  };
+}
+
+async function waitForTarget(cdp: CDPSession, wanted: (info: TargetInfo) => boolean, timeoutMs = 10_000): Promise<TargetInfo> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    const found = targetInfos.find(wanted);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The extension popup did not open: was the extension built and loaded?');
+}
+
+// One non-flattened session to the target; replies arrive as Target.receivedMessageFromTarget events.
+async function attach(cdp: CDPSession, targetId: string): Promise<Send> {
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  const pending = new Map<number, { resolve(value: Record<string, unknown>): void; reject(error: Error): void }>();
+  let nextId = 1;
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+    const waiter = reply.id === undefined ? undefined : pending.get(reply.id);
+    if (!waiter || reply.id === undefined) return;
+    pending.delete(reply.id);
+    if (reply.error) waiter.reject(new Error(reply.error.message));
+    else waiter.resolve(reply.result ?? {});
+  });
+  return (method, params = {}) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+  });
+}
+
+async function waitForLoad(send: Send): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if ((await evaluateIn<string>(send, 'document.readyState').catch(() => '')) === 'complete') return;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  throw new Error('The extension popup did not finish loading.');
+}
+
+async function evaluateIn<T>(send: Send, expression: string): Promise<T> {
+  const reply = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+  const details = reply.exceptionDetails as { exception?: { description?: string }; text?: string } | undefined;
+  if (details) throw new Error(`In the popup: ${details.exception?.description ?? details.text}`);
+  return (reply.result as { value: T }).value;
+}
