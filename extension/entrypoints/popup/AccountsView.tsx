@@ -98,21 +98,21 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       if (isLockedError(error)) return showLocked();
       throw error;
     }
+    await reload();
     setView({ kind: 'list' });
     setStatus(`Added ${accountLabel(account)}.`);
-    await reload();
   };
   const save = async (account: VaultAccount, patch: AccountPatch) => {
     await getVault().update(account.id, patch);
+    await reload();
     setView({ kind: 'list' });
     setStatus(`Saved ${accountLabel(patch)}.`);
-    await reload();
   };
   const remove = (account: VaultAccount) => run(async () => {
     await getVault().remove(account.id);
+    await reload();
     setView({ kind: 'list' });
     setStatus(`Deleted ${accountLabel(account)}.`);
-    await reload();
   });
 
   return (
