@@ -15,6 +15,7 @@ export function SigninCodePage({ errors = {}, request, hasBackupCodes = false, u
   return (
     <Layout title="Enter your code">
       {notice && <p class="notice" role="status">{notice}</p>}
+      <RequestStatus request={request} />
       {!useBackupCode && (
         <form method="post" action="/signin/code" class="card" data-testid="code-form">
           <p>Open your authenticator and enter the 6-digit code for Tessera Demo.</p>
@@ -36,7 +37,6 @@ export function SigninCodePage({ errors = {}, request, hasBackupCodes = false, u
       )}
       <details class="card" open={request?.status === 'open'}>
         <summary>Lost your authenticator? Ask the administrator for backup codes</summary>
-        <RequestStatus request={request} />
         <RequestForm action="/signin/backup-codes/request" open={request?.status === 'open'} errors={errors.message ? errors : undefined} />
       </details>
       <p><a href="/signin">Start again</a></p>
