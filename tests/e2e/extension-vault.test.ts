@@ -133,7 +133,9 @@ describe('extension vault', () => {
     const ext = await launchExtension();
     try {
       const [worker] = ext.browser.context.serviceWorkers();
-      const alarm = await worker.evaluate(() => chrome.alarms.get('auto-lock'));
+      const alarm = await worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } })
+          .chrome.alarms.get('auto-lock'));
       expect(alarm?.periodInMinutes).toBe(1);
     } finally {
       await ext.browser.close();
