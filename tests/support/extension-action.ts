@@ -35,9 +35,13 @@ export async function tabTargetOf(cdp: CDPSession, page: Page): Promise<string> 
 export async function openActionPopup(cdp: CDPSession, extensionId: string, page: Page, popupPath = 'popup.html'): Promise<ActionPopup> {
   await page.bringToFront();
   const targetId = await tabTargetOf(cdp, page);
-  await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
   const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
-  const popup = await waitForTarget(cdp, (info) => info.type === 'page' && info.url.startsWith(popupUrl));
+  const isPopup = (info: TargetInfo) => info.type === 'page' && info.url.startsWith(popupUrl);
+  // A popup still open (or closing) from before would be mistaken for the new one.
+  const before = ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(isPopup);
+  for (const stale of before) await cdp.send('Target.closeTarget', { targetId: stale.targetId }).catch(() => undefined);
+  await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
+  const popup = await waitForTarget(cdp, (info) => isPopup(info) && !before.some((old) => old.targetId === info.targetId));
   const send = await attach(cdp, popup.targetId);
   await waitForLoad(send);
   return {
