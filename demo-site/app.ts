@@ -19,7 +19,7 @@ import { adminApi } from './routes/api-admin';
 import { signinPages } from './routes/pages-signin';
 import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
-import { renderErrorPage } from './routes/error-page';
+import { renderErrorPage } from './pages/error-page';
 
 export interface AppOptions {
   config: SiteConfig;

@@ -1,4 +1,8 @@
+// The page shown for any error outside /api: the message only, never a stack trace.
+import type { Request, Response } from 'express';
+import type { SiteError } from '../errors';
 import { Layout } from './layout';
+import { sendPage } from './render';
 
 export function ErrorPage({ message }: { message: string }) {
   return (
@@ -7,4 +11,8 @@ export function ErrorPage({ message }: { message: string }) {
       <p><a href="/">Back to the start</a></p>
     </Layout>
   );
+}
+
+export function renderErrorPage(_req: Request, res: Response, error: SiteError): void {
+  sendPage(res, <ErrorPage message={error.message} />, error.status);
 }
