@@ -4,6 +4,7 @@ import type { VaultState } from '../../vault/index';
 import { CreateVault } from './CreateVault';
 import { UnlockForm } from './UnlockForm';
 import { getVault } from '../vault-instance';
+import { useLockWatch } from '../use-lock-watch';
 
 export interface Unlocked {
   /** Call when an operation found the vault locked (auto-lock, another page) or to lock it now. */
@@ -27,6 +28,7 @@ export function VaultGate({ children }: { children: (unlocked: Unlocked) => Comp
   useEffect(() => { void refresh(); }, [refresh]);
 
   const showLocked = useCallback(() => setState('locked'), []);
+  useLockWatch(state === 'unlocked', showLocked);
   const lockNow = useCallback(async () => {
     await getVault().lock();
     setState('locked');

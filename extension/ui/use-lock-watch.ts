@@ -1,0 +1,31 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getVault } from './vault-instance';
+
+// How often an open page re-checks the idle time by itself; the background alarm only runs once a minute.
+const CHECK_EVERY_MS = 15_000;
+
+/**
+ * Calls onLocked when the vault stops being unlocked while this page is open: locked elsewhere (another page,
+ * the background's auto-lock) or idle for longer than the auto-lock time.
+ */
+export function useLockWatch(active: boolean, onLocked: () => void): void {
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    const check = async () => {
+      const vault = getVault();
+      await vault.lockIfIdle();
+      if (!stopped && (await vault.state()) !== 'unlocked') onLocked();
+    };
+    const onChanged = () => void check().catch(() => undefined);
+    // The unlocked key lives in storage.session: any change there may be a lock.
+    browser.storage.session.onChanged.addListener(onChanged);
+    const timer = setInterval(onChanged, CHECK_EVERY_MS);
+    return () => {
+      stopped = true;
+      browser.storage.session.onChanged.removeListener(onChanged);
+      clearInterval(timer);
+    };
+  }, [active, onLocked]);
+}
