@@ -21,7 +21,7 @@ export default defineConfig({
   manifest: {
     name: 'Tessera Authenticator',
     description: 'Two-factor codes (TOTP/HOTP) kept in an encrypted vault, captured from QR codes and filled only on the right site.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', 'offscreen', 'clipboardWrite'],
     // Asked for one site at a time, only when the user turns on automatic filling there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

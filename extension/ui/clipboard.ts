@@ -1,11 +1,15 @@
-// Codes are copied with one click and wiped from the clipboard 30 s later, as long as this page is still open
-// (a closed popup can no longer write to the clipboard; the browser does not allow it from the background).
-export const CLIPBOARD_CLEAR_MS = 30_000;
+// Codes are copied with one click and wiped from the clipboard 30 s later: by this page if it is still open,
+// and by the service worker otherwise (a popup closes as soon as the user clicks into the site to paste).
+import { browser } from 'wxt/browser';
+import { CLIPBOARD_CLEAR_SECONDS, CODE_COPIED } from '../clipboard/messages';
+
+export const CLIPBOARD_CLEAR_MS = CLIPBOARD_CLEAR_SECONDS * 1000;
 
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
 
 export async function copyCode(code: string, clearAfterMs = CLIPBOARD_CLEAR_MS): Promise<void> {
   await writeText(code);
+  void browser.runtime.sendMessage({ type: CODE_COPIED }).catch(() => undefined);
   if (clearTimer) clearTimeout(clearTimer);
   clearTimer = setTimeout(() => {
     clearTimer = undefined;

@@ -79,3 +79,19 @@ export function expectCurrentCode(code: string, account: OtpAccount, readAtMs: n
 export function totp(secret: string, issuer: string, account: string, extra: Partial<OtpAccount> = {}): OtpAccount {
   return { type: 'totp', issuer, account, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...extra };
 }
+
+/** What a paste into a scratch field of the page gives: the clipboard's text as the page would get it. */
+export async function pasteClipboard(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'paste-probe';
+    document.body.append(field);
+    field.focus();
+  });
+  await page.keyboard.press('Control+V');
+  return page.evaluate(() => {
+    const field = document.getElementById('paste-probe') as HTMLTextAreaElement;
+    field.remove();
+    return field.value;
+  });
+}

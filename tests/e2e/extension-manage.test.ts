@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, createVault, addManually, readCode, rowOf, type Extension } from './extension-helpers';
+import { launchExtension, createVault, addManually, readCode, rowOf, pasteClipboard, type Extension } from './extension-helpers';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ACCOUNTS = [
@@ -12,22 +12,6 @@ const ACCOUNTS = [
 async function rowNames(page: Page): Promise<string[]> {
   return page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').evaluateAll(
     (items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
-}
-
-/** What a paste into a scratch field of the page gives. */
-async function pasteClipboard(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    const field = document.createElement('textarea');
-    field.id = 'paste-probe';
-    document.body.append(field);
-    field.focus();
-  });
-  await page.keyboard.press('Control+V');
-  return page.evaluate(() => {
-    const field = document.getElementById('paste-probe') as HTMLTextAreaElement;
-    field.remove();
-    return field.value;
-  });
 }
 
 describe('popup: finding and managing accounts', () => {
