@@ -1,0 +1,27 @@
+// A scan made without the popup waits for it once, and not for ever.
+import { describe, expect, it } from 'vitest';
+import { PENDING_SCAN_KEY, savePendingScan, takePendingScan, type PendingScan } from '../../extension/capture/pending-scan';
+
+function memoryStore() {
+  const map = new Map<string, unknown>();
+  return { map, get: async (k: string) => map.get(k), set: async (k: string, v: unknown) => void map.set(k, v), remove: async (k: string) => void map.delete(k) };
+}
+
+const pending: PendingScan = { at: 1_000_000, source: 'shortcut', response: { findings: [], timedOut: false, site: 'example.com', tabUrl: 'https://example.com/', message: 'No QR code found on this page.' } };
+
+describe('pending scans', () => {
+  it('are handed to the popup once, then gone', async () => {
+    const store = memoryStore();
+    await savePendingScan(store, pending);
+    expect(await takePendingScan(store, 1_000_500)).toEqual(pending);
+    expect(await takePendingScan(store, 1_000_600)).toBeNull();
+    expect(store.map.has(PENDING_SCAN_KEY)).toBe(false);
+  });
+
+  it('are dropped unseen when more than five minutes old', async () => {
+    const store = memoryStore();
+    await savePendingScan(store, pending);
+    expect(await takePendingScan(store, pending.at + 5 * 60_000 + 1)).toBeNull();
+    expect(store.map.has(PENDING_SCAN_KEY)).toBe(false);
+  });
+});
