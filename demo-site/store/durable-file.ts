@@ -29,7 +29,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    return JSON.parse(text) as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new Error(`The data file ${this.file} is not valid JSON: restore it from a backup, or move it away to start empty.`);
+    }
   }
 
   write(data: T): Promise<void> {

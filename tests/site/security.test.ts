@@ -14,6 +14,8 @@ describe('requests', () => {
     const reply = await site.client().post('/api/signup', signup, { origin: 'https://evil.example' });
     expect(reply.status).toBe(403);
     expect(reply.body.error.code).toBe('cross_origin');
+    const opaque = await site.client().post('/api/signup', signup, { origin: 'null' });
+    expect(opaque.status).toBe(403);
     const fetchMeta = await site.client().post('/api/signup', signup, { 'sec-fetch-site': 'cross-site' });
     expect(fetchMeta.status).toBe(403);
     expect(readUsersOnDisk(site.dataDir)).toHaveLength(0);

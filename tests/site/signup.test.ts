@@ -30,6 +30,14 @@ describe('signup', () => {
     expect(readDataFile(site.dataDir).users).toHaveLength(1);
   });
 
+  it('lets exactly one of many simultaneous signups with one email through', async () => {
+    site = await startTestSite();
+    const replies = await Promise.all(Array.from({ length: 12 }, () => site.client().post('/api/signup', account)));
+    const statuses = replies.map((reply) => reply.status).sort();
+    expect(statuses).toEqual([201, ...Array(11).fill(409)]);
+    expect(readDataFile(site.dataDir).users).toHaveLength(1);
+  });
+
   it.each([
     ['short', 'Ab3$xyz', 'password_too_short'],
     ['too long', 'x'.repeat(129), 'password_too_long'],
