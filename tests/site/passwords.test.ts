@@ -56,8 +56,9 @@ describe('password storage', () => {
       unknown.push(await time({ email: `nobody${i}@example.com`, password: 'wrong password' }));
       wrong.push(await time({ email, password: 'wrong password' }));
     }
+    // Wide bounds for a shared, noisy machine; without the dummy verification the ratio is below 0.2.
     const ratio = median(unknown) / median(wrong);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
   });
 });
