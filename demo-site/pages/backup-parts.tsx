@@ -31,8 +31,9 @@ export function RequestForm({ action, errors = {}, open }: { action: string; err
 }
 
 export function CodesLeft({ count }: { count: number }) {
+  if (count === 0) return <p data-testid="codes-left">You have no backup codes. If you lose your authenticator, ask the administrator for some.</p>;
   return (
-    <p data-testid="codes-left" class={count <= 2 ? 'warning' : undefined}>
+    <p data-testid="codes-left" class={count <= 2 ? 'warning' : undefined} data-warning={count <= 2 ? 'true' : undefined}>
       Backup codes left: {count}.{count <= 2 && ' You are running out: ask the administrator for new ones.'}
     </p>
   );

@@ -48,6 +48,18 @@ describe('backup codes', () => {
     expect(again.body.error.code).toBe('invalid_code');
   });
 
+  it('are counted on the account page, with a warning at 2 or fewer', async () => {
+    const { codes } = await userWithCodes();
+    const client = site.client();
+    for (let i = 0; i < 8; i++) {
+      const { ticket: t } = await ticket();
+      expect((await client.post('/api/signin/mfa/backup-code', { ticket: t, code: codes[i] })).status).toBe(200);
+      const page = (await client.get('/account')).text;
+      expect(page).toContain(`Backup codes left: ${9 - i}.`);
+      expect(page.includes('data-warning="true"')).toBe(9 - i <= 2);
+    }
+  });
+
   it('accept any case, spaces and dashes', async () => {
     const { codes } = await userWithCodes();
     const messy = ` ${codes[1].toUpperCase().replace('-', ' - ')} `;
