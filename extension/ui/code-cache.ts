@@ -14,7 +14,7 @@ export function createCodeCache(generate: typeof generateCode = generateCode): C
   const entries = new Map<string, Entry>();
   return {
     codeFor(account, now) {
-      const stamp = stampOf(account, now);
+      const stamp = computeStamp(account, now);
       const cached = entries.get(account.id);
       if (cached && cached.stamp === stamp) return cached.code;
       const code = generate(account, now);
@@ -25,7 +25,7 @@ export function createCodeCache(generate: typeof generateCode = generateCode): C
   };
 }
 
-function stampOf(account: VaultAccount, now: number): string {
+function computeStamp(account: VaultAccount, now: number): string {
   const moving = account.type === 'totp' ? `t${timeStep(now, account.period)}` : `h${account.counter}`;
   // updatedAt covers edits that change what the code is made from.
   return `${moving}:${account.updatedAt}`;

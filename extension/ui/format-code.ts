@@ -6,7 +6,7 @@ export function groupCode(code: string): string {
 }
 
 /** The name an account goes by on screen and for assistive technology. */
-export function accountLabel(account: { issuer: string; account: string }): string {
+export function formatAccountLabel(account: { issuer: string; account: string }): string {
   if (!account.issuer) return account.account;
   if (!account.account) return account.issuer;
   return `${account.issuer}: ${account.account}`;

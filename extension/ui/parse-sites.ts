@@ -10,14 +10,14 @@ export function parseSites(text: string): SitesResult {
   const entries = text.split(/[\s,]+/).map((entry) => entry.trim()).filter(Boolean);
   const sites: string[] = [];
   for (const entry of entries) {
-    const site = registrableDomain(entry);
+    const site = toRegistrableDomain(entry);
     if (!site) return { error: `"${entry}" is not a web site's address: write it like example.com.` };
     if (!sites.includes(site)) sites.push(site);
   }
   return { sites };
 }
 
-function registrableDomain(entry: string): string | null {
+function toRegistrableDomain(entry: string): string | null {
   const info = parse(entry.toLowerCase());
   if (info.isIp && info.hostname) return info.hostname;
   if (info.hostname === 'localhost') return 'localhost';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { generateCode } from '../../shared/otp/index';
 import type { VaultAccount } from '../../extension/vault/index';
 import { createCodeCache } from '../../extension/ui/code-cache';
-import { groupCode, accountLabel } from '../../extension/ui/format-code';
+import { groupCode, formatAccountLabel } from '../../extension/ui/format-code';
 
 function account(extra: Partial<VaultAccount> = {}): VaultAccount {
   return {
@@ -19,9 +19,9 @@ describe('groupCode', () => {
   });
 
   it('names an account by issuer and account, or whichever there is', () => {
-    expect(accountLabel({ issuer: 'GitHub', account: 'bob' })).toBe('GitHub: bob');
-    expect(accountLabel({ issuer: '', account: 'bob' })).toBe('bob');
-    expect(accountLabel({ issuer: 'GitHub', account: '' })).toBe('GitHub');
+    expect(formatAccountLabel({ issuer: 'GitHub', account: 'bob' })).toBe('GitHub: bob');
+    expect(formatAccountLabel({ issuer: '', account: 'bob' })).toBe('bob');
+    expect(formatAccountLabel({ issuer: 'GitHub', account: '' })).toBe('GitHub');
   });
 });
 

@@ -37,7 +37,7 @@ export function AutoLockSection({ showLocked, lockNow }: Unlocked) {
       <h2 id="autolock-title">Auto-lock</h2>
       <label for="autolock">Lock after being idle for</label>
       <select id="autolock" value={value ?? ''} disabled={value === null} onChange={(event) => void choose(event.currentTarget.value)}>
-        {withCurrent(value).map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+        {listChoices(value).map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
       </select>
       <p class="hint" role="status">{message}</p>
       <ErrorText message={error} />
@@ -51,7 +51,7 @@ function toChoice(minutes: number | null): string {
 }
 
 // A value set elsewhere (e.g. a restored backup) that is not among the choices still shows as what it is.
-function withCurrent(value: string | null) {
+function listChoices(value: string | null) {
   if (value === null || CHOICES.some((choice) => choice.value === value)) return CHOICES;
   return [...CHOICES, { value, label: `${value} minutes` }];
 }

@@ -1,5 +1,5 @@
 import type { ImportFormat, ImportPreview } from '../../backup/index';
-import { accountLabel } from '../../ui/format-code';
+import { formatAccountLabel } from '../../ui/format-code';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   'otpauth-list': 'a list of otpauth links',
@@ -22,7 +22,7 @@ export function ImportPreviewList({ preview, onImport, onCancel }: Props) {
         <ul class="preview-list" aria-label="Accounts found">
           {preview.accounts.map((account, index) => (
             <li key={index} class={account.duplicate ? 'duplicate' : undefined}>
-              {accountLabel(account)} <small>({account.type.toUpperCase()})</small>
+              {formatAccountLabel(account)} <small>({account.type.toUpperCase()})</small>
               {account.duplicate && <strong> already in Tessera, will be skipped</strong>}
             </li>
           ))}

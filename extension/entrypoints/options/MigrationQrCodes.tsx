@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { exportMigrationQrPayloads } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { accountLabel } from '../../ui/format-code';
+import { formatAccountLabel } from '../../ui/format-code';
 import { describeError, isLockedError } from '../../ui/describe-error';
 import { getVault } from '../../ui/vault-instance';
 
@@ -20,7 +20,7 @@ export function MigrationQrCodes({ showLocked }: Unlocked) {
       const { uris, refused } = exportMigrationQrPayloads(await getVault().list());
       // Low error correction keeps the modules large; the screen is a clean medium.
       const images = await Promise.all(uris.map((uri) => QRCode.toDataURL(uri, { errorCorrectionLevel: 'L', margin: 4, width: 560 })));
-      setShown({ images, refused: refused.map((item) => ({ label: accountLabel(item.account), reason: item.reason })) });
+      setShown({ images, refused: refused.map((item) => ({ label: formatAccountLabel(item.account), reason: item.reason })) });
     } catch (caught) {
       if (isLockedError(caught)) return showLocked();
       setError(describeError(caught));

@@ -4,7 +4,7 @@ import type { VaultAccount } from '../../vault/index';
 import { getVault } from '../../ui/vault-instance';
 import { createCodeCache } from '../../ui/code-cache';
 import { filterAccounts, moveAccount } from '../../ui/filter-accounts';
-import { accountLabel } from '../../ui/format-code';
+import { formatAccountLabel } from '../../ui/format-code';
 import { copyCode } from '../../ui/clipboard';
 import { describeError, isLockedError } from '../../ui/describe-error';
 import { useNow } from '../../ui/use-now';
@@ -56,7 +56,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const actions: RowActions = {
     onCopy: (account, code) => run(async () => {
       await copyCode(code);
-      setStatus(`Copied the code for ${accountLabel(account)}. The clipboard is cleared in 30 seconds.`);
+      setStatus(`Copied the code for ${formatAccountLabel(account)}. The clipboard is cleared in 30 seconds.`);
       await getVault().touch();
     }),
     onNext: (account) => run(async () => {
@@ -100,19 +100,19 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
     }
     await reload();
     setView({ kind: 'list' });
-    setStatus(`Added ${accountLabel(account)}.`);
+    setStatus(`Added ${formatAccountLabel(account)}.`);
   };
   const save = async (account: VaultAccount, patch: AccountPatch) => {
     await getVault().update(account.id, patch);
     await reload();
     setView({ kind: 'list' });
-    setStatus(`Saved ${accountLabel(patch)}.`);
+    setStatus(`Saved ${formatAccountLabel(patch)}.`);
   };
   const remove = (account: VaultAccount) => run(async () => {
     await getVault().remove(account.id);
     await reload();
     setView({ kind: 'list' });
-    setStatus(`Deleted ${accountLabel(account)}.`);
+    setStatus(`Deleted ${formatAccountLabel(account)}.`);
   });
 
   return (

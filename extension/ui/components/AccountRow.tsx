@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { accountLabel, groupCode } from '../format-code';
+import { formatAccountLabel, groupCode } from '../format-code';
 import { Countdown } from './Countdown';
 
 export const ROW_HEIGHT = 64;
@@ -22,7 +22,7 @@ export function AccountRow({ account, code, now, index, total, focusSeq, actions
   const copyRef = useRef<HTMLButtonElement>(null);
   // focusSeq changes each time keyboard navigation lands on this row (0 when it is not the active one).
   useLayoutEffect(() => { if (focusSeq) copyRef.current?.focus(); }, [focusSeq]);
-  const label = accountLabel(account);
+  const label = formatAccountLabel(account);
   const codeId = `code-${account.id}`;
   const copy = () => actions.onCopy(account, code);
   // A click anywhere on the row copies, except on its own buttons.

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { accountLabel } from '../format-code';
+import { formatAccountLabel } from '../format-code';
 
 /** Deleting loses the key for good, so it is asked once more, with Cancel focused. */
 export function ConfirmDelete({ account, onConfirm, onCancel }: { account: VaultAccount; onConfirm(): void; onCancel(): void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
-  const label = accountLabel(account);
+  const label = formatAccountLabel(account);
   return (
     <section class="panel stack" role="alertdialog" aria-labelledby="delete-title" aria-describedby="delete-text"
       onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}>
