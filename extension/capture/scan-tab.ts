@@ -9,6 +9,8 @@ import { toCaptureRect, type RegionSelection } from './region';
 import type { ScanResult } from './types';
 
 export const DEFAULT_SCAN_BUDGET_MS = 1500;
+/** However long the capture took, the decoder gets at least this long: its first pass reads most pages. */
+const MIN_DECODE_MS = 300;
 
 export interface TabRef { tabId: number; windowId: number }
 
@@ -21,22 +23,28 @@ export interface ScanDeps {
   progress: ProgressStore;
   prepareDecoder(): Promise<void>;
   budgetMs?: number;
+  /** Clock in milliseconds; performance.now by default. */
+  now?: () => number;
   /** Waits between capture attempts; setTimeout by default. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
+  const budget = startBudget(deps);
+  const existing = deps.listAccounts().catch(() => null); // read while the tab is captured and decoded
   const { image, tabUrl } = await captureTab(ref, deps);
-  const decoded = await decodeQrCodes(image, { budgetMs: deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS });
-  return buildScanResult(decoded, { tabUrl, existing: await deps.listAccounts(), progress: deps.progress }, describeNothingOnPage);
+  const decoded = await decodeQrCodes(image, { budgetMs: budget.left() });
+  return buildScanResult(decoded, { tabUrl, existing: await existing, progress: deps.progress }, describeNothingOnPage);
 }
 
 /** Scans only the box the user drew (already taken off the page before the capture). */
 export async function scanTabRegion(ref: TabRef, selection: RegionSelection, deps: ScanDeps): Promise<ScanResult> {
+  const budget = startBudget(deps);
+  const existing = deps.listAccounts().catch(() => null);
   const { image, tabUrl } = await captureTab(ref, deps);
   const rect = toCaptureRect(selection, image);
-  const decoded = await decodeQrRegion(image, rect, { budgetMs: deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS });
-  return buildScanResult(decoded, { tabUrl, existing: await deps.listAccounts(), progress: deps.progress }, describeNothingInBox);
+  const decoded = await decodeQrRegion(image, rect, { budgetMs: budget.left() });
+  return buildScanResult(decoded, { tabUrl, existing: await existing, progress: deps.progress }, describeNothingInBox);
 }
 
 export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: RgbaImage; tabUrl: string | null }> {
@@ -54,6 +62,14 @@ export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: 
   const image = await pixelsFromImage(dataUrl);
   await decoderReady;
   return { image, tabUrl: tab.url ?? null };
+}
+
+// The budget counts from the click, so capturing and unpacking the frame come out of it, not on top of it.
+function startBudget(deps: ScanDeps): { left(): number } {
+  const now = deps.now ?? (() => performance.now());
+  const start = now();
+  const total = deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS;
+  return { left: () => Math.max(MIN_DECODE_MS, total - (now() - start)) };
 }
 
 // Chrome allows two captures a second; a quick second scan (or a scan right after a box was drawn) waits its turn.

@@ -55,7 +55,16 @@ export async function startCaptureRig(pages: Record<string, string>, options: Ri
           const start = performance.now();
           const response = await chrome.runtime.sendMessage({ type: ${JSON.stringify(type)}, tabId: tab.id, windowId: tab.windowId });
           const ms = performance.now() - start;
-          const frame = ${withFrame} ? await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' }) : undefined;
+          let frame;
+          // The extension has just captured: Chrome allows two captures a second, so this one may wait its turn.
+          for (let attempt = 0; ${withFrame} && !frame; attempt++) {
+            try {
+              frame = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+            } catch (error) {
+              if (attempt >= 5) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 300));
+            }
+          }
           return { response, ms, frame };
         })()`);
         const frame = run.frame ? Buffer.from(run.frame.slice(run.frame.indexOf(',') + 1), 'base64') : undefined;
