@@ -19,7 +19,7 @@ describe('popup: codes', () => {
   afterAll(async () => { await ext?.browser.close(); });
 
   it('starts empty, with the ways to add an account', async () => {
-    await expect(page.getByRole('heading', { name: 'No accounts yet' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'No accounts yet' }).waitFor();
     await expect(page.getByRole('button', { name: 'Add an account manually' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Import accounts' }).getAttribute('href')).resolves.toBe('options.html');
   });

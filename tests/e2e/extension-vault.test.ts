@@ -48,17 +48,17 @@ describe('extension vault', () => {
     try {
       const page = await ext.open('popup');
       await page.getByLabel('Master password', { exact: true }).fill('short');
-      await expect(page.getByText(/Strength: Too short/).isVisible()).resolves.toBe(true);
+      await page.getByText(/Strength: Too short/).waitFor();
       await page.getByLabel('Type it again').fill('short');
       await page.getByRole('button', { name: 'Create vault' }).click();
       await expect(page.getByRole('alert').textContent()).resolves.toMatch(/at least 8 characters/);
       await page.getByLabel('Master password', { exact: true }).fill(MASTER_PASSWORD);
       await page.getByLabel('Type it again').fill(`${MASTER_PASSWORD}x`);
       await page.getByRole('button', { name: 'Create vault' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/differ/);
-      await expect(page.getByText(/Strength: (Good|Strong)/).isVisible()).resolves.toBe(true);
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/differ/);
+      await page.getByText(/Strength: (Good|Strong)/).waitFor();
       await createVault(page);
-      await expect(page.getByRole('heading', { name: 'No accounts yet' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('heading', { name: 'No accounts yet' }).waitFor();
     } finally {
       await ext.browser.close();
     }
