@@ -53,8 +53,10 @@ describe('decodeMigrationUri', () => {
   });
 
   it('reads data whose + signs were not percent-encoded', () => {
-    const uri = encodeMigrationUris([{ ...base, secret: '7777777777777777' }]).uris[0];
-    const raw = decodeURIComponent(uri.split('data=')[1]);
+    // The batch id is part of the payload: pick one whose base64 has a '+'.
+    const rawFor = (batchId: number) => decodeURIComponent(encodeMigrationUris([{ ...base, secret: '7777777777777777' }], batchId).uris[0].split('data=')[1]);
+    const batchId = Array.from({ length: 500 }, (_, i) => i + 1).find((id) => rawFor(id).includes('+'))!;
+    const raw = rawFor(batchId);
     expect(raw).toContain('+');
     expect(decodeMigrationUri(`otpauth-migration://offline?data=${raw}`).accounts[0].secret).toBe('7777777777777777');
   });

@@ -49,16 +49,17 @@ describe('password storage', () => {
       await site.client().post('/api/signin', body);
       return performance.now() - start;
     };
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const fastest = (values: number[]) => Math.min(...values);
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       unknown.push(await time({ email: `nobody${i}@example.com`, password: 'wrong password' }));
       wrong.push(await time({ email, password: 'wrong password' }));
     }
-    // Wide bounds for a shared, noisy machine; without the dummy verification the ratio is below 0.2.
-    const ratio = median(unknown) / median(wrong);
-    expect(ratio).toBeGreaterThan(0.4);
-    expect(ratio).toBeLessThan(2.5);
+    // The fastest of several runs: noise on a shared machine only ever adds time. Without the dummy verification the
+    // unknown email answers in a small fraction of the time (ratio well under 0.2).
+    const ratio = fastest(unknown) / fastest(wrong);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });
