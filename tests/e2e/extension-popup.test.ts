@@ -45,6 +45,15 @@ describe('popup: codes', () => {
     expect(left).toBeLessThanOrEqual(account.period);
   });
 
+  it('follows the system\'s dark mode', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(22, 24, 28)');
+    await page.emulateMedia({ colorScheme: null });
+  });
+
   it('groups the code for reading (123 456)', async () => {
     const text = await page.getByRole('button', { name: 'Copy code for Sha One: a@example.com' }).textContent();
     expect(text).toMatch(/^\d{3} \d{3}$/);
