@@ -18,6 +18,24 @@ export async function savePendingScan(store: PendingStore, pending: PendingScan)
   await store.set(PENDING_SCAN_KEY, pending);
 }
 
+/**
+ * Leaves the result for the popup and asks the browser to open it. Opening is refused when no browser window has
+ * focus (and by older browsers): the result then waits for the user's next click on the toolbar button.
+ */
+export async function handOverScan(
+  store: PendingStore,
+  pending: PendingScan,
+  openPopup: () => Promise<unknown>,
+): Promise<{ popupOpened: boolean }> {
+  await savePendingScan(store, pending);
+  try {
+    await openPopup();
+    return { popupOpened: true };
+  } catch {
+    return { popupOpened: false };
+  }
+}
+
 /** The waiting result, removed as it is read; null if there is none or it is stale. */
 export async function takePendingScan(store: PendingStore, now = Date.now()): Promise<PendingScan | null> {
   const pending = (await store.get(PENDING_SCAN_KEY)) as PendingScan | undefined;

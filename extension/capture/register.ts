@@ -5,7 +5,7 @@ import { getVault } from '../ui/vault-instance';
 import { ensureDecoder } from './decoder-setup';
 import { describeCaptureError } from './errors';
 import { isCaptureRequest, type CaptureRequest, type ScanRegionResponse } from './messages';
-import { savePendingScan, type PendingScan } from './pending-scan';
+import { handOverScan, type PendingScan } from './pending-scan';
 import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
 import { selectRegion } from './select-region';
 import { sessionStore } from './session-store';
@@ -59,9 +59,7 @@ async function scanUnattended(ref: TabRef, source: PendingScan['source']): Promi
 }
 
 async function handOver(source: PendingScan['source'], response: ScanRegionResponse): Promise<void> {
-  await savePendingScan(sessionStore(), { at: Date.now(), source, response });
-  // Refused when no browser window has focus: the result still waits for the popup's next opening.
-  await browser.action.openPopup().catch(() => undefined);
+  await handOverScan(sessionStore(), { at: Date.now(), source, response }, () => browser.action.openPopup());
 }
 
 async function run(scan: () => Promise<ScanRegionResponse>): Promise<ScanRegionResponse> {

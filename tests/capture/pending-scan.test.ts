@@ -1,6 +1,6 @@
 // A scan made without the popup waits for it once, and not for ever.
 import { describe, expect, it } from 'vitest';
-import { PENDING_SCAN_KEY, savePendingScan, takePendingScan, type PendingScan } from '../../extension/capture/pending-scan';
+import { handOverScan, PENDING_SCAN_KEY, savePendingScan, takePendingScan, type PendingScan } from '../../extension/capture/pending-scan';
 
 function memoryStore() {
   const map = new Map<string, unknown>();
@@ -23,5 +23,23 @@ describe('pending scans', () => {
     await savePendingScan(store, pending);
     expect(await takePendingScan(store, pending.at + 5 * 60_000 + 1)).toBeNull();
     expect(store.map.has(PENDING_SCAN_KEY)).toBe(false);
+  });
+});
+
+describe('handing a scan over to the popup', () => {
+  it('leaves the result and opens the popup', async () => {
+    const store = memoryStore();
+    let opened = 0;
+    const outcome = await handOverScan(store, pending, async () => { opened++; });
+    expect(outcome).toEqual({ popupOpened: true });
+    expect(opened).toBe(1);
+    expect(await takePendingScan(store, pending.at + 1)).toEqual(pending);
+  });
+
+  it('still leaves the result when the browser refuses to open the popup', async () => {
+    const store = memoryStore();
+    const outcome = await handOverScan(store, pending, async () => { throw new Error('Could not find an active browser window.'); });
+    expect(outcome).toEqual({ popupOpened: false });
+    expect(await takePendingScan(store, pending.at + 1)).toEqual(pending);
   });
 });

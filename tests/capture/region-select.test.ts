@@ -49,7 +49,7 @@ describe('region select script', () => {
 
   it('resolves to the dragged box in CSS pixels, with the viewport, and takes its overlay away', async () => {
     const selecting = selectInTab();
-    await rig.page.locator(OVERLAY).waitFor({ state: 'attached' });
+    await rig.page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 10_000 });
     await drag({ x: 300, y: 200 }, { x: 180, y: 90 }); // dragged up and left: the box is still the same
     expect(await selecting).toEqual({ x: 180, y: 90, width: 120, height: 110, viewportWidth: 1280, viewportHeight: 800, devicePixelRatio: 1 });
     expect(await rig.page.locator(OVERLAY).count()).toBe(0);
@@ -57,7 +57,7 @@ describe('region select script', () => {
 
   it('resolves to null on Esc, ignoring a click that drew no box', async () => {
     const selecting = selectInTab();
-    await rig.page.locator(OVERLAY).waitFor({ state: 'attached' });
+    await rig.page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 10_000 });
     await rig.page.mouse.click(400, 300);
     expect(await rig.page.locator(OVERLAY).count()).toBe(1);
     await rig.page.keyboard.press('Escape');
@@ -76,7 +76,7 @@ describe('scan-region', () => {
   it('reads only the code inside the box the user drew, and leaves the answer for the popup\'s next opening', async () => {
     const popup = await rig.openOn('/two');
     await popup.evaluate(startRegionScan);
-    await rig.page.locator(OVERLAY).waitFor({ state: 'attached' });
+    await rig.page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 10_000 });
     const second = (await rig.page.locator('img[alt^="QR code"]').nth(1).boundingBox())!;
     // Pressing the mouse on the page closes the popup, as it does for a person: the answer waits in pendingScan.
     await drag({ x: second.x - 10, y: second.y - 10 }, { x: second.x + second.width + 10, y: second.y + second.height + 10 });
@@ -98,7 +98,7 @@ describe('scan-region', () => {
     const popup = await rig.openOn('/two');
     try {
       await popup.evaluate(startRegionScan);
-      await rig.page.locator(OVERLAY).waitFor({ state: 'attached' });
+      await rig.page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 10_000 });
       await rig.page.keyboard.press('Escape');
       expect(await popup.evaluate('window.regionScan')).toEqual({ cancelled: true });
     } finally {
