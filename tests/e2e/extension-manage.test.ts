@@ -2,11 +2,10 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, createVault, addManually, readCode, rowOf, pasteClipboard, type Extension } from './extension-helpers';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ACCOUNTS = [
-  { issuer: 'Alphabank', account: 'ann@example.com' },
-  { issuer: 'Betamail', account: 'ben@example.com' },
-  { issuer: 'Gammahost', account: 'gus@example.com' },
+  { issuer: 'Alphabank', account: 'ann@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
+  { issuer: 'Betamail', account: 'ben@example.com', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },
+  { issuer: 'Gammahost', account: 'gus@example.com', secret: 'GAYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZ' },
 ];
 
 async function rowNames(page: Page): Promise<string[]> {
@@ -22,7 +21,7 @@ describe('popup: finding and managing accounts', () => {
     ext = await launchExtension();
     page = await ext.open('popup');
     await createVault(page);
-    for (const entry of ACCOUNTS) await addManually(page, { secret: SECRET, ...entry });
+    for (const entry of ACCOUNTS) await addManually(page, entry);
   });
   afterAll(async () => { await ext?.browser.close(); });
 

@@ -2,9 +2,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, createVault, addManually, readCode, rowOf, expectCurrentCode, totp, type Extension } from './extension-helpers';
 
-// 20-byte RFC 6238 seeds in base32, for SHA1, SHA256 and SHA512.
+// RFC 6238 seeds in base32 (20, 32 and 64 bytes) for SHA1 (also RFC 4226's HOTP seed), SHA256 and SHA512.
 const SHA1_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const SHA256_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA';
+// Other keys, so that no two accounts share one.
+const KEY_A = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const KEY_B = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+const KEY_C = 'GAYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZ';
 const SHA512_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNA';
 
 describe('popup: codes', () => {
@@ -25,11 +29,11 @@ describe('popup: codes', () => {
   });
 
   it.each([
-    ['SHA1', totp(SHA1_SECRET, 'Sha One', 'a@example.com')],
+    ['SHA1', totp(KEY_A, 'Sha One', 'a@example.com')],
     ['SHA256', totp(SHA256_SECRET, 'Sha Two', 'b@example.com', { algorithm: 'SHA256' })],
     ['SHA512', totp(SHA512_SECRET, 'Sha Five', 'c@example.com', { algorithm: 'SHA512' })],
-    ['8 digits', totp(SHA1_SECRET, 'Eight', 'd@example.com', { digits: 8 })],
-    ['a 60 s period', totp(SHA1_SECRET, 'Sixty', 'e@example.com', { period: 60 })],
+    ['8 digits', totp(KEY_B, 'Eight', 'd@example.com', { digits: 8 })],
+    ['a 60 s period', totp(KEY_C, 'Sixty', 'e@example.com', { period: 60 })],
   ])('shows the same code as the shared core for %s', async (_name, account) => {
     await addManually(page, {
       secret: account.secret, issuer: account.issuer, account: account.account,
@@ -70,6 +74,16 @@ describe('popup: codes', () => {
     const label = 'Paste Co: pat@example.com';
     await rowOf(page, label).waitFor();
     expectCurrentCode(await readCode(page, label), totp('JBSWY3DPEHPK3PXP', 'Paste Co', 'pat@example.com'), Date.now());
+  });
+
+  it('asks before adding a key that is already there', async () => {
+    const count = await page.getByRole('listitem').count();
+    await addManually(page, { secret: KEY_A.toLowerCase(), issuer: 'Twin', account: 't@example.com' }, { expectError: true });
+    const form = page.getByRole('form', { name: 'Add with a setup key' });
+    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/already in Tessera as Sha One: a@example.com/);
+    await form.getByRole('button', { name: 'Add account' }).click();
+    await rowOf(page, 'Twin: t@example.com').waitFor();
+    await expect(page.getByRole('listitem').count()).resolves.toBe(count + 1);
   });
 
   it('refuses a bad secret with a message that says what to fix, and adds nothing', async () => {

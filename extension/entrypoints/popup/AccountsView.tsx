@@ -119,7 +119,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
     <div class="popup">
       <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
         onAdd={() => setView({ kind: 'add' })} onLock={() => void lockNow()} />
-      {view.kind === 'add' && <AddAccountForm onAdd={add} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'add' && <AddAccountForm existing={accounts ?? []} onAdd={add} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'edit' && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'delete' && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'list' && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} optionsUrl={optionsUrl} />}

@@ -4,15 +4,18 @@ import { buildManualAccount, DEFAULT_FIELDS, type ManualFields } from '../build-
 import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';
 import { AdvancedFields } from './AdvancedFields';
+import { formatAccountLabel } from '../format-code';
 
-interface Props { onAdd(account: OtpAccount): Promise<void>; onCancel(): void }
+interface Props { existing: OtpAccount[]; onAdd(account: OtpAccount): Promise<void>; onCancel(): void }
 
 /** "Add manually": either paste an otpauth URI, or type the setup key (with the rarer settings under Advanced). */
-export function AddAccountForm({ onAdd, onCancel }: Props) {
+export function AddAccountForm({ existing, onAdd, onCancel }: Props) {
   const [uri, setUri] = useState('');
   const [fields, setFields] = useState<ManualFields>(DEFAULT_FIELDS);
   const [uriError, setUriError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A key that is already there is added only when asked a second time (the same key twice is usually a mistake).
+  const [confirmedSecret, setConfirmedSecret] = useState<string | null>(null);
   const set = (name: keyof ManualFields) => (event: Event) =>
     setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
 
@@ -20,7 +23,13 @@ export function AddAccountForm({ onAdd, onCancel }: Props) {
     event.preventDefault();
     show(null);
     try {
-      await onAdd(build());
+      const account = build();
+      const twin = existing.find((item) => item.secret === account.secret);
+      if (twin && confirmedSecret !== account.secret) {
+        setConfirmedSecret(account.secret);
+        return show(`This key is already in Tessera as ${formatAccountLabel(twin)}. Add it again to keep both.`);
+      }
+      await onAdd(account);
     } catch (caught) {
       show(describeError(caught));
     }
