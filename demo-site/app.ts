@@ -21,6 +21,11 @@ import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
 import { renderErrorPage } from './pages/error-page';
 import { dummyHash } from './accounts/password';
+import { qrApi } from './routes/api-qr';
+import { pairingApi } from './routes/api-pairing';
+import { createQrContext, type QrContext } from './qr-signin/context';
+import { RealtimeHub } from './realtime/hub';
+import { attachRealtime, type Realtime } from './realtime/ws-server';
 
 export interface AppOptions {
   config: SiteConfig;
@@ -33,6 +38,9 @@ export interface SiteApp {
   app: Express;
   server: Server;
   ctx: SiteContext;
+  /** QR sign-in and pairing state (in memory), and the WebSocket server at /ws that reports on it. */
+  qr: QrContext;
+  realtime: Realtime;
 }
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url).pathname;
@@ -42,10 +50,12 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   // Made now, not at the first unknown email, so that one is not slower than the rest.
   void dummyHash(config.argon2);
   const limits = createLimits(config);
+  const hub = new RealtimeHub();
+  const qr = createQrContext(ctx, hub);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.publicOrigin));
   app.use(refuseCrossOrigin);
   app.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(loadSession(ctx));
@@ -58,6 +68,8 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   api.use(requireJson, parseJson);
   api.use(authApi(ctx, limits));
   api.use(backupApi(ctx, limits));
+  api.use(qrApi(qr, limits));
+  api.use('/mfa', pairingApi(qr, limits));
   api.use('/mfa', mfaApi(ctx));
   api.use('/admin', adminApi(ctx));
   api.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no such API endpoint.')));
@@ -69,5 +81,6 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
   app.use(createErrorHandler(renderErrorPage));
-  return { app, server: createServer(app), ctx };
+  const server = createServer(app);
+  return { app, server, ctx, qr, realtime: attachRealtime(server, qr, hub) };
 }

@@ -25,6 +25,10 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNIN: int(30),
   RATE_LIMIT_SIGNUP: int(10),
   RATE_LIMIT_BACKUP_REQUESTS: int(5),
+  RATE_LIMIT_QR_GENERATE: int(60),
+  RATE_LIMIT_QR_SCAN: int(30),
+  RATE_LIMIT_PIN_VERIFY: int(30),
+  PUBLIC_ORIGIN: z.string().refine(isWebOrigin, 'PUBLIC_ORIGIN must be a bare origin such as https://demo.example (scheme, host, port; no path)').optional(),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });
@@ -44,11 +48,22 @@ export interface SiteConfig {
   ticket: { ttlMs: number; maxAttempts: number };
   lockout: { threshold: number; durationMs: number };
   pendingAccountMs: number;
-  rateLimit: { windowMs: number; signin: number; signup: number; backupRequests: number };
+  rateLimit: { windowMs: number; signin: number; signup: number; backupRequests: number; qrGenerate: number; qrScan: number; pinVerify: number };
+  /** The origin named in QR links and expected from pages' WebSockets; taken from each request when unset. */
+  publicOrigin?: string;
   admin?: { email: string; password?: string };
 }
 
 const MINUTE = 60_000;
+
+function isWebOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
@@ -83,7 +98,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signin: e.RATE_LIMIT_SIGNIN,
       signup: e.RATE_LIMIT_SIGNUP,
       backupRequests: e.RATE_LIMIT_BACKUP_REQUESTS,
+      qrGenerate: e.RATE_LIMIT_QR_GENERATE,
+      qrScan: e.RATE_LIMIT_QR_SCAN,
+      pinVerify: e.RATE_LIMIT_PIN_VERIFY,
     },
+    publicOrigin: e.PUBLIC_ORIGIN,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
   };
 }

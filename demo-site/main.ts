@@ -39,6 +39,7 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        site.realtime.close();
         site.server.closeAllConnections();
         site.server.close(() => resolve());
       }),

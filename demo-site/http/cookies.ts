@@ -3,8 +3,11 @@ import type { Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'tessera_session';
 export const TICKET_COOKIE = 'tessera_ticket';
+/** Binds QR sign-ins to the browser that asked for them (the page's WebSocket proves the same). */
+export const QR_COOKIE = 'tessera_qr';
 
-export function readCookie(req: Request, name: string): string | undefined {
+/** Works on an Express request or a bare upgrade request (WebSocket). */
+export function readCookie(req: { headers: { cookie?: string } }, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {

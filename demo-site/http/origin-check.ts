@@ -3,10 +3,17 @@ import type { NextFunction, Request, Response } from 'express';
 import { ForbiddenError } from '../errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The one endpoint a browser extension calls: it carries its own proof (QR token and TOTP code) and uses no cookie. */
+const EXTENSION_ENDPOINT = '/api/qr/scan';
+
+export function isExtensionOrigin(origin: string): boolean {
+  return /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i.test(origin);
+}
 
 export function refuseCrossOrigin(req: Request, _res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
   const origin = req.get('origin');
+  if (origin && req.path === EXTENSION_ENDPOINT && isExtensionOrigin(origin)) return next();
   const own = `${req.protocol}://${req.get('host')}`;
   const crossSite = origin ? origin !== own : req.get('sec-fetch-site') === 'cross-site';
   if (crossSite) return next(new ForbiddenError('cross_origin', 'This request came from another site and was refused.'));

@@ -28,3 +28,15 @@ export const auditQuerySchema = z.object({
   page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
   pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(200, 'pageSize is at most 200').default(50),
 });
+
+const qrToken = z.string({ error: 'the QR token is missing' }).min(1, 'the QR token is missing').max(128, 'the QR token is not valid');
+/** Shown to people ("Chrome on Linux"): printable characters only. */
+const device = z
+  .string({ error: 'name the device (e.g. "Chrome on Linux")' })
+  .trim()
+  .min(1, 'name the device (e.g. "Chrome on Linux")')
+  .max(80, 'use at most 80 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use printable characters only');
+export const qrScanSchema = z.object({ qrToken, email: z.string().trim().max(254, 'use at most 254 characters').optional(), code: code.optional(), device });
+export const qrTokenSchema = z.object({ qrToken });
+export const pinVerifySchema = z.object({ qrToken, pin: z.string({ error: 'enter the PIN' }).trim().regex(/^\d{6}$/, 'enter the 6 digits Tessera shows') });

@@ -1,7 +1,17 @@
 // helmet with a strict CSP: scripts, styles and forms from this site only; images also as data: URLs (the QR code).
+import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
 
-export function securityHeaders() {
+/** Some browsers do not count ws: as 'self': name the site's own WebSocket origins explicitly. */
+function ownWebSockets(publicOrigin?: string) {
+  return (req: IncomingMessage): string => {
+    const host = publicOrigin ? new URL(publicOrigin).host : String(req.headers.host ?? '');
+    if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) return '';
+    return `ws://${host} wss://${host}`;
+  };
+}
+
+export function securityHeaders(publicOrigin?: string) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -10,7 +20,7 @@ export function securityHeaders() {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ownWebSockets(publicOrigin)],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],

@@ -25,8 +25,18 @@ function assertMfaOff(user: User): void {
   if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
 }
 
+function buildEnrolmentUri(user: User, secret: string): string {
+  return buildOtpauthUri({ type: 'totp', issuer: TOTP_ISSUER, account: user.email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+}
+
+/** The otpauth URI of the pending secret (handed to a paired extension), or null when nothing is being set up. */
+export function pendingOtpauthUri(ctx: SiteContext, user: User): string | null {
+  if (!user.pendingTotp || user.totp) return null;
+  return buildEnrolmentUri(user, openSecret(ctx.key, user.pendingTotp.secretBox, pendingPurpose(user.id)));
+}
+
 async function describeEnrolment(user: User, secret: string): Promise<Enrolment> {
-  const otpauthUri = buildOtpauthUri({ type: 'totp', issuer: TOTP_ISSUER, account: user.email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+  const otpauthUri = buildEnrolmentUri(user, secret);
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, scale: 5 }) };
 }
 

@@ -35,7 +35,9 @@ export type PageEvent =
   | { type: 'scanned'; qrToken: string; device: string }
   | { type: 'paired'; qrToken: string; device: string }
   | { type: 'expired'; qrToken: string }
-  | { type: 'locked'; qrToken: string };
+  | { type: 'locked'; qrToken: string }
+  /** A second scan of a QR already scanned: it may have been copied, so the sign-in was withdrawn. */
+  | { type: 'rescanned'; qrToken: string };
 
 /** Server -> extension, over /ws?channel=<channelToken> while it shows the PIN. */
 export type ExtensionEvent =

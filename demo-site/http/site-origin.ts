@@ -1,0 +1,17 @@
+// The site's public origin: PUBLIC_ORIGIN when set, otherwise what the request says (proxy headers only when trusted).
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Request } from 'express';
+import type { SiteConfig } from '../config';
+
+export function siteOriginOf(config: SiteConfig, req: Request): string {
+  return config.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
+}
+
+/** The same for a WebSocket upgrade, which Express does not see. */
+export function upgradeOriginOf(config: SiteConfig, req: IncomingMessage): string {
+  if (config.publicOrigin) return config.publicOrigin;
+  const forwarded = config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  const scheme = (req.socket as TLSSocket).encrypted ? 'https' : forwarded === 'https' ? 'https' : 'http';
+  return `${scheme}://${req.headers.host ?? ''}`;
+}

@@ -1,0 +1,56 @@
+// Making a QR: a random token (256 bits) the page shows inside a Tessera link, bound to the browser that asked.
+import QRCode from 'qrcode';
+import { buildQrLink } from '../../shared/protocol/qr-link';
+import { QR_TTL_MS, type QrIssued } from '../../shared/protocol/qr-signin';
+import { recordAudit } from '../audit';
+import type { RequestInfo } from '../context';
+import { createId, createToken, hashToken } from '../crypto/tokens';
+import type { QrContext } from './context';
+import { qrBusy } from './errors';
+import type { QrKind } from './registry';
+
+/** Bounds memory whatever the traffic; the per-IP limits keep one client far below it. */
+const MAX_LIVE_SESSIONS = 10_000;
+/** A browser may show a few QR codes at once (several tabs); older ones are withdrawn. */
+const MAX_WAITING_PER_BROWSER = 5;
+
+export interface IssueInput {
+  kind: QrKind;
+  binding: string;
+  origin: string;
+  userId?: string;
+  pendingBox?: string;
+}
+
+export async function issueQr(qr: QrContext, input: IssueInput, request: RequestInfo): Promise<QrIssued> {
+  if (qr.registry.size >= MAX_LIVE_SESSIONS) throw qrBusy();
+  const token = createToken();
+  const qrLink = buildQrLink({ kind: input.kind, origin: input.origin, token });
+  const qrDataUrl = await QRCode.toDataURL(qrLink, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });
+  const now = qr.site.now();
+  const id = createId();
+  withdrawOldest(qr, input);
+  qr.registry.add({
+    id,
+    kind: input.kind,
+    tokenHash: hashToken(token),
+    binding: input.binding,
+    createdAt: now,
+    qrExpiresAt: now + QR_TTL_MS,
+    state: 'waiting',
+    userId: input.userId ?? null,
+    pendingBox: input.pendingBox ?? null,
+    device: null,
+    pin: null,
+    pinFailures: 0,
+    channelHash: null,
+  });
+  recordAudit(qr.site, input.kind === 'signin' ? 'qr_signin_issued' : 'qr_pairing_issued', request, { userId: input.userId, details: { qrId: id } });
+  await qr.site.store.save();
+  return { qrToken: token, qrLink, qrDataUrl, expiresAt: now + QR_TTL_MS };
+}
+
+function withdrawOldest(qr: QrContext, input: IssueInput): void {
+  const waiting = qr.registry.waitingFor(input.binding, input.kind).sort((a, b) => a.createdAt - b.createdAt);
+  for (const session of waiting.slice(0, Math.max(0, waiting.length - MAX_WAITING_PER_BROWSER + 1))) qr.registry.remove(session);
+}

@@ -1,0 +1,48 @@
+// Who is opening a WebSocket at /ws. The extension: `?channel=<token>` of a sign-in at its PIN step (the token is the
+// credential, whatever its Origin). A page: the site's own Origin and a cookie that owns something (QR cookie or session).
+import type { IncomingMessage } from 'node:http';
+import type { QrContext } from '../qr-signin/context';
+import { qrCookieBinding, sessionBinding } from '../qr-signin/binding';
+import { refreshSession } from '../qr-signin/lifecycle';
+import type { QrSession } from '../qr-signin/registry';
+import { resolveSession } from '../auth/session';
+import { hashToken } from '../crypto/tokens';
+import { QR_COOKIE, readCookie, SESSION_COOKIE } from '../http/cookies';
+import { upgradeOriginOf } from '../http/site-origin';
+
+export type SocketIdentity =
+  | { kind: 'page'; bindings: string[] }
+  | { kind: 'channel'; session: QrSession }
+  | { kind: 'refused'; status: 401 | 403 | 404; code: string; message: string };
+
+const refuse = (status: 401 | 403 | 404, code: string, message: string): SocketIdentity => ({ kind: 'refused', status, code, message });
+
+export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdentity {
+  const url = new URL(req.url ?? '/', 'http://site.invalid');
+  if (url.pathname !== '/ws') return refuse(404, 'not_found', 'There is no WebSocket at this address.');
+  const channel = url.searchParams.get('channel');
+  if (channel !== null) return identifyChannel(qr, channel);
+  if (req.headers.origin !== upgradeOriginOf(qr.site.config, req)) {
+    return refuse(403, 'cross_origin', 'This connection came from another site and was refused.');
+  }
+  const bindings = pageBindings(qr, req);
+  if (bindings.length === 0) return refuse(401, 'unauthenticated', 'Nothing to follow here: generate a QR code or sign in first.');
+  return { kind: 'page', bindings };
+}
+
+function identifyChannel(qr: QrContext, channelToken: string): SocketIdentity {
+  const session = channelToken ? qr.registry.findByChannel(channelToken) : undefined;
+  if (!session || !refreshSession(qr, session) || session.state !== 'scanned') {
+    return refuse(401, 'channel_closed', 'This sign-in has ended or expired: scan the QR code again.');
+  }
+  return { kind: 'channel', session };
+}
+
+function pageBindings(qr: QrContext, req: IncomingMessage): string[] {
+  const bindings: string[] = [];
+  const qrCookie = readCookie(req, QR_COOKIE);
+  if (qrCookie && qr.registry.hasBinding(qrCookieBinding(qrCookie))) bindings.push(qrCookieBinding(qrCookie));
+  const sessionToken = readCookie(req, SESSION_COOKIE);
+  if (sessionToken && resolveSession(qr.site, sessionToken)) bindings.push(sessionBinding(hashToken(sessionToken)));
+  return bindings;
+}

@@ -1,0 +1,29 @@
+// POST /api/mfa/totp/pairing: a single-use pairing QR for the signed-in user's pending secret (the one the enrolment
+// page shows), bound to this session. The extension that scans it receives the secret; the page is told at once.
+import { Router } from 'express';
+import { hashToken } from '../crypto/tokens';
+import { ConflictError } from '../errors';
+import { requestInfo } from '../http/request-info';
+import { requireAuth } from '../http/session-middleware';
+import { siteOriginOf } from '../http/site-origin';
+import { sessionBinding } from '../qr-signin/binding';
+import type { QrContext } from '../qr-signin/context';
+import { issueQr } from '../qr-signin/issue';
+import type { Limits } from './limits';
+
+export function pairingApi(qr: QrContext, limits: Limits): Router {
+  const router = Router();
+  router.post('/totp/pairing', limits.qrGenerate, async (req, res) => {
+    const { user, token } = requireAuth(res, 'any');
+    if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
+    const pending = user.pendingTotp;
+    if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: open the enrolment page (/mfa) first.');
+    const issued = await issueQr(
+      qr,
+      { kind: 'pair', binding: sessionBinding(hashToken(token)), origin: siteOriginOf(qr.site.config, req), userId: user.id, pendingBox: pending.secretBox },
+      requestInfo(req),
+    );
+    res.status(201).json(issued);
+  });
+  return router;
+}
