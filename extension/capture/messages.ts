@@ -19,3 +19,11 @@ export function isCaptureRequest(message: unknown): message is CaptureRequest {
 export function isCaptureFailure(response: unknown): response is CaptureFailure {
   return typeof response === 'object' && response !== null && 'error' in response;
 }
+
+/**
+ * Only the extension's own pages may ask for a scan: the answer can hold a secret, and a content script runs inside
+ * pages the extension does not control. Their sender URL is the web page's, never the extension's origin.
+ */
+export function isFromExtensionPage(sender: { id?: string; url?: string }, extensionId: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${extensionId}/`);
+}

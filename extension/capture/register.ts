@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { getVault } from '../ui/vault-instance';
 import { ensureDecoder } from './decoder-setup';
 import { describeCaptureError } from './errors';
-import { isCaptureRequest, type CaptureRequest, type ScanRegionResponse } from './messages';
+import { isCaptureRequest, isFromExtensionPage, type CaptureRequest, type ScanRegionResponse } from './messages';
 import { handOverScan, type PendingScan } from './pending-scan';
 import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
 import { selectRegion } from './select-region';
@@ -14,8 +14,8 @@ export const SCAN_COMMAND = 'scan-qr';
 export const SCAN_MENU_ID = 'tessera-scan-qr';
 
 export function registerCapture(): void {
-  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    if (!isCaptureRequest(message)) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string }, sendResponse: (response: unknown) => void) => {
+    if (!isCaptureRequest(message) || !isFromExtensionPage(sender, browser.runtime.id)) return undefined;
     void answer(message).then(sendResponse);
     return true; // answered asynchronously
   });

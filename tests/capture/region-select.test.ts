@@ -1,6 +1,7 @@
 // "Select an area": the injected script lets the user drag a box (Esc cancels), and the scan reads only that box.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../extension/capture/types';
+import { attachToOpenPopup } from '../support/extension-action';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { buildCorpus } from '../support/qr-pages';
 import { expectFound } from './expect-found';
@@ -73,7 +74,7 @@ describe('scan-region', () => {
     return tab.id;
   })()`;
 
-  it('reads only the code inside the box the user drew, and leaves the answer for the popup\'s next opening', async () => {
+  it('reads only the code inside the box the user drew, and reopens the popup with the answer waiting', async () => {
     const popup = await rig.openOn('/two');
     await popup.evaluate(startRegionScan);
     await rig.page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 10_000 });
@@ -84,7 +85,8 @@ describe('scan-region', () => {
     const pending = (await readPendingScan()) as { source: string; at: number; response: ScanResult };
     expect(pending.source).toBe('region');
     expectFound(pending.response, [twoCodes.expected[1]]);
-    const reopened = await rig.openOn('/two');
+    // The background opens the popup again by itself (browser.action.openPopup), and there the answer is waiting.
+    const reopened = await attachToOpenPopup(rig.cdp, rig.extensionId);
     try {
       const seen = await reopened.evaluate<{ pendingScan?: { response: ScanResult } }>(`chrome.storage.session.get('pendingScan')`);
       expect(seen.pendingScan?.response).toEqual(pending.response);

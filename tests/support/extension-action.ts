@@ -42,10 +42,14 @@ export async function openActionPopup(cdp: CDPSession, extensionId: string, page
   for (const stale of before) await cdp.send('Target.closeTarget', { targetId: stale.targetId }).catch(() => undefined);
   await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
   const popup = await waitForTarget(cdp, (info) => isPopup(info) && !before.some((old) => old.targetId === info.targetId));
-  const send = await attach(cdp, popup.targetId);
+  return connect(cdp, popup.targetId);
+}
+
+async function connect(cdp: CDPSession, targetId: string): Promise<ActionPopup> {
+  const send = await attach(cdp, targetId);
   await waitForLoad(send);
   return {
-    targetId: popup.targetId,
+    targetId,
     evaluate: (expression) => evaluateIn(send, expression),
     async click(x, y) {
       for (const type of ['mousePressed', 'mouseReleased']) {
@@ -53,9 +57,16 @@ export async function openActionPopup(cdp: CDPSession, extensionId: string, page
       }
     },
     async close() {
-      await cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => undefined);
+      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
     },
   };
+}
+
+/** Attaches to the toolbar popup the extension opened by itself (browser.action.openPopup), waiting for it. */
+export async function attachToOpenPopup(cdp: CDPSession, extensionId: string, popupPath = 'popup.html', timeoutMs = 10_000): Promise<ActionPopup> {
+  const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
+  const popup = await waitForTarget(cdp, (info) => info.type === 'page' && info.url.startsWith(popupUrl), timeoutMs);
+  return connect(cdp, popup.targetId);
 }
 
 async function waitForTarget(cdp: CDPSession, wanted: (info: TargetInfo) => boolean, timeoutMs = 10_000): Promise<TargetInfo> {

@@ -81,13 +81,22 @@ export async function buildCorpus(): Promise<CorpusPage[]> {
   await add('zoom 150 %, 2 px a module', [{ text: corpusUri(6), module: 2 }], { bodyStyle: 'zoom:1.5' });
   await add('logo over the middle', [{ text: corpusUri(7), module: 4, errorCorrection: 'H', logo: 0.22 }]);
   await add('two codes on one page', [{ text: corpusUri(8, 'Example Bank', 'alice'), module: 3 }, { text: corpusUri(9, 'Example Bank', 'bob'), module: 3 }]);
+  await add('brand colours, low contrast', [{ text: corpusUri(10), module: 3, dark: '#2a4d8fff', light: '#dde6f5ff' }],
+    { pageStyle: 'main{background:#dde6f5}' });
+  await add('code beside a photo', [{ text: corpusUri(11), module: 3 }],
+    { layout: ([qr]) => `<div class="row">${qr}<img alt="" src="${photoDataUrl(560, 420)}" width="560" height="420"></div>` });
   pages.push(busyPageWithoutQr());
   return pages;
 }
 
 /** A photo-heavy page with no QR code: the scan must give up within its budget and say so. */
 export function busyPageWithoutQr(): CorpusPage {
-  const photo = `data:image/png;base64,${encodePng(createFrame(1280, 640, 'busy', 7)).toString('base64')}`;
+  const photo = photoDataUrl(1280, 640);
   const body = `<img alt="Our offices" src="${photo}" width="1280" height="640" style="display:block;max-width:none;margin-left:-32px">`;
   return { name: 'busy photo page, no QR', path: '/busy-photo', html: setupPage('Our story', body), expected: [] };
+}
+
+/** A photo-like picture (gradient, blocks, rows of marks like text) as a PNG data URL. */
+export function photoDataUrl(width: number, height: number): string {
+  return `data:image/png;base64,${encodePng(createFrame(width, height, 'busy', 7)).toString('base64')}`;
 }
