@@ -1,0 +1,29 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createLinkFlow, type LinkFlow } from '../../qr-signin/link-flow';
+import { initialFlowState, type FlowState } from '../../qr-signin/flow-state';
+import { getVault } from '../vault-instance';
+
+export interface LinkFlowActions {
+  choose(accountId: string): void;
+  approve(): void;
+  cancel(): void;
+}
+
+/** Runs one QR link flow for as long as the view shows it; unmounting closes its PIN channel. */
+export function useLinkFlow(text: string, tabUrl: string): { state: FlowState; actions: LinkFlowActions } {
+  const [state, setState] = useState<FlowState>(initialFlowState);
+  const flow = useRef<LinkFlow | null>(null);
+  useEffect(() => {
+    setState(initialFlowState);
+    const current = createLinkFlow({ text, tabUrl }, { vault: getVault(), userAgent: navigator.userAgent }, setState);
+    flow.current = current;
+    void current.start();
+    return () => current.dispose();
+  }, [text, tabUrl]);
+  const actions = useMemo<LinkFlowActions>(() => ({
+    choose: (accountId) => flow.current?.choose(accountId),
+    approve: () => void flow.current?.approve(),
+    cancel: () => flow.current?.cancel(),
+  }), []);
+  return { state, actions };
+}
