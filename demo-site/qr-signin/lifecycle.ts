@@ -2,12 +2,14 @@
 // outlives 10 minutes. Applied lazily on every access and by a periodic sweep, both with the site's clock.
 import { MAX_PIN_ATTEMPTS, PIN_TTL_MS, QR_SESSION_MAX_MS, type ExtensionEvent } from '../../shared/protocol/qr-signin';
 import type { QrContext } from './context';
-import { generatePin, hashPin } from './pin';
+import { generatePin, hashPin, isPinMatch } from './pin';
 import type { QrSession } from './registry';
 
 /** A fresh PIN, sent to the extension's channel when it is connected. Returns the PIN for the scan's answer. */
 export function rotatePin(qr: QrContext, session: QrSession): string {
-  const pin = generatePin();
+  let pin = generatePin();
+  // A "new" PIN equal to the one it replaces would look to the user like nothing happened.
+  while (session.pin && isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) pin = generatePin();
   const expiresAt = qr.site.now() + PIN_TTL_MS;
   session.pin = { hash: hashPin(qr.pinKey, session.id, pin), expiresAt, previousHash: session.pin?.hash ?? null, delivered: false };
   if (session.channelHash) {
