@@ -5,10 +5,12 @@ export interface LayoutProps {
   title: string;
   signedIn?: boolean;
   isAdmin?: boolean;
+  /** Page-specific ES modules from /static (no inline script: the CSP forbids it). */
+  scripts?: string[];
   children: ComponentChildren;
 }
 
-export function Layout({ title, signedIn = false, isAdmin = false, children }: LayoutProps) {
+export function Layout({ title, signedIn = false, isAdmin = false, scripts = [], children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -18,6 +20,7 @@ export function Layout({ title, signedIn = false, isAdmin = false, children }: L
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
         <script src="/static/site.js" defer />
+        {scripts.map((src) => <script type="module" src={src} key={src} />)}
       </head>
       <body>
         <header class="top">

@@ -1,5 +1,6 @@
 import { Layout } from './layout';
 import { CodeField, FormError, type FieldErrors } from './form-parts';
+import { PairingPanel } from './pairing-panel';
 
 export interface MfaPageProps {
   secret: string;
@@ -15,7 +16,7 @@ function groupSecret(secret: string): string {
 
 export function MfaPage({ secret, qrDataUrl, otpauthUri, errors = {} }: MfaPageProps) {
   return (
-    <Layout title="Set up two-factor authentication" signedIn>
+    <Layout title="Set up two-factor authentication" signedIn scripts={['/static/qr-pairing.js']}>
       <div class="card">
         <p>Scan this QR code with your authenticator (for example the Tessera extension), then enter the code it shows.</p>
         <img class="qr" src={qrDataUrl} alt="QR code of the authenticator key" data-otpauth={otpauthUri} />
@@ -24,6 +25,7 @@ export function MfaPage({ secret, qrDataUrl, otpauthUri, errors = {} }: MfaPageP
           <code id="totp-secret" data-testid="totp-secret" data-secret={secret}>{groupSecret(secret)}</code>{' '}
           <button type="button" class="js-only" data-copy="#totp-secret">Copy</button>
         </p>
+        <PairingPanel />
         <form method="post" action="/mfa" data-testid="mfa-form">
           <FormError errors={errors} />
           <CodeField errors={errors} />
