@@ -38,6 +38,8 @@ export function openPinChannel(origin: string, channelToken: string, options: Pi
 
   const connect = () => {
     socket = new Impl(channelUrl(origin, channelToken));
+    // An error is always followed by close, which decides what to do; without a handler Node's ws would throw.
+    socket.onerror = () => undefined;
     socket.onopen = () => {
       delay = options.firstDelayMs ?? 250;
       options.onStatus?.('live');
