@@ -18,6 +18,12 @@ import { EditAccountForm, type AccountPatch } from '../../ui/components/EditAcco
 import { ConfirmDelete } from '../../ui/components/ConfirmDelete';
 import { navigationFor, useSearchShortcut } from './use-account-keys';
 import { usePerfMarks } from './use-perf-marks';
+import { useActivePage } from './use-active-page';
+import { useScanner } from './use-scanner';
+import { usePending } from './use-pending';
+import { useFiller } from './use-filler';
+import { imageDropHandlers, useImagePaste } from './use-image-drop';
+import { PagePanels } from './PagePanels';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultAccount } | { kind: 'delete'; account: VaultAccount };
 
@@ -38,6 +44,10 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const shown = useMemo(() => filterAccounts(accounts ?? [], query), [accounts, query]);
   useSearchShortcut(searchRef);
   usePerfMarks(accounts !== null, now);
+  const page = useActivePage();
+  const scanner = useScanner(page, accounts);
+  const pending = usePending(scanner.show);
+  useImagePaste(scanner.scanImage);
 
   const run = useCallback(async (action: () => Promise<void>) => {
     try {
@@ -49,6 +59,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   }, [showLocked]);
   const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
   useEffect(() => { void reload(); }, [reload]);
+  const filler = useFiller(page, run, setStatus);
 
   const focusRow = (index: number) => setFocus({ index, seq: focus.seq + 1 });
   const reorder = (ids: string[]) => run(async () => { await getVault().reorder(ids); await reload(); });
@@ -77,6 +88,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       focusRow(index + step.by);
       void reorder(moveAccount(accounts.map((item) => item.id), shown[index].id, neighbour.id));
     },
+    onFill: (account, code, bound) => void filler.fill(account, code, false),
     onDragStart: (account) => { dragged.current = account.id; },
     onDrop: (target) => {
       const moved = dragged.current;
@@ -115,17 +127,24 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
     setStatus(`Deleted ${formatAccountLabel(account)}.`);
   });
 
+  // A scan result, a fill warning or a notice takes the place of the list until it is dealt with.
+  const pagePanel = scanner.scan.kind !== 'idle' || filler.warning !== null;
+  const listView = view.kind === 'list' && !pagePanel;
+
   return (
-    <div class="popup">
+    <div class="popup" {...imageDropHandlers(scanner.scanImage)}>
       <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
-        onAdd={() => setView({ kind: 'add' })} onLock={() => void lockNow()} />
-      {view.kind === 'add' && <AddAccountForm existing={accounts ?? []} onAdd={add} onCancel={() => setView({ kind: 'list' })} />}
-      {view.kind === 'edit' && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
-      {view.kind === 'delete' && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
-      {view.kind === 'list' && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} optionsUrl={optionsUrl} />}
-      {view.kind === 'list' && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
-      {view.kind === 'list' && shown.length > 0 && (
-        <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} />
+        onAdd={() => { scanner.close(); setView({ kind: 'add' }); }} onScan={() => { setView({ kind: 'list' }); void scanner.scanPage(); }}
+        onLock={() => void lockNow()} />
+      <PagePanels scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
+        accounts={accounts ?? []} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
+      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
+      {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} optionsUrl={optionsUrl} />}
+      {listView && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
+      {listView && shown.length > 0 && (
+        <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} pageSite={page?.site ?? null} />
       )}
       <p class="status" role="status">{status}</p>
     </div>

@@ -7,9 +7,9 @@ import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';
 // cost no more per second than the dozen on screen.
 const OVERSCAN = 3;
 
-interface Props { accounts: VaultAccount[]; now: number; codes: CodeCache; activeIndex: number; focusSeq: number; actions: RowActions }
+interface Props { accounts: VaultAccount[]; now: number; codes: CodeCache; activeIndex: number; focusSeq: number; actions: RowActions; pageSite: string | null }
 
-export function AccountList({ accounts, now, codes, activeIndex, focusSeq, actions }: Props) {
+export function AccountList({ accounts, now, codes, activeIndex, focusSeq, actions, pageSite }: Props) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(480);
@@ -44,7 +44,7 @@ export function AccountList({ accounts, now, codes, activeIndex, focusSeq, actio
       <ul class="accounts" aria-label="Accounts" style={{ height: `${accounts.length * ROW_HEIGHT}px` }}>
         {visible.map((account, offset) => (
           <AccountRow key={account.id} account={account} code={codes.codeFor(account, now)} now={now}
-            index={first + offset} total={accounts.length} focusSeq={first + offset === activeIndex ? focusSeq : 0} actions={actions} />
+            index={first + offset} total={accounts.length} focusSeq={first + offset === activeIndex ? focusSeq : 0} actions={actions} pageSite={pageSite} />
         ))}
       </ul>
     </div>

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import { formatAccountLabel, groupCode } from '../format-code';
 import { Countdown } from './Countdown';
+import { FillButton } from './FillButton';
 
 export const ROW_HEIGHT = 64;
 
@@ -14,11 +15,17 @@ export interface RowActions {
   onKey(index: number, event: KeyboardEvent): void;
   onDragStart(account: VaultAccount): void;
   onDrop(account: VaultAccount): void;
+  /** `bound` is false when the page is not one of the account's sites: the popup then warns before filling. */
+  onFill(account: VaultAccount, code: string, bound: boolean): void;
 }
 
-interface Props { account: VaultAccount; code: string; now: number; index: number; total: number; focusSeq: number; actions: RowActions }
+interface Props {
+  account: VaultAccount; code: string; now: number; index: number; total: number; focusSeq: number; actions: RowActions;
+  /** The site of the page the popup was opened on, or null when there is no web page to fill. */
+  pageSite: string | null;
+}
 
-export function AccountRow({ account, code, now, index, total, focusSeq, actions }: Props) {
+export function AccountRow({ account, code, now, index, total, focusSeq, actions, pageSite }: Props) {
   const copyRef = useRef<HTMLButtonElement>(null);
   // focusSeq changes each time keyboard navigation lands on this row (0 when it is not the active one).
   useLayoutEffect(() => { if (focusSeq) copyRef.current?.focus(); }, [focusSeq]);
@@ -46,6 +53,7 @@ export function AccountRow({ account, code, now, index, total, focusSeq, actions
         ? <Countdown now={now} period={account.period} />
         : <button type="button" class="icon" aria-label={`Next code for ${label}`} title="Next code" onClick={() => actions.onNext(account)}>↻</button>}
       <span class="row-actions">
+        {pageSite && <FillButton account={account} label={label} pageSite={pageSite} onFill={(bound) => actions.onFill(account, code, bound)} />}
         <button type="button" class="icon" aria-label={`Pin ${label}`} aria-pressed={account.pinned} title={account.pinned ? 'Unpin' : 'Pin to top'}
           onClick={() => actions.onPin(account)}>★</button>
         <button type="button" class="icon" aria-label={`Edit ${label}`} title="Edit" onClick={() => actions.onEdit(account)}>✎</button>

@@ -5,11 +5,12 @@ import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';
 import { AdvancedFields } from './AdvancedFields';
 import { formatAccountLabel } from '../format-code';
+import { ImagePicker } from './ImagePicker';
 
-interface Props { existing: OtpAccount[]; onAdd(account: OtpAccount): Promise<void>; onCancel(): void }
+interface Props { existing: OtpAccount[]; onAdd(account: OtpAccount): Promise<void>; onCancel(): void; onImage?(file: File): void }
 
 /** "Add manually": either paste an otpauth URI, or type the setup key (with the rarer settings under Advanced). */
-export function AddAccountForm({ existing, onAdd, onCancel }: Props) {
+export function AddAccountForm({ existing, onAdd, onCancel, onImage }: Props) {
   const [uri, setUri] = useState('');
   const [fields, setFields] = useState<ManualFields>(DEFAULT_FIELDS);
   const [uriError, setUriError] = useState<string | null>(null);
@@ -38,6 +39,7 @@ export function AddAccountForm({ existing, onAdd, onCancel }: Props) {
   return (
     <section class="panel stack" aria-labelledby="add-title">
       <h2 id="add-title">Add an account</h2>
+      {onImage && <p class="hint">A QR code saved as a picture? <ImagePicker onImage={onImage} /></p>}
       <form class="stack" aria-label="Add from an otpauth URI" onSubmit={(event) => submit(event, () => parseOtpauthUri(uri.trim()), setUriError)}>
         <label for="add-uri">otpauth URI</label>
         <input id="add-uri" type="text" spellcheck={false} autocomplete="off" placeholder="otpauth://totp/…" value={uri}

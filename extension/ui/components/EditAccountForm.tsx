@@ -3,6 +3,7 @@ import type { VaultAccount } from '../../vault/index';
 import { parseSites } from '../parse-sites';
 import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';
+import { AutoFillToggles } from './AutoFillToggles';
 
 export type AccountPatch = Pick<VaultAccount, 'issuer' | 'account' | 'sites'>;
 
@@ -38,6 +39,7 @@ export function EditAccountForm({ account, onSave, onCancel }: Props) {
       <textarea id="edit-sites" rows={3} spellcheck={false} aria-describedby="edit-sites-hint" value={sites}
         onInput={(event) => setSites(event.currentTarget.value)} />
       <p id="edit-sites-hint" class="hint">One per line, e.g. github.com. Codes are only ever filled on these sites.</p>
+      <AutoFillToggles sites={account.sites} />
       <ErrorText message={error} />
       <div class="buttons">
         <button type="button" onClick={onCancel}>Cancel</button>

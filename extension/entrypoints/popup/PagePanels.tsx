@@ -1,0 +1,59 @@
+import type { VaultAccount } from '../../vault/index';
+import { addFinding, type AddChoice } from '../../capture/add-finding';
+import { findSameSecret } from '../../capture/same-secret';
+import type { AccountFinding, MigrationFinding } from '../../capture/types';
+import type { PendingNotice } from '../../autofill/notices';
+import { getVault } from '../../ui/vault-instance';
+import { copyCode } from '../../ui/clipboard';
+import { describeAdded, describeImport } from '../../ui/describe-scan';
+import { formatAccountLabel } from '../../ui/format-code';
+import { ScanPanel } from '../../ui/components/ScanPanel';
+import { FillWarning } from '../../ui/components/FillWarning';
+import { NoticeBanner } from '../../ui/components/NoticeBanner';
+import type { useScanner } from './use-scanner';
+import type { useFiller } from './use-filler';
+
+interface Props {
+  scanner: ReturnType<typeof useScanner>;
+  filler: ReturnType<typeof useFiller>;
+  notice: PendingNotice | null;
+  onDismissNotice(): void;
+  accounts: VaultAccount[];
+  codeFor(account: VaultAccount): string;
+  run(action: () => Promise<void>): Promise<void>;
+  reload(): Promise<void>;
+  setStatus(text: string): void;
+}
+
+/** What the page in front of the user brought up: a scan's result, the warning before filling elsewhere, a notice. */
+export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts, codeFor, run, reload, setStatus }: Props) {
+  const add = (finding: AccountFinding | MigrationFinding, choice: AddChoice) => run(async () => {
+    const outcome = await addFinding(getVault(), finding, choice);
+    await reload();
+    scanner.close();
+    if (finding.kind === 'migration') return setStatus(describeImport(outcome.added.length, outcome.skipped.length));
+    const [account] = outcome.updated.length > 0 ? outcome.updated : outcome.added;
+    setStatus(describeAdded(account, outcome.updated.length > 0));
+  });
+  const noticeAccount = notice?.accountId ? accounts.find((account) => account.id === notice.accountId) ?? null : null;
+  const copyNoticeCode = () => run(async () => {
+    if (!noticeAccount) return;
+    await copyCode(codeFor(noticeAccount));
+    onDismissNotice();
+    setStatus(`Copied the code for ${formatAccountLabel(noticeAccount)}. The clipboard is cleared in 30 seconds.`);
+  });
+
+  return (
+    <>
+      {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
+      {filler.warning && (
+        <FillWarning account={filler.warning.account} site={filler.warning.site} onCancel={filler.cancelWarning}
+          onConfirm={() => { const { account } = filler.warning!; void filler.fill(account, codeFor(account), true); }} />
+      )}
+      {!filler.warning && scanner.scan.kind !== 'idle' && (
+        <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
+          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onClose={scanner.close} />
+      )}
+    </>
+  );
+}

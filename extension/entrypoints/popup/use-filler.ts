@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks';
+import type { VaultAccount } from '../../vault/index';
+import type { ActivePage } from '../../ui/active-page';
+import { fillAccountCode, isBoundTo } from '../../ui/fill-account';
+import { describeFilled, describeNoField } from '../../ui/describe-fill';
+import { copyCode } from '../../ui/clipboard';
+import { getVault } from '../../ui/vault-instance';
+
+export interface FillWarningState { account: VaultAccount; site: string | null }
+
+const NO_PAGE = 'There is no web page here to fill: open Tessera from its button on the page that asks for the code.';
+const BLOCKED = 'Tessera cannot reach this page. Click Tessera\'s button on the page itself, then Fill.';
+
+/** Fill from the popup: bound accounts fill at once; anywhere else the warning comes first, and only a yes fills. */
+export function useFiller(page: ActivePage | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
+  const [warning, setWarning] = useState<FillWarningState | null>(null);
+
+  const fill = (account: VaultAccount, code: string, confirmed: boolean) => run(async () => {
+    if (!page || !page.site) return setStatus(NO_PAGE);
+    if (!confirmed && !isBoundTo(account, page.site)) return setWarning({ account, site: page.site });
+    setWarning(null);
+    const step = await fillAccountCode(page.tabId, account, code, confirmed);
+    if (step.kind === 'confirm') return setWarning({ account, site: step.site });
+    if (step.kind === 'blocked') return setStatus(BLOCKED);
+    if (step.kind === 'no-field') {
+      await copyCode(code);
+      setStatus(describeNoField(account));
+    } else {
+      setStatus(describeFilled(account, step.outcome));
+    }
+    await getVault().touch();
+  });
+
+  return { warning, fill, cancelWarning: () => setWarning(null) };
+}

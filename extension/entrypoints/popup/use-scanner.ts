@@ -1,0 +1,47 @@
+import { useCallback, useState } from 'preact/hooks';
+import { isCaptureFailure, type ScanRegionResponse } from '../../capture/messages';
+import { sessionStore } from '../../capture/session-store';
+import { readActivePage, type ActivePage } from '../../ui/active-page';
+import { scanActivePage, startRegionScan } from '../../ui/scan-page';
+import { describeError } from '../../ui/describe-error';
+import type { ScanState } from '../../ui/components/ScanPanel';
+
+const NO_PAGE = 'Tessera cannot read this tab. Open a web page, then click Tessera\'s button on it and Scan again.';
+
+/** The scan shown in the popup: of the page, of a picture, or one left by the shortcut, context menu or region select. */
+export function useScanner(page: ActivePage | null, existing: readonly { id: string; secret: string }[] | null) {
+  const [scan, setScan] = useState<ScanState>({ kind: 'idle' });
+
+  const show = useCallback((response: ScanRegionResponse) => {
+    if ('cancelled' in response) return setScan({ kind: 'idle' });
+    if (isCaptureFailure(response)) return setScan({ kind: 'failed', message: response.error.message });
+    setScan({ kind: 'result', result: response });
+  }, []);
+
+  const scanPage = useCallback(async () => {
+    setScan({ kind: 'scanning' });
+    try {
+      // A click right as the popup opens may come before the tab was read.
+      const target = page ?? (await readActivePage());
+      if (!target) return setScan({ kind: 'failed', message: NO_PAGE });
+      show(await scanActivePage(target));
+    } catch (error) {
+      setScan({ kind: 'failed', message: describeError(error) });
+    }
+  }, [page, show]);
+
+  const scanImage = useCallback(async (file: Blob) => {
+    setScan({ kind: 'scanning' });
+    try {
+      // Loaded on demand: the decoder's WebAssembly stays out of the popup's first paint.
+      const { decodeImageBlob } = await import('../../capture/decode-image');
+      setScan({ kind: 'result', result: await decodeImageBlob(file, { progress: sessionStore(), existing }) });
+    } catch (error) {
+      setScan({ kind: 'failed', message: describeError(error) });
+    }
+  }, [existing]);
+
+  const selectArea = page && page.site ? () => startRegionScan(page) : null;
+  const close = useCallback(() => setScan({ kind: 'idle' }), []);
+  return { scan, show, scanPage, scanImage, selectArea, close };
+}

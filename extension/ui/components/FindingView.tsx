@@ -1,0 +1,25 @@
+import type { AddChoice, AccountFinding, MigrationFinding, ScanFinding } from '../../capture/index';
+import { AccountPreview } from './AccountPreview';
+import { MigrationPreview } from './MigrationPreview';
+
+export interface FindingActions {
+  twinOf(secret: string): { issuer: string; account: string } | null;
+  onAdd(finding: AccountFinding | MigrationFinding, choice: AddChoice): void;
+  onClose(): void;
+}
+
+/** What one QR code holds decides what is shown: a preview to add, an export to import, or a message saying what it is. */
+export function FindingView({ finding, tabUrl, actions }: { finding: ScanFinding; tabUrl: string | null; actions: FindingActions }) {
+  switch (finding.kind) {
+    case 'account':
+      return <AccountPreview finding={finding} twin={actions.twinOf(finding.account.secret)} onAdd={(choice) => actions.onAdd(finding, choice)} onCancel={actions.onClose} />;
+    case 'migration':
+      return <MigrationPreview finding={finding} isTwin={(secret) => actions.twinOf(secret) !== null} onImport={() => actions.onAdd(finding, 'update-existing')} onCancel={actions.onClose} />;
+    case 'tessera-link':
+      return <p class="finding" data-tab-url={tabUrl ?? ''}>Tessera sign-in QR code</p>;
+    case 'invalid-otpauth':
+      return <p class="finding error" role="alert">This QR code is an authenticator code Tessera cannot use: {finding.message}.</p>;
+    case 'not-authenticator':
+      return <p class="finding" role="alert">{finding.message}</p>;
+  }
+}

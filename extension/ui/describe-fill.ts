@@ -1,0 +1,21 @@
+// What the popup says after a fill: plain functions over the outcome.
+import type { FillOutcome } from '../autofill/page-agent';
+import { formatAccountLabel } from './format-code';
+
+type Named = { issuer: string; account: string };
+
+export function describeFilled(account: Named, outcome: FillOutcome): string {
+  const where = outcome.site ? ` on ${outcome.site}` : '';
+  return `Filled the code for ${formatAccountLabel(account)}${where}.`;
+}
+
+export function describeNoField(account: Named): string {
+  return `No code field found on this page: the code for ${formatAccountLabel(account)} is copied, paste it where the site asks. The clipboard is cleared in 30 seconds.`;
+}
+
+/** The warning before filling where the account is not bound: names the page's domain, which is what to check. */
+export function describeWrongSite(account: Named & { sites: readonly string[] }, pageSite: string | null): string {
+  const page = pageSite ?? 'this page';
+  const bound = account.sites.length > 0 ? `It fills on ${account.sites.join(', ')}` : 'It has no site yet';
+  return `${page} is not a site of ${formatAccountLabel(account)}. ${bound}. Look-alike addresses are how codes get stolen: fill only if you trust ${page}.`;
+}

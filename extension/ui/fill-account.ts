@@ -1,0 +1,35 @@
+// The popup's Fill: the code on screen goes into the page's code field, only where the account is bound unless the
+// user confirmed the warning. The page agent checks the page and the field's frame again (a page may navigate).
+import { fillInTab } from '../autofill/fill-tab';
+import type { FillOutcome } from '../autofill/page-agent';
+
+export type FillStep =
+  | { kind: 'filled'; outcome: FillOutcome }
+  | { kind: 'no-field' }
+  | { kind: 'confirm'; site: string | null }
+  | { kind: 'blocked' };
+
+export interface FillDeps { fill: (tabId: number, request: { code: string; sites: string[]; confirmed?: boolean }) => Promise<FillOutcome> }
+
+export async function fillAccountCode(
+  tabId: number,
+  account: { sites: readonly string[] },
+  code: string,
+  confirmed: boolean,
+  deps: FillDeps = { fill: fillInTab },
+): Promise<FillStep> {
+  let outcome: FillOutcome;
+  try {
+    outcome = await deps.fill(tabId, { code, sites: [...account.sites], confirmed });
+  } catch {
+    return { kind: 'blocked' }; // no access to the tab: a browser page, or the popup was not opened on it
+  }
+  if (outcome.status === 'filled') return { kind: 'filled', outcome };
+  if (outcome.status === 'no_field') return { kind: 'no-field' };
+  return { kind: 'confirm', site: outcome.site };
+}
+
+/** Whether the page belongs to the account: only then is there a plain Fill button. */
+export function isBoundTo(account: { sites: readonly string[] }, pageSite: string | null): boolean {
+  return pageSite !== null && account.sites.includes(pageSite);
+}
