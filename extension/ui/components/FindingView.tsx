@@ -1,6 +1,7 @@
 import type { AddChoice, AccountFinding, MigrationFinding, ScanFinding } from '../../capture/index';
 import { AccountPreview } from './AccountPreview';
 import { MigrationPreview } from './MigrationPreview';
+import { QrLinkFlow } from '../qr-signin/QrLinkFlow';
 
 export interface FindingActions {
   twinOf(secret: string): { issuer: string; account: string } | null;
@@ -16,7 +17,8 @@ export function FindingView({ finding, tabUrl, actions }: { finding: ScanFinding
     case 'migration':
       return <MigrationPreview finding={finding} isTwin={(secret) => actions.twinOf(secret) !== null} onImport={() => actions.onAdd(finding, 'update-existing')} onCancel={actions.onClose} />;
     case 'tessera-link':
-      return <p class="finding" data-tab-url={tabUrl ?? ''}>Tessera sign-in QR code</p>;
+      // A picture has no page: the flow refuses a link it cannot tie to the site that showed it.
+      return <QrLinkFlow text={finding.text} tabUrl={tabUrl ?? ''} onClose={actions.onClose} />;
     case 'invalid-otpauth':
       return <p class="finding error" role="alert">This QR code is an authenticator code Tessera cannot use: {finding.message}.</p>;
     case 'not-authenticator':
