@@ -2,7 +2,7 @@
 // shows (sign-in, and pairing at enrolment).
 import type { QrIssued } from '../../../shared/protocol/qr-signin';
 import { Client } from '../../site/support/client';
-import { PASSWORD, startTestSite, type TestClock, type TestSite } from '../../site/support/site';
+import { codeAt, PASSWORD, startTestSite, type TestClock, type TestSite } from '../../site/support/site';
 
 export const QR_LIMITS = { RATE_LIMIT_QR_GENERATE: '10000', RATE_LIMIT_QR_SCAN: '10000', RATE_LIMIT_PIN_VERIFY: '10000' };
 export const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -42,4 +42,15 @@ export function recordingFetch(): { fetchFn: typeof fetch; urls: string[] } {
     return fetch(input, init);
   };
   return { fetchFn, urls };
+}
+
+/** Signs up with TOTP on; the activation uses the previous step's code, so the current one is still unused. */
+export async function signUpWithTotpNow(site: TestSite, email: string): Promise<string> {
+  const client = site.client();
+  const signup = await client.post('/api/signup', { email, password: PASSWORD, displayName: email.split('@')[0] });
+  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${signup.text}`);
+  const { body } = await client.post('/api/mfa/totp/generate');
+  const activated = await client.post('/api/mfa/totp/activate', { code: codeAt(body.secret, site.clock, -1) });
+  if (activated.status !== 200) throw new Error(`activation failed: ${activated.status} ${activated.text}`);
+  return body.secret as string;
 }

@@ -1,0 +1,43 @@
+// QR sign-in end to end: the real demo site's sign-in page shows a QR, the built extension scans it from its toolbar
+// popup (a real activeTab grant) and, once approved, shows the PIN; typed into the page, it signs the page in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
+import { clickPopupButton, shownPin, waitForPopupText } from '../qr-signin/support/popup-view';
+import { signUpWithTotpNow } from '../qr-signin/support/qr-site';
+
+let rig: ExtensionRig;
+beforeAll(async () => { rig = await startExtensionRig(); });
+afterAll(() => rig?.close());
+
+const EMAIL = 'ada@example.com';
+
+describe('QR sign-in with the extension', () => {
+  it('goes from the sign-in page to /account with the PIN the popup shows', async () => {
+    const secret = await signUpWithTotpNow(rig.site, EMAIL);
+    await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
+    const page = await rig.browser.context.newPage();
+    await page.goto(`${rig.site.url}/signin`);
+    await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
+    await page.getByTestId('qr-signin-image').waitFor({ state: 'visible' });
+
+    const { popup } = await rig.scanLink(page);
+    await waitForPopupText(popup, `Sign in to ${rig.site.url}?`);
+    await waitForPopupText(popup, `As Tessera Demo: ${EMAIL}.`);
+    expect(rig.scanRequests).toEqual([]); // nothing is sent before approval
+    await clickPopupButton(popup, 'Approve');
+
+    await waitForPopupText(popup, `Enter this PIN on ${rig.site.url}`);
+    const pin = await shownPin(popup);
+    expect(pin).toMatch(/^\d{6}$/);
+    await waitForPopupText(popup, /Expires in \d+ seconds/);
+    await waitForPopupText(popup, 'Waiting for the page…');
+    await page.locator('#qr-pin').waitFor({ state: 'visible' });
+    await expect(page.locator('[data-qr-scanned-by]').textContent()).resolves.toBe('Scanned by Chrome on Linux. Enter the PIN Tessera shows.');
+
+    await page.locator('#qr-pin').fill(pin!);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${rig.site.url}/account`);
+    await expect(page.getByTestId('display-name').textContent()).resolves.toBe('ada');
+    await popup.close();
+  });
+});

@@ -1,0 +1,79 @@
+// The real demo site and the built extension in headless Chromium, for QR sign-in and pairing end to end: a vault
+// created through the extension's own code, the toolbar popup opened on the site's tab (a real activeTab grant), the
+// scan run from the popup, and the QR link view drawn there.
+import type { CDPSession, Page } from 'playwright-core';
+import type { NewAccount, VaultAccount } from '../../../extension/vault/index';
+import type { ScanResult } from '../../../extension/capture/types';
+import { bundleModule } from '../../capture/bundle-module';
+import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { browserSession, openActionPopup, type ActionPopup } from '../../support/extension-action';
+import { TestClock, type TestSite } from '../../site/support/site';
+import { bundleView } from './bundle-view';
+import { startQrSite } from './qr-site';
+
+const MASTER_PASSWORD = 'amber tiger ladder 42';
+
+/** The site's clock is the real one: the extension computes its codes from the browser's own time. */
+export function liveClock(): TestClock {
+  const clock = new TestClock();
+  Object.defineProperty(clock, 'ms', { get: () => Date.now(), set: () => undefined });
+  clock.now = () => Date.now();
+  clock.advance = () => { throw new Error('The live clock cannot be moved: the browser follows real time.'); };
+  return clock;
+}
+
+export interface ExtensionRig {
+  site: TestSite;
+  browser: LaunchedBrowser;
+  extensionId: string;
+  cdp: CDPSession;
+  /** Requests that reached POST/OPTIONS /api/qr/scan on the site. */
+  scanRequests: string[];
+  addAccounts(accounts: NewAccount[]): Promise<VaultAccount[]>;
+  listAccounts(): Promise<VaultAccount[]>;
+  /** Opens the popup on the page's tab, scans it, and shows the QR link view for the Tessera link it found. */
+  scanLink(page: Page): Promise<{ popup: ActionPopup; result: ScanResult }>;
+  close(): Promise<void>;
+}
+
+export async function startExtensionRig(): Promise<ExtensionRig> {
+  const site = await startQrSite({}, liveClock());
+  const scanRequests: string[] = [];
+  site.site.server.on('request', (req) => { if (req.url?.startsWith('/api/qr/scan')) scanRequests.push(`${req.method} ${req.url}`); });
+  // Any host name reaches loopback, so a page can sit on another origin than the site.
+  const browser = await launchBrowser({ args: ['--host-resolver-rules=MAP * 127.0.0.1'] });
+  const { extensionId } = await extensionWorker(browser.context);
+  const cdp = await browserSession(browser.context);
+  const vaultPage = await browser.context.newPage();
+  await vaultPage.goto(`chrome-extension://${extensionId}/options.html`);
+  await vaultPage.evaluate(await bundleModule('extension/vault/index.ts', 'TesseraVault'));
+  const vaultCall = <T>(body: string): Promise<T> => vaultPage.evaluate(`(async () => {
+    const api = globalThis.TesseraVault;
+    const vault = api.openVault({ session: api.browserSessionStore() });
+    ${body}
+  })()`);
+  await vaultCall(`await vault.create(${JSON.stringify(MASTER_PASSWORD)});`);
+  const view = await bundleView('tests/qr-signin/support/mount-flow.tsx', 'TesseraQrView');
+
+  return {
+    site, browser, extensionId, cdp, scanRequests,
+    addAccounts: (accounts) => vaultCall(`return vault.add(${JSON.stringify(accounts)});`),
+    listAccounts: () => vaultCall('return vault.list();'),
+    async scanLink(page) {
+      const popup = await openActionPopup(cdp, extensionId, page);
+      const result = await popup.evaluate<ScanResult>(`(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        return chrome.runtime.sendMessage({ type: 'scan-tab', tabId: tab.id, windowId: tab.windowId });
+      })()`);
+      const link = result.findings?.find((finding) => finding.kind === 'tessera-link');
+      if (!link || link.kind !== 'tessera-link') throw new Error(`The scan found no Tessera link: ${JSON.stringify(result)}`);
+      await popup.evaluate(view);
+      await popup.evaluate(`TesseraQrView.mountQrLinkFlow(${JSON.stringify(link.text)}, ${JSON.stringify(result.tabUrl)})`);
+      return { popup, result };
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
