@@ -1,0 +1,142 @@
+// Fill in the real toolbar popup: an account fills only on a page of one of its sites; anywhere else (look-alike
+// names, a page titled like the issuer) nothing is filled until the user confirms a warning naming the page's domain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHotp } from '../../shared/otp/index';
+import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
+import { setupPage } from '../support/qr-pages';
+import { clickButton, hasButton, popupText, waitForText } from '../support/popup-driver';
+import { openActionPopup, type ActionPopup } from '../support/extension-action';
+import { addManually, createVault, pasteClipboard } from './extension-helpers';
+
+const CODE_FORM = '<form><label for="code">Verification code</label> <input id="code" autocomplete="one-time-code" inputmode="numeric"></form>';
+const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+let rig: CaptureRig;
+
+beforeAll(async () => {
+  rig = await startCaptureRig({
+    '/login': setupPage('Acme Bank: enter your code', CODE_FORM),
+    '/github-login': setupPage('GitHub', CODE_FORM),
+    '/nofield': setupPage('Acme Bank: security', '<p>Open your authenticator app.</p>'),
+  });
+  const setup = await rig.browser.context.newPage();
+  await setup.goto(`chrome-extension://${rig.extensionId}/popup.html`);
+  await createVault(setup);
+  const bind = async (label: string, site: string) => {
+    await setup.getByRole('button', { name: `Edit ${label}` }).click();
+    await setup.fill('#edit-sites', site);
+    await setup.getByRole('button', { name: 'Save' }).click();
+    await setup.getByText(`Saved ${label}.`).waitFor();
+  };
+  await addManually(setup, { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', issuer: 'Acme Bank', account: 'alice' });
+  await bind('Acme Bank: alice', 'acme-bank.com');
+  await addManually(setup, { secret: HOTP_SECRET, issuer: 'Acme Bank', account: 'counter', type: 'hotp', counter: '5' });
+  await bind('Acme Bank: counter', 'acme-bank.com');
+  await addManually(setup, { secret: 'KRSXG5CTMVRXEZLUKRSXG5CT', issuer: 'GitHub', account: 'octocat' });
+  await bind('GitHub: octocat', 'github.com');
+  await setup.close();
+});
+afterAll(() => rig?.close());
+
+async function openOn(host: string, path: string): Promise<ActionPopup> {
+  await rig.page.goto(rig.server.url(path, host));
+  const popup = await openActionPopup(rig.cdp, rig.extensionId, rig.page);
+  await waitForText(popup, 'octocat');
+  return popup;
+}
+
+function shownCode(popup: ActionPopup, label: string): Promise<string> {
+  return popup.evaluate<string>(`(document.querySelector('[aria-label="Copy code for ${label}"]')?.textContent ?? '').replace(/\\s/g, '')`);
+}
+
+describe('Fill in the popup', () => {
+  it('fills the code on a page of the account\'s site, and an HOTP code without moving its counter', async () => {
+    const popup = await openOn('login.acme-bank.com', '/login');
+    try {
+      expect(await hasButton(popup, 'Fill code for GitHub: octocat')).toBe(false);
+      const before = await shownCode(popup, 'Acme Bank: alice');
+      await clickButton(popup, 'Fill code for Acme Bank: alice');
+      await waitForText(popup, 'Filled the code for Acme Bank: alice on acme-bank.com.');
+      const code = await rig.page.inputValue('#code');
+      expect(code).toMatch(/^\d{6}$/);
+      // The code on screen (the later one if a 30-second step ended during the click).
+      expect([before, await shownCode(popup, 'Acme Bank: alice')]).toContain(code);
+
+      await clickButton(popup, 'Fill code for Acme Bank: counter');
+      await waitForText(popup, 'Filled the code for Acme Bank: counter on acme-bank.com.');
+      const hotp = generateHotp({ secret: HOTP_SECRET, counter: 5 });
+      expect(await rig.page.inputValue('#code')).toBe(hotp);
+      expect(await shownCode(popup, 'Acme Bank: counter')).toBe(hotp);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  for (const host of ['github.com.evil.example', 'githib.com']) {
+    it(`on ${host}, a page titled GitHub, fills nothing until the warning naming the domain is confirmed`, async () => {
+      const site = host === 'githib.com' ? 'githib.com' : 'evil.example';
+      const popup = await openOn(host, '/github-login');
+      try {
+        expect(await hasButton(popup, 'Fill code for GitHub: octocat')).toBe(false);
+        expect(await hasButton(popup, 'Fill code for Acme Bank: alice')).toBe(false);
+        await clickButton(popup, `Fill code for GitHub: octocat on ${site}, not one of its sites`);
+        await waitForText(popup, `${site} is not a site of GitHub: octocat. It fills on github.com.`);
+        expect(await rig.page.inputValue('#code')).toBe('');
+        if (host === 'githib.com') {
+          await clickButton(popup, 'Cancel');
+          await waitForText(popup, 'Acme Bank');
+          expect(await popupText(popup)).not.toContain('Filled');
+          expect(await rig.page.inputValue('#code')).toBe('');
+          return;
+        }
+        await clickButton(popup, `Fill on ${site} anyway`);
+        await waitForText(popup, `Filled the code for GitHub: octocat on ${site}.`);
+        expect(await rig.page.inputValue('#code')).toBe(await shownCode(popup, 'GitHub: octocat'));
+      } finally {
+        await popup.close();
+      }
+    });
+  }
+
+  it('copies the code and says so when the page has no code field', async () => {
+    const popup = await openOn('acme-bank.com', '/nofield');
+    try {
+      await clickButton(popup, 'Fill code for Acme Bank: alice');
+      await waitForText(popup, 'No code field found on this page: the code for Acme Bank: alice is copied');
+      const code = await shownCode(popup, 'Acme Bank: alice');
+      await popup.close();
+      expect(await pasteClipboard(rig.page)).toBe(code);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('shows a notice left by the fill shortcut when it opens, with the code to copy', async () => {
+    let popup = await openOn('acme-bank.com', '/nofield');
+    const described = await popup.evaluate<string>(`document.querySelector('[aria-label="Copy code for Acme Bank: alice"]').getAttribute('aria-describedby')`);
+    await popup.close();
+    // What the background leaves when the shortcut finds no field (headless Chromium cannot press an extension shortcut).
+    const notice = { message: 'No code field found on this page: copy the code instead.', accountId: described.replace(/^code-/, '') };
+    await rig.worker.evaluate(async (value) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      await api.storage.session.set({ pendingNotice: { ...value, at: Date.now() } });
+    }, notice);
+    popup = await openOn('acme-bank.com', '/nofield');
+    try {
+      await waitForText(popup, notice.message);
+      await clickButton(popup, 'Copy the code for Acme Bank: alice');
+      await waitForText(popup, 'Copied the code for Acme Bank: alice.');
+      const code = await shownCode(popup, 'Acme Bank: alice');
+      await popup.close();
+      expect(await pasteClipboard(rig.page)).toBe(code);
+    } finally {
+      await popup.close();
+    }
+    // Shown once: the next opening has no notice.
+    popup = await openOn('acme-bank.com', '/nofield');
+    try {
+      expect(await popupText(popup)).not.toContain(notice.message);
+    } finally {
+      await popup.close();
+    }
+  });
+});
