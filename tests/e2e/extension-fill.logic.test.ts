@@ -1,0 +1,59 @@
+// The popup's fill decisions as plain functions, without a browser: which accounts get a plain Fill, what a fill's
+// outcome leads to, and what the warning says.
+import { describe, expect, it } from 'vitest';
+import { fillAccountCode, isBoundTo } from '../../extension/ui/fill-account';
+import { describeNoField, describeWrongSite } from '../../extension/ui/describe-fill';
+import { siteOf } from '../../extension/autofill/site-match';
+import type { FillOutcome } from '../../extension/autofill/page-agent';
+
+const github = { issuer: 'GitHub', account: 'octocat', sites: ['github.com'] };
+
+describe('which pages an account fills on', () => {
+  it('fills on its registrable domain, subdomains included, and on no look-alike', () => {
+    expect(isBoundTo(github, siteOf('https://github.com/login'))).toBe(true);
+    expect(isBoundTo(github, siteOf('https://gist.github.com/'))).toBe(true);
+    for (const url of ['https://github.com.evil.example/login', 'https://githib.com/', 'https://github.co/', 'https://evil-github.com/', 'chrome://settings']) {
+      expect(isBoundTo(github, siteOf(url))).toBe(false);
+    }
+  });
+});
+
+describe('fillAccountCode', () => {
+  const answering = (outcome: FillOutcome | Error) => {
+    const calls: unknown[] = [];
+    const fill = async (_tabId: number, request: unknown) => {
+      calls.push(request);
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    return { calls, deps: { fill } };
+  };
+
+  it('passes the account\'s sites and the confirmation to the page, which checks them again', async () => {
+    const { calls, deps } = answering({ status: 'filled', kind: 'single', site: 'github.com' });
+    expect(await fillAccountCode(7, github, '123456', false, deps)).toEqual({ kind: 'filled', outcome: { status: 'filled', kind: 'single', site: 'github.com' } });
+    expect(calls).toEqual([{ code: '123456', sites: ['github.com'], confirmed: false }]);
+  });
+
+  it('turns a refusal by the page into the warning, naming the page\'s site', async () => {
+    const { deps } = answering({ status: 'wrong_site', site: 'evil.example' });
+    expect(await fillAccountCode(7, github, '123456', false, deps)).toEqual({ kind: 'confirm', site: 'evil.example' });
+  });
+
+  it('reports no field, and a tab it cannot reach, without throwing', async () => {
+    expect(await fillAccountCode(7, github, '123456', false, answering({ status: 'no_field', site: 'github.com' }).deps)).toEqual({ kind: 'no-field' });
+    expect(await fillAccountCode(7, github, '123456', false, answering(new Error('Cannot access a chrome:// URL')).deps)).toEqual({ kind: 'blocked' });
+  });
+});
+
+describe('what the popup says', () => {
+  it('names the page\'s domain and the account\'s sites in the warning', () => {
+    expect(describeWrongSite(github, 'evil.example')).toBe(
+      'evil.example is not a site of GitHub: octocat. It fills on github.com. Look-alike addresses are how codes get stolen: fill only if you trust evil.example.');
+    expect(describeWrongSite({ ...github, sites: [] }, 'evil.example')).toContain('It has no site yet.');
+  });
+
+  it('says the code was copied when there is no field, without the code', () => {
+    expect(describeNoField(github)).toMatch(/^No code field found on this page: the code for GitHub: octocat is copied/);
+  });
+});
