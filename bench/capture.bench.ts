@@ -129,11 +129,13 @@ async function report(screen: string, figures: PageFigures[]): Promise<void> {
 
 // Same captured frames, in Node, one after the other: the shared decoder against the popular pipeline.
 async function compareOnFrames(figures: PageFigures[]): Promise<void> {
-  console.log('frame                      | shared decoder (Node)      | qrcode-reader + jsQR       | time ratio');
+  console.log('frame (median of 3)        | shared decoder (Node)      | qrcode-reader + jsQR       | time ratio');
   let ours = 0, theirs = 0, withQr = 0;
+  await decodeQrCodes(figures[0].frame); // warm both up, so the first row is not the JIT's
+  popularPipeline(figures[0].frame);
   for (const { page, frame } of figures) {
-    const shared = await timed(() => decodeQrCodes(frame));
-    const popular = await timed(() => popularPipeline(frame));
+    const shared = await medianOf(3, () => decodeQrCodes(frame));
+    const popular = await medianOf(3, () => popularPipeline(frame));
     const sharedOk = sameTexts(shared.value.texts, page.expected);
     const popularOk = sameTexts(popular.value, page.expected);
     if (page.expected.length > 0) {
@@ -155,10 +157,15 @@ function cell(ms: number, ok: boolean, page: CorpusPage): string {
   return `${fmt(ms).padStart(8)} ${what.padEnd(17)}`;
 }
 
-async function timed<T>(body: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await body();
-  return { value, ms: performance.now() - start };
+async function medianOf<T>(runs: number, body: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    value = await body();
+    times.push(performance.now() - start);
+  }
+  return { value, ms: percentile(times, 50) };
 }
 
 function percentile(values: number[], p: number): number {

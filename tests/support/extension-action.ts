@@ -35,14 +35,30 @@ export async function tabTargetOf(cdp: CDPSession, page: Page): Promise<string> 
 export async function openActionPopup(cdp: CDPSession, extensionId: string, page: Page, popupPath = 'popup.html'): Promise<ActionPopup> {
   await page.bringToFront();
   const targetId = await tabTargetOf(cdp, page);
-  const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
-  const isPopup = (info: TargetInfo) => info.type === 'page' && info.url.startsWith(popupUrl);
-  // A popup still open (or closing) from before would be mistaken for the new one.
-  const before = ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(isPopup);
-  for (const stale of before) await cdp.send('Target.closeTarget', { targetId: stale.targetId }).catch(() => undefined);
-  await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
-  const popup = await waitForTarget(cdp, (info) => isPopup(info) && !before.some((old) => old.targetId === info.targetId));
-  return connect(cdp, popup.targetId);
+  const isPopup = (info: TargetInfo) => info.type === 'page' && info.url.startsWith(`chrome-extension://${extensionId}/${popupPath}`);
+  // On a loaded machine a popup can close (or be toggled shut) as it opens: one more click, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    // A popup still open from before would be mistaken for the new one, and the click would toggle it shut.
+    await closeTargets(cdp, isPopup);
+    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
+    const popup = await waitForTarget(cdp, isPopup);
+    try {
+      return await connect(cdp, popup.targetId);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function closeTargets(cdp: CDPSession, wanted: (info: TargetInfo) => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const open = ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(wanted);
+    if (open.length === 0) return;
+    if (Date.now() > deadline) throw new Error('An extension popup would not close.');
+    for (const target of open) await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function connect(cdp: CDPSession, targetId: string): Promise<ActionPopup> {
@@ -102,9 +118,11 @@ async function attach(cdp: CDPSession, targetId: string): Promise<Send> {
 }
 
 async function waitForLoad(send: Send): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
-    if ((await evaluateIn<string>(send, 'document.readyState').catch(() => '')) === 'complete') return;
+    // The target is listed under the popup's URL while it still holds its initial blank document: wait for the real one.
+    const loaded = `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`;
+    if (await evaluateIn<boolean>(send, loaded).catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
   throw new Error('The extension popup did not finish loading.');
