@@ -12,7 +12,7 @@ export function describeFreshPin(previousAttemptsLeft: number, attemptsLeft: num
   return 'The last PIN expired. Enter this new PIN.';
 }
 
-export function describeChannelEnd(kind: 'signed-in' | 'locked' | 'expired' | 'lost', origin: string): string {
+export function describeChannelEnd(kind: 'signed-in' | 'locked' | 'expired' | 'lost' | 'gone', origin: string): string {
   switch (kind) {
     case 'signed-in':
       return `Signed in to ${origin}. You can close this.`;
@@ -22,6 +22,8 @@ export function describeChannelEnd(kind: 'signed-in' | 'locked' | 'expired' | 'l
       return `This sign-in to ${origin} expired or was withdrawn. Generate a new QR code on the page and scan it again.`;
     case 'lost':
       return `The connection to ${origin} was lost and this sign-in has ended. Check the network, then scan a new QR code.`;
+    case 'gone':
+      return `The sign-in to ${origin} is over: it was completed, expired or withdrawn (or the site cannot be reached). If the page is not signed in, generate a new QR code there and scan it.`;
   }
 }
 

@@ -5,6 +5,7 @@ import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
 import type { VaultAccount } from '../vault/index';
 import type { QrLinkDecision } from './decide';
 import { describeChannelEnd, describeFreshPin } from './flow-messages';
+import type { PendingSignIn } from './pending-signin';
 
 export type FlowOutcome = 'signed-in' | 'paired' | 'locked' | 'expired' | 'refused' | 'failed' | 'cancelled';
 
@@ -15,11 +16,14 @@ export type FlowState =
   | {
       step: 'pin'; origin: string; pin: string; pinExpiresAt: number; attemptsLeft: number;
       connection: 'connecting' | 'live' | 'reconnecting'; notice: string | null;
+      /** Shown again from session storage after the popup had closed. */
+      resumed: boolean;
     }
   | { step: 'ended'; outcome: FlowOutcome; origin: string | null; message: string };
 
 export type FlowEvent =
   | { type: 'decided'; decision: QrLinkDecision }
+  | { type: 'resumed'; pending: PendingSignIn }
   | { type: 'choose'; accountId: string }
   | { type: 'approve' }
   | { type: 'cancel' }
@@ -39,6 +43,11 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
     case 'decided':
       return decide(state, event.decision);
+    case 'resumed': {
+      if (state.step !== 'checking') return state;
+      const { origin, pin, pinExpiresAt, attemptsLeft } = event.pending;
+      return { step: 'pin', origin, pin, pinExpiresAt, attemptsLeft, connection: 'connecting', notice: null, resumed: true };
+    }
     case 'choose':
       if (state.step !== 'choose' || !state.accounts.some((account) => account.id === event.accountId)) return state;
       return { ...state, chosenId: event.accountId };
@@ -53,7 +62,7 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
       if (state.step !== 'sending') return state;
       return {
         step: 'pin', origin: state.origin, pin: event.response.pin, pinExpiresAt: event.response.pinExpiresAt,
-        attemptsLeft: MAX_PIN_ATTEMPTS, connection: 'connecting', notice: null,
+        attemptsLeft: MAX_PIN_ATTEMPTS, connection: 'connecting', notice: null, resumed: false,
       };
     case 'paired':
       return { step: 'ended', outcome: 'paired', origin: originOf(state), message: event.message };
@@ -87,6 +96,10 @@ function onChannelEvent(state: PinState, event: ExtensionEvent): FlowState {
 }
 
 function onConnection(state: PinState, status: 'live' | 'reconnecting' | 'closed'): FlowState {
+  // The site refuses the channel of a sign-in that ended while the popup was closed; that looks like a failed connection.
+  if (status === 'reconnecting' && state.resumed && state.connection === 'connecting') {
+    return { step: 'ended', outcome: 'expired', origin: state.origin, message: describeChannelEnd('gone', state.origin) };
+  }
   if (status !== 'closed') return { ...state, connection: status };
   // Closed without an ending from the site: the channel gave up reconnecting.
   return { step: 'ended', outcome: 'failed', origin: state.origin, message: describeChannelEnd('lost', state.origin) };

@@ -2,25 +2,20 @@
 // pairing. Framework-free: the view subscribes to its states; tests drive it with a real site and a real vault.
 import { generateCode } from '../../shared/otp/index';
 import { parseQrLink, QrLinkError, type QrLink } from '../../shared/protocol/qr-link';
-import type { Vault, VaultAccount } from '../vault/index';
+import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
+import type { VaultAccount } from '../vault/index';
 import { isVaultError } from '../vault/index';
 import { decideQrLink } from './decide';
 import { describeDevice } from './device-name';
 import { describeScanError, VAULT_LOCKED_MESSAGE } from './flow-messages';
-import { initialFlowState, reduceFlow, type FlowEvent, type FlowState } from './flow-state';
+import type { FlowState } from './flow-state';
+import { createRunner, type LinkFlowDeps } from './flow-runner';
 import { addPairedAccount } from './pair-account';
-import { openPinChannel } from './pin-channel';
 import { postQrScan, QrSignInError } from './scan-api';
 
-export interface LinkFlowDeps {
-  vault: Pick<Vault, 'list' | 'add' | 'update'>;
-  userAgent: string;
-  fetchFn?: typeof fetch;
-  WebSocketImpl?: typeof WebSocket;
-  /** Unix milliseconds. */
-  now?: () => number;
-  channelFirstDelayMs?: number;
-}
+
+export type { LinkFlowDeps } from './flow-runner';
+export { resumeLinkFlow } from './flow-runner';
 
 export interface LinkFlow {
   start(): Promise<void>;
@@ -32,19 +27,9 @@ export interface LinkFlow {
 }
 
 export function createLinkFlow(scan: { text: string; tabUrl: string }, deps: LinkFlowDeps, onState: (state: FlowState) => void): LinkFlow {
-  const now = deps.now ?? Date.now;
-  let state = initialFlowState;
+  const runner = createRunner(deps, onState);
+  const { now, dispatch } = runner;
   let link: QrLink | null = null;
-  let closeChannel: (() => void) | null = null;
-  let disposed = false;
-
-  const dispatch = (event: FlowEvent) => {
-    if (disposed) return;
-    const next = reduceFlow(state, event);
-    if (next === state) return;
-    state = next;
-    onState(state);
-  };
   const fail = (error: unknown, origin: string) => {
     if (isVaultError(error, 'locked')) return dispatch({ type: 'failed', message: VAULT_LOCKED_MESSAGE });
     dispatch({ type: 'failed', message: describeScanError(error, origin) });
@@ -81,10 +66,12 @@ export function createLinkFlow(scan: { text: string; tabUrl: string }, deps: Lin
       const accounts = await listAccounts();
       if (!accounts) return;
       dispatch({ type: 'decided', decision: decideQrLink(link, scan.tabUrl, accounts) });
+      const state = runner.state();
       if (state.step === 'sending' && state.kind === 'pair') await pair(state.origin);
     },
     choose: (accountId) => dispatch({ type: 'choose', accountId }),
     async approve() {
+      const state = runner.state();
       if (state.step !== 'choose' || !link) return;
       const { origin, chosenId } = state;
       dispatch({ type: 'approve' });
@@ -97,23 +84,15 @@ export function createLinkFlow(scan: { text: string; tabUrl: string }, deps: Lin
         const code = generateCode(account, Math.floor(now() / 1000));
         const response = await postQrScan(origin, { qrToken: link.token, email: account.account, code, device: device() }, deps.fetchFn);
         if (response.kind !== 'signin') throw new QrSignInError('unexpected_answer', `${origin} answered a sign-in QR code with a pairing.`);
+        const startedAt = now();
         dispatch({ type: 'scanned', response });
-        if (disposed) return;
-        closeChannel = openPinChannel(origin, response.channelToken, {
-          onEvent: (event) => dispatch({ type: 'channel', event }),
-          onStatus: (status) => dispatch({ type: 'connection', status }),
-          WebSocketImpl: deps.WebSocketImpl,
-          now,
-          firstDelayMs: deps.channelFirstDelayMs,
-        });
+        const { pin, pinExpiresAt, channelToken } = response;
+        runner.joinChannel({ origin, channelToken, pin, pinExpiresAt, attemptsLeft: MAX_PIN_ATTEMPTS, startedAt });
       } catch (error) {
         fail(error, origin);
       }
     },
     cancel: () => dispatch({ type: 'cancel' }),
-    dispose() {
-      disposed = true;
-      closeChannel?.();
-    },
+    dispose: runner.dispose,
   };
 }

@@ -20,7 +20,7 @@ describe('QR sign-in with the extension', () => {
     await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
     await page.getByTestId('qr-signin-image').waitFor({ state: 'visible' });
 
-    const { popup } = await rig.scanLink(page);
+    const popup = await rig.scanLink(page);
     await waitForPopupText(popup, `Sign in to ${rig.site.url}?`);
     await waitForPopupText(popup, `As Tessera Demo: ${EMAIL}.`);
     expect(rig.scanRequests).toEqual([]); // nothing is sent before approval

@@ -42,7 +42,7 @@ describe('QR link flow steps', () => {
   });
 
   it('shows the PIN after the scan, with all attempts and the connection being made', () => {
-    expect(run(...atPin)).toEqual({ step: 'pin', origin: ORIGIN, pin: '123456', pinExpiresAt: 1_000_000, attemptsLeft: 5, connection: 'connecting', notice: null });
+    expect(run(...atPin)).toEqual({ step: 'pin', origin: ORIGIN, pin: '123456', pinExpiresAt: 1_000_000, attemptsLeft: 5, connection: 'connecting', notice: null, resumed: false });
     expect(run(choosing, scanned)).toMatchObject({ step: 'choose' }); // a scan answer before approval is ignored
   });
 
@@ -79,6 +79,18 @@ describe('QR link flow steps', () => {
     expect(run(...atPin, { type: 'connection', status: 'closed' })).toMatchObject({
       step: 'ended', outcome: 'failed', message: `The connection to ${ORIGIN} was lost and this sign-in has ended. Check the network, then scan a new QR code.`,
     });
+  });
+
+  it('shows a stored PIN step again, and ends it when the site no longer takes its channel', () => {
+    const pending = { origin: ORIGIN, channelToken: 'c', pin: '424242', pinExpiresAt: 5, attemptsLeft: 3, startedAt: 0 };
+    const resumed = run({ type: 'resumed', pending });
+    expect(resumed).toEqual({ step: 'pin', origin: ORIGIN, pin: '424242', pinExpiresAt: 5, attemptsLeft: 3, connection: 'connecting', notice: null, resumed: true });
+    expect(reduceFlow(resumed, { type: 'connection', status: 'reconnecting' })).toMatchObject({
+      step: 'ended', outcome: 'expired', message: expect.stringMatching(/^The sign-in to http:\/\/127\.0\.0\.1:3000 is over: it was completed, expired or withdrawn/),
+    });
+    // Once it was live again, a drop is the network: it reconnects as any other.
+    const live = reduceFlow(resumed, { type: 'connection', status: 'live' });
+    expect(reduceFlow(live, { type: 'connection', status: 'reconnecting' })).toMatchObject({ step: 'pin', connection: 'reconnecting' });
   });
 
   it('keeps a failure on screen whatever arrives later', () => {

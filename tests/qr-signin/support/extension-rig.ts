@@ -1,14 +1,14 @@
 // The real demo site and the built extension in headless Chromium, for QR sign-in and pairing end to end: a vault
 // created through the extension's own code, the toolbar popup opened on the site's tab (a real activeTab grant), the
-// scan run from the popup, and the QR link view drawn there.
+// popup's own Scan button.
 import type { CDPSession, Page } from 'playwright-core';
 import type { NewAccount, VaultAccount } from '../../../extension/vault/index';
-import type { ScanResult } from '../../../extension/capture/types';
 import { bundleModule } from '../../capture/bundle-module';
 import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../../support/browser';
 import { browserSession, openActionPopup, type ActionPopup } from '../../support/extension-action';
 import { TestClock, type TestSite } from '../../site/support/site';
 import { bundleView } from './bundle-view';
+import { clickPopupButton } from './popup-view';
 import { startQrSite } from './qr-site';
 
 const MASTER_PASSWORD = 'amber tiger ladder 42';
@@ -31,8 +31,10 @@ export interface ExtensionRig {
   scanRequests: string[];
   addAccounts(accounts: NewAccount[]): Promise<VaultAccount[]>;
   listAccounts(): Promise<VaultAccount[]>;
-  /** Opens the popup on the page's tab, scans it, and shows the QR link view for the Tessera link it found. */
-  scanLink(page: Page): Promise<{ popup: ActionPopup; result: ScanResult }>;
+  /** Opens the toolbar popup on the page's tab and clicks its Scan button. */
+  scanLink(page: Page): Promise<ActionPopup>;
+  /** Opens the toolbar popup on the page's tab and draws the sign-in left waiting there (see mount-flow.tsx). */
+  showPendingView(page: Page): Promise<ActionPopup>;
   close(): Promise<void>;
 }
 
@@ -61,15 +63,14 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
     listAccounts: () => vaultCall('return vault.list();'),
     async scanLink(page) {
       const popup = await openActionPopup(cdp, extensionId, page);
-      const result = await popup.evaluate<ScanResult>(`(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        return chrome.runtime.sendMessage({ type: 'scan-tab', tabId: tab.id, windowId: tab.windowId });
-      })()`);
-      const link = result.findings?.find((finding) => finding.kind === 'tessera-link');
-      if (!link || link.kind !== 'tessera-link') throw new Error(`The scan found no Tessera link: ${JSON.stringify(result)}`);
+      await clickPopupButton(popup, 'Scan QR code on this page', 'body');
+      return popup;
+    },
+    async showPendingView(page) {
+      const popup = await openActionPopup(cdp, extensionId, page);
       await popup.evaluate(view);
-      await popup.evaluate(`TesseraQrView.mountQrLinkFlow(${JSON.stringify(link.text)}, ${JSON.stringify(result.tabUrl)})`);
-      return { popup, result };
+      await popup.evaluate('TesseraQrView.mountPendingQrSignIn()');
+      return popup;
     },
     async close() {
       await browser.close();

@@ -1,13 +1,13 @@
-// Test entry: draws the extension's QrLinkFlow in the page it is loaded into (the real toolbar popup), in place of the
-// popup's own view, for a QR text and tab URL the test got from a real scan.
+// Test entry: draws, in the page it is loaded into (the real toolbar popup), the view the popup is to show for a QR
+// sign-in left at its PIN step, in place of the popup's own content.
 import { render } from 'preact';
-import { QrLinkFlow } from '../../../extension/ui/qr-signin/QrLinkFlow';
+import { PendingQrSignIn } from '../../../extension/ui/qr-signin/PendingQrSignIn';
 
-export function mountQrLinkFlow(text: string, tabUrl: string): void {
+export function mountPendingQrSignIn(): void {
   document.getElementById('app')?.setAttribute('hidden', '');
   const root = document.createElement('main');
   root.id = 'qr-flow-root';
   root.className = 'popup-root';
   document.body.append(root);
-  render(<QrLinkFlow text={text} tabUrl={tabUrl} onClose={() => root.setAttribute('data-closed', 'true')} />, root);
+  render(<PendingQrSignIn onClose={() => root.setAttribute('data-closed', 'true')} />, root);
 }

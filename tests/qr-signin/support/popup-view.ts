@@ -2,30 +2,41 @@
 // mouse events (they count as user gestures).
 import type { ActionPopup } from '../../support/extension-action';
 
+/** The QR link view: the popup's own, or the one a test drew there. */
+const VIEW = '.qr-link';
+
 export async function waitForPopupText(popup: ActionPopup, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let shown = '';
   while (Date.now() < deadline) {
-    shown = await popup.evaluate<string>('document.getElementById("qr-flow-root")?.innerText ?? ""').catch(() => shown);
+    shown = await popup.evaluate<string>(`document.querySelector(${JSON.stringify(VIEW)})?.innerText ?? ""`).catch(() => shown);
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Waited ${timeoutMs} ms for ${text} in the popup. It shows:\n${shown}`);
 }
 
-export async function clickPopupButton(popup: ActionPopup, name: string): Promise<void> {
-  await waitForPopupText(popup, name);
+/** Clicks the button of that name (aria-label, else its text) within `scope`, once it is there. */
+export async function clickPopupButton(popup: ActionPopup, name: string, scope = VIEW, timeoutMs = 10_000): Promise<void> {
+  const find = `Array.from(document.querySelectorAll(${JSON.stringify(`${scope} button`)}))
+    .find((el) => (el.getAttribute('aria-label') || el.textContent).trim() === ${JSON.stringify(name)})`;
+  const deadline = Date.now() + timeoutMs;
+  while (!(await popup.evaluate<boolean>(`Boolean(${find})`).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`No button named "${name}" in the popup.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const point = await popup.evaluate<{ x: number; y: number } | null>(`(() => {
-    const button = Array.from(document.querySelectorAll('#qr-flow-root button')).find((el) => el.textContent.trim() === ${JSON.stringify(name)});
+    const button = ${find};
     if (!button) return null;
+    button.scrollIntoView({ block: 'center' });
     const rect = button.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   })()`);
-  if (!point) throw new Error(`No button named "${name}" in the popup's QR view.`);
+  if (!point) throw new Error(`No button named "${name}" in the popup.`);
   await popup.click(point.x, point.y);
 }
 
 /** The PIN the popup shows (its digits, without the grouping space). */
 export function shownPin(popup: ActionPopup): Promise<string | null> {
-  return popup.evaluate<string | null>('document.querySelector("#qr-flow-root .qr-pin")?.dataset.pin ?? null');
+  return popup.evaluate<string | null>(`document.querySelector(${JSON.stringify(`${VIEW} .qr-pin`)})?.dataset.pin ?? null`);
 }
