@@ -21,6 +21,8 @@ beforeAll(async () => {
     '/link': await page('https://example.org/welcome?ref=abc123'),
     '/export-1': await page(exportUris[0], 2),
     '/alice': await page(buildOtpauthUri(alice)),
+    '/two': setupPage('Two keys', `<div class="row">${await qrImageHtml({ text: buildOtpauthUri(corpusAccount(501, 'Example', 'one@example.com')), module: 3 })}` +
+      `${await qrImageHtml({ text: buildOtpauthUri(corpusAccount(502, 'Example', 'two@example.com')), module: 3 })}</div>`),
     '/alice-renamed': await page(buildOtpauthUri({ ...alice, issuer: 'Example Corp', account: 'alice@corp.example' })),
   });
   const setup = await rig.browser.context.newPage();
@@ -112,6 +114,23 @@ describe('Scan in the popup', () => {
       await clickButton(popup, 'Edit Example Corp: alice@corp.example');
       await waitForText(popup, 'Fill automatically on example.com');
       expect(await popup.evaluate<string>(`document.getElementById('edit-sites').value`)).toBe('example.com');
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('shows every code on a page, and adding one leaves the other on screen', async () => {
+    const popup = await scanOn('/two');
+    try {
+      await waitForText(popup, 'Add Example: two@example.com?');
+      expect(await popupText(popup)).toContain('Add Example: one@example.com?');
+      await clickButton(popup, 'Add account');
+      await waitForText(popup, 'Added Example: one@example.com.');
+      expect(await popupText(popup)).toContain('Add Example: two@example.com?');
+      await clickButton(popup, 'Cancel');
+      await waitForText(popup, 'Example: one@example.com');
+      expect(await rows(popup)).toContain('Example: one@example.com');
+      expect(await rows(popup)).not.toContain('Example: two@example.com');
     } finally {
       await popup.close();
     }

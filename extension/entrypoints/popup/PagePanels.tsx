@@ -30,7 +30,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
   const add = (finding: AccountFinding | MigrationFinding, choice: AddChoice) => run(async () => {
     const outcome = await addFinding(getVault(), finding, choice);
     await reload();
-    scanner.close();
+    scanner.dismiss(finding);
     if (finding.kind === 'migration') return setStatus(describeImport(outcome.added.length, outcome.skipped.length));
     const [account] = outcome.updated.length > 0 ? outcome.updated : outcome.added;
     setStatus(describeAdded(account, outcome.updated.length > 0));
@@ -52,7 +52,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
       )}
       {!filler.warning && scanner.scan.kind !== 'idle' && (
         <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
-          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onClose={scanner.close} />
+          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={scanner.dismiss} onClose={scanner.close} />
       )}
     </>
   );

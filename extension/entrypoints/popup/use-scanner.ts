@@ -5,6 +5,7 @@ import { readActivePage, type ActivePage } from '../../ui/active-page';
 import { scanActivePage, startRegionScan } from '../../ui/scan-page';
 import { describeError } from '../../ui/describe-error';
 import type { ScanState } from '../../ui/components/ScanPanel';
+import type { ScanFinding } from '../../capture/types';
 
 const NO_PAGE = 'Tessera cannot read this tab. Open a web page, then click Tessera\'s button on it and Scan again.';
 
@@ -43,5 +44,11 @@ export function useScanner(page: ActivePage | null, existing: readonly { id: str
 
   const selectArea = page && page.site ? () => startRegionScan(page) : null;
   const close = useCallback(() => setScan({ kind: 'idle' }), []);
-  return { scan, show, scanPage, scanImage, selectArea, close };
+  // A page may show several codes: adding or cancelling one leaves the others on screen.
+  const dismiss = useCallback((finding: ScanFinding) => setScan((current) => {
+    if (current.kind !== 'result') return current;
+    const findings = current.result.findings.filter((item) => item !== finding);
+    return findings.length === 0 ? { kind: 'idle' } : { kind: 'result', result: { ...current.result, findings } };
+  }), []);
+  return { scan, show, scanPage, scanImage, selectArea, close, dismiss };
 }

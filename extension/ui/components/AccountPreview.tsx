@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { AccountFinding, AddChoice } from '../../capture/index';
 import { formatAccountLabel } from '../format-code';
 import { listPreviewRows } from '../describe-scan';
@@ -6,9 +7,11 @@ interface Props { finding: AccountFinding; twin: { issuer: string; account: stri
 
 /** An otpauth:// code, before it is added: what it is, and whether the vault already holds its key. */
 export function AccountPreview({ finding, twin, onAdd, onCancel }: Props) {
+  // A page may hold several codes: each preview needs its own heading id.
+  const titleId = useId();
   return (
-    <section class="stack finding" aria-labelledby="preview-title">
-      <h2 id="preview-title">Add {formatAccountLabel(finding.account)}?</h2>
+    <section class="stack finding" aria-labelledby={titleId}>
+      <h2 id={titleId}>Add {formatAccountLabel(finding.account)}?</h2>
       <dl class="preview">
         {listPreviewRows(finding.account).map(([label, value]) => (
           <div key={label}><dt>{label}</dt><dd>{value}</dd></div>

@@ -6,6 +6,8 @@ import { QrLinkFlow } from '../qr-signin/QrLinkFlow';
 export interface FindingActions {
   twinOf(secret: string): { issuer: string; account: string } | null;
   onAdd(finding: AccountFinding | MigrationFinding, choice: AddChoice): void;
+  /** Puts one finding aside (its Cancel); the others stay. */
+  onDismiss(finding: ScanFinding): void;
   onClose(): void;
 }
 
@@ -13,12 +15,12 @@ export interface FindingActions {
 export function FindingView({ finding, tabUrl, actions }: { finding: ScanFinding; tabUrl: string | null; actions: FindingActions }) {
   switch (finding.kind) {
     case 'account':
-      return <AccountPreview finding={finding} twin={actions.twinOf(finding.account.secret)} onAdd={(choice) => actions.onAdd(finding, choice)} onCancel={actions.onClose} />;
+      return <AccountPreview finding={finding} twin={actions.twinOf(finding.account.secret)} onAdd={(choice) => actions.onAdd(finding, choice)} onCancel={() => actions.onDismiss(finding)} />;
     case 'migration':
-      return <MigrationPreview finding={finding} isTwin={(secret) => actions.twinOf(secret) !== null} onImport={() => actions.onAdd(finding, 'update-existing')} onCancel={actions.onClose} />;
+      return <MigrationPreview finding={finding} isTwin={(secret) => actions.twinOf(secret) !== null} onImport={() => actions.onAdd(finding, 'update-existing')} onCancel={() => actions.onDismiss(finding)} />;
     case 'tessera-link':
       // A picture has no page: the flow refuses a link it cannot tie to the site that showed it.
-      return <QrLinkFlow text={finding.text} tabUrl={tabUrl ?? ''} onClose={actions.onClose} />;
+      return <QrLinkFlow text={finding.text} tabUrl={tabUrl ?? ''} onClose={() => actions.onDismiss(finding)} />;
     case 'invalid-otpauth':
       return <p class="finding error" role="alert">This QR code is an authenticator code Tessera cannot use: {finding.message}.</p>;
     case 'not-authenticator':

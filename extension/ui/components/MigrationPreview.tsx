@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { MigrationFinding } from '../../capture/index';
 import { formatAccountLabel } from '../format-code';
 
@@ -5,10 +6,12 @@ interface Props { finding: MigrationFinding; isTwin(secret: string): boolean; on
 
 /** A QR code of an authenticator export: its accounts, the ones already here, the refused ones, and the batch's progress. */
 export function MigrationPreview({ finding, isTwin, onImport, onCancel }: Props) {
+  // A page may hold several codes: each preview needs its own heading id.
+  const titleId = useId();
   const fresh = finding.accounts.filter((account) => !isTwin(account.secret)).length;
   return (
-    <section class="stack finding" aria-labelledby="export-title">
-      <h2 id="export-title">Accounts exported from another authenticator</h2>
+    <section class="stack finding" aria-labelledby={titleId}>
+      <h2 id={titleId}>Accounts exported from another authenticator</h2>
       {finding.progress && <p class="progress">{finding.progress.message}</p>}
       <ul class="preview-list">
         {finding.accounts.map((account, i) => (
