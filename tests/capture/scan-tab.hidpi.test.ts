@@ -29,4 +29,23 @@ describe('scan-tab at device pixel ratio 2', () => {
     const { response } = await rig.scan<ScanResult>(page.path);
     expectFound(response, page.expected);
   });
+
+  it('reads a box drawn in CSS pixels from the 2x frame (scan-region)', async () => {
+    const page = corpus.find((p) => p.expected.length === 2)!;
+    const popup = await rig.openOn(page.path);
+    await popup.evaluate(`(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      chrome.runtime.sendMessage({ type: 'scan-region', tabId: tab.id, windowId: tab.windowId });
+    })()`);
+    await rig.page.locator('tessera-region-select').waitFor({ state: 'attached', timeout: 10_000 });
+    const first = (await rig.page.locator('img[alt^="QR code"]').first().boundingBox())!;
+    await rig.page.mouse.move(first.x - 8, first.y - 8);
+    await rig.page.mouse.down();
+    await rig.page.mouse.move(first.x + first.width + 8, first.y + first.height + 8, { steps: 5 });
+    await rig.page.mouse.up();
+    const readPending = () => rig.worker.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.get('pendingScan')).pendingScan as { response: ScanResult } | undefined);
+    await expect.poll(readPending, { timeout: 10_000 }).not.toBeUndefined();
+    expectFound((await readPending())!.response, [page.expected[0]]);
+  });
 });
