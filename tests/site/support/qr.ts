@@ -2,13 +2,13 @@
 import { WebSocket } from 'ws';
 import type { ExtensionEvent, PageEvent, QrIssued, QrScanResponse } from '../../../shared/protocol/qr-signin';
 import { Client, type Reply } from './client';
-import { codeAt, startTestSite, type TestSite } from './site';
+import { codeAt, startTestSite, type TestClock, type TestSite } from './site';
 
 export const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 export const DEVICE = 'Chrome on Linux';
 
-export function startQrSite(env: Record<string, string> = {}): Promise<TestSite> {
-  return startTestSite({ RATE_LIMIT_QR_GENERATE: '10000', RATE_LIMIT_QR_SCAN: '10000', RATE_LIMIT_PIN_VERIFY: '10000', ...env });
+export function startQrSite(env: Record<string, string> = {}, clock?: TestClock): Promise<TestSite> {
+  return startTestSite({ RATE_LIMIT_QR_GENERATE: '10000', RATE_LIMIT_QR_SCAN: '10000', RATE_LIMIT_PIN_VERIFY: '10000', ...env }, undefined, clock);
 }
 
 /** A browser showing the sign-in page: its own cookie jar, its page Origin. */
