@@ -44,10 +44,13 @@ export function refreshSession(qr: QrContext, session: QrSession): boolean {
   return true;
 }
 
-/** The live session behind a token, up to date, or undefined. */
+/** The live session behind a token, up to date, or undefined. One found past its time also tells its page. */
 export function findLiveSession(qr: QrContext, token: string): QrSession | undefined {
   const session = qr.registry.findByToken(token);
-  return session && refreshSession(qr, session) ? session : undefined;
+  if (!session) return undefined;
+  if (refreshSession(qr, session)) return session;
+  qr.notify.toPage(session.binding, { type: 'expired', qrToken: token });
+  return undefined;
 }
 
 export function sweepQrSessions(qr: QrContext): void {

@@ -1,9 +1,9 @@
 // Time limits of QR sign-in, with the site's injected clock: a QR lives 2 minutes unscanned, nothing lives 10.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExtensionEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
 import { sweepQrSessions } from '../../demo-site/qr-signin/lifecycle';
 import { codeAt, signUpWithTotp, type TestSite } from './support/site';
-import { EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';
+import { cookieHeader, EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -16,6 +16,7 @@ describe('QR sign-in time limits', () => {
     const secret = await signUpWithTotp(site, site.client(), email);
     const browser = pageClient(site);
     const { qrToken } = await generateQr(browser);
+    const page = await listen<PageEvent>(site, { cookie: cookieHeader(browser), origin: site.url });
     site.clock.advance(119_000);
     expect((await browser.post('/api/qr/status', { qrToken })).body.state).toBe('waiting');
     site.clock.advance(1_000);
@@ -23,7 +24,9 @@ describe('QR sign-in time limits', () => {
     expect(late.status).toBe(410);
     expect(late.body.error.code).toBe('qr_expired');
     expect(late.body.error.message).toMatch(/expired/);
+    await expect(page.next()).resolves.toEqual({ type: 'expired', qrToken });
     expect((await browser.post('/api/qr/status', { qrToken })).body.state).toBe('expired');
+    page.close();
     // The refused scan did not spend the code's time step: a fresh QR takes the same code.
     const fresh = await generateQr(browser);
     expect((await scan(site, { qrToken: fresh.qrToken, email, code: codeAt(secret, site.clock) })).status).toBe(200);
