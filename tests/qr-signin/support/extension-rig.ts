@@ -41,7 +41,8 @@ export interface ExtensionRig {
 export async function startExtensionRig(): Promise<ExtensionRig> {
   const site = await startQrSite({}, liveClock());
   const scanRequests: string[] = [];
-  site.site.server.on('request', (req) => { if (req.url?.startsWith('/api/qr/scan')) scanRequests.push(`${req.method} ${req.url}`); });
+  // First in line: Express rewrites req.url as it routes.
+  site.site.server.prependListener('request', (req) => { if (req.url?.startsWith('/api/qr/scan')) scanRequests.push(`${req.method} ${req.url}`); });
   // Any host name reaches loopback, so a page can sit on another origin than the site.
   const browser = await launchBrowser({ args: ['--host-resolver-rules=MAP * 127.0.0.1'] });
   const { extensionId } = await extensionWorker(browser.context);

@@ -1,0 +1,43 @@
+// A relayed QR: another site shows the genuine site's sign-in QR code so that the victim's scan would sign the
+// attacker's browser in. The extension sees the QR names an origin that is not the tab's, refuses with a message
+// that says so, and sends nothing: no request reaches the site's scan endpoint.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../support/static-server';
+import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
+import { waitForPopupText } from '../qr-signin/support/popup-view';
+import { issueSigninQr, pageClient, signUpWithTotpNow } from '../qr-signin/support/qr-site';
+
+let rig: ExtensionRig;
+let relay: StaticServer | undefined;
+beforeAll(async () => { rig = await startExtensionRig(); });
+afterAll(async () => {
+  await rig?.close(); // the browser first: its open connections would hold the relay server's close
+  await relay?.close();
+});
+
+const EMAIL = 'mona@example.com';
+
+describe('a sign-in QR relayed onto another site', () => {
+  it('is refused with words that say so, and nothing reaches the site', async () => {
+    const secret = await signUpWithTotpNow(rig.site, EMAIL);
+    await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
+    // The attacker's browser asks the genuine site for a QR and shows its image on a page of their own.
+    const attacker = pageClient(rig.site);
+    const genuine = await issueSigninQr(attacker);
+    relay = await serveStatic({ '/': `<!doctype html><title>Sign in</title><h1>Sign in to your bank</h1><img src="${genuine.qrDataUrl}" width="240" height="240" alt="">` });
+    const page = await rig.browser.context.newPage();
+    const relayUrl = relay.url('/', 'bank-login.example');
+    await page.goto(relayUrl);
+
+    const popup = await rig.scanLink(page);
+    const shown = await waitForPopupText(popup, 'QR code refused');
+    expect(shown).toContain(`This QR code is for ${rig.site.url}, but it is shown on ${new URL(relayUrl).origin}. Another site may be relaying it to sign in as you: nothing was sent.`);
+    await popup.close();
+
+    expect(rig.scanRequests).toEqual([]);
+    const audit = rig.site.site.ctx.store.data.audit.map((entry) => entry.type);
+    expect(audit.filter((type) => type.startsWith('qr_scan'))).toEqual([]);
+    const status = await attacker.post('/api/qr/status', { qrToken: genuine.qrToken });
+    expect(status.body).toEqual({ state: 'waiting' });
+  });
+});
