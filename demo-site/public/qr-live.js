@@ -24,7 +24,7 @@ export async function postJson(path, body) {
  */
 export function openLive({ onEvent, onOpen, onState }) {
   let delay = 500;
-  let everOpened = false;
+  let everOpened = false; // after a first connection a drop is 'reconnecting'; never connecting is 'refused'
   const connect = () => {
     const url = new URL('/ws', window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -45,7 +45,7 @@ export function openLive({ onEvent, onOpen, onState }) {
       onEvent(event);
     };
     socket.onclose = () => {
-      if (everOpened) onState('reconnecting');
+      onState(everOpened ? 'reconnecting' : 'refused');
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 15_000);
     };

@@ -3,6 +3,11 @@
 import { openLive, postJson, say } from './qr-live.js';
 
 const AUTO_RENEWALS = 3;
+const CONNECTION_WORDS = {
+  live: '',
+  reconnecting: 'Live updates lost (network): reconnecting…',
+  refused: 'Live updates cannot connect (the network, or the site refused this page): retrying…',
+};
 const panel = document.querySelector('[data-qr-signin]');
 if (panel) startPanel(panel);
 
@@ -93,7 +98,7 @@ function startPanel(panel) {
     openLive({
       onEvent: handle,
       onOpen: catchUp,
-      onState: (state) => say($('connection'), state === 'live' ? '' : 'Live updates lost (network): reconnecting…'),
+      onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
     });
   }
 

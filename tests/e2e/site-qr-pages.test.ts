@@ -106,4 +106,18 @@ describe('QR panels in Chromium', () => {
     await expect(connection.isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-qr-scanned-by]').textContent()).resolves.toContain('Chrome on Linux');
   });
+
+  it('says so when the live connection is refused (a page on an origin the site does not call its own)', async () => {
+    const elsewhere = await startQrSite({ PUBLIC_ORIGIN: 'https://demo.example' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${elsewhere.url}/signin`);
+      await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
+      const connection = page.locator('[data-qr-signin] [data-qr-connection]');
+      await connection.waitFor({ state: 'visible' });
+      await expect(connection.textContent()).resolves.toBe('Live updates cannot connect (the network, or the site refused this page): retrying…');
+    } finally {
+      await elsewhere.close();
+    }
+  });
 });
