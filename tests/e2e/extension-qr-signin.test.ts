@@ -2,7 +2,8 @@
 // popup (a real activeTab grant) and, once approved, shows the PIN; typed into the page, it signs the page in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
-import { clickPopupButton, shownPin, waitForPopupText } from '../qr-signin/support/popup-view';
+import type { Page } from 'playwright-core';
+import { choosePopupAccount, clickPopupButton, shownPin, waitForPopupText } from '../qr-signin/support/popup-view';
 import { signUpWithTotpNow } from '../qr-signin/support/qr-site';
 
 let rig: ExtensionRig;
@@ -40,4 +41,56 @@ describe('QR sign-in with the extension', () => {
     await expect(page.getByTestId('display-name').textContent()).resolves.toBe('ada');
     await popup.close();
   });
+
+  it('shows a fresh PIN live after a wrong one, and again when the popup is opened after it had closed', async () => {
+    await rig.browser.context.clearCookies();
+    const email = 'bea@example.com';
+    const secret = await signUpWithTotpNow(rig.site, email);
+    await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
+    const page = await rig.browser.context.newPage();
+    await page.goto(`${rig.site.url}/signin`);
+    await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
+    await page.getByTestId('qr-signin-image').waitFor({ state: 'visible' });
+
+    const popup = await rig.scanLink(page);
+    await waitForPopupText(popup, `Sign in to ${rig.site.url}?`);
+    await choosePopupAccount(popup, `Tessera Demo: ${email}`); // ada's account fits the site too
+    await clickPopupButton(popup, 'Approve');
+    await waitForPopupText(popup, 'Waiting for the page…');
+    const first = (await shownPin(popup))!;
+    await page.locator('#qr-pin').waitFor({ state: 'visible' });
+
+    // Typed without taking focus from the popup, so it stays open and hears the site.
+    await enterPinQuietly(page, wrongPin(first));
+    await waitForPopupText(popup, 'The PIN typed on the page was wrong (4 attempts left). Enter this new PIN.');
+    const second = (await shownPin(popup))!;
+    expect(second).not.toBe(first);
+
+    // A person clicks into the page to type: the popup closes. A wrong PIN now is replaced while no popup listens.
+    await popup.close();
+    await page.locator('#qr-pin').fill(wrongPin(second));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '3 attempts left' }).waitFor();
+
+    const reopened = await rig.showPendingView(page);
+    await waitForPopupText(reopened, 'The PIN typed on the page was wrong (3 attempts left). Enter this new PIN.');
+    const third = (await shownPin(reopened))!;
+    expect([first, second]).not.toContain(third);
+    await reopened.close();
+    await page.locator('#qr-pin').fill(third);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${rig.site.url}/account`);
+    await expect(page.getByTestId('display-name').textContent()).resolves.toBe('bea');
+  });
 });
+
+const wrongPin = (pin: string) => (pin === '000000' ? '111111' : '000000');
+
+async function enterPinQuietly(page: Page, pin: string): Promise<void> {
+  await page.evaluate((value) => {
+    const field = document.querySelector<HTMLInputElement>('#qr-pin')!;
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.form!.requestSubmit();
+  }, pin);
+}

@@ -40,3 +40,16 @@ export async function clickPopupButton(popup: ActionPopup, name: string, scope =
 export function shownPin(popup: ActionPopup): Promise<string | null> {
   return popup.evaluate<string | null>(`document.querySelector(${JSON.stringify(`${VIEW} .qr-pin`)})?.dataset.pin ?? null`);
 }
+
+/** Picks the account to sign in with, by the name shown beside its radio button. */
+export async function choosePopupAccount(popup: ActionPopup, label: string): Promise<void> {
+  await waitForPopupText(popup, label);
+  const point = await popup.evaluate<{ x: number; y: number } | null>(`(() => {
+    const option = Array.from(document.querySelectorAll('${VIEW} fieldset label')).find((el) => el.textContent.trim() === ${JSON.stringify(label)});
+    if (!option) return null;
+    const rect = option.getBoundingClientRect();
+    return { x: rect.left + 12, y: rect.top + rect.height / 2 };
+  })()`);
+  if (!point) throw new Error(`No account "${label}" to choose in the popup.`);
+  await popup.click(point.x, point.y);
+}
