@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
 
 /** Some browsers do not count ws: as 'self': name the site's own WebSocket origins explicitly. */
-function ownWebSockets(publicOrigin?: string) {
+function listOwnWebSockets(publicOrigin?: string) {
   return (req: IncomingMessage): string => {
     const host = publicOrigin ? new URL(publicOrigin).host : String(req.headers.host ?? '');
     if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) return '';
@@ -20,7 +20,7 @@ export function securityHeaders(publicOrigin?: string) {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ownWebSockets(publicOrigin)],
+        connectSrc: ["'self'", listOwnWebSockets(publicOrigin)],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],

@@ -4,12 +4,12 @@ import type { TLSSocket } from 'node:tls';
 import type { Request } from 'express';
 import type { SiteConfig } from '../config';
 
-export function siteOriginOf(config: SiteConfig, req: Request): string {
+export function computeSiteOrigin(config: SiteConfig, req: Request): string {
   return config.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
 }
 
 /** The same for a WebSocket upgrade, which Express does not see. */
-export function upgradeOriginOf(config: SiteConfig, req: IncomingMessage): string {
+export function computeUpgradeOrigin(config: SiteConfig, req: IncomingMessage): string {
   if (config.publicOrigin) return config.publicOrigin;
   const forwarded = config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : forwarded === 'https' ? 'https' : 'http';

@@ -30,7 +30,7 @@ function buildEnrolmentUri(user: User, secret: string): string {
 }
 
 /** The otpauth URI of the pending secret (handed to a paired extension), or null when nothing is being set up. */
-export function pendingOtpauthUri(ctx: SiteContext, user: User): string | null {
+export function buildPendingOtpauthUri(ctx: SiteContext, user: User): string | null {
   if (!user.pendingTotp || user.totp) return null;
   return buildEnrolmentUri(user, openSecret(ctx.key, user.pendingTotp.secretBox, pendingPurpose(user.id)));
 }

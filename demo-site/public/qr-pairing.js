@@ -40,27 +40,27 @@ function startPanel(panel) {
     image.dataset.qrLink = reply.body.qrLink;
     image.hidden = false;
     say($('status'), notice || '');
-    timer = setTimeout(expired, ttl);
-    if (!live) listen();
+    timer = setTimeout(replaceExpiredQr, ttl);
+    if (!live) startListening();
   }
 
-  function expired() {
+  function replaceExpiredQr() {
     if (!current) return;
     if (renewals >= AUTO_RENEWALS) return end('This pairing QR code expired.');
     renewals += 1;
     showQr('The pairing QR code expired, so here is a new one.');
   }
 
-  function paired(device) {
+  function showPaired(device) {
     end(`Paired with ${device}: enter the code it shows.`, false);
     $('renew').textContent = 'Pair another Tessera';
     document.querySelector('#code')?.focus();
   }
 
-  function handle(event) {
+  function handleEvent(event) {
     if (!current || event.qrToken !== current) return;
-    if (event.type === 'paired') paired(event.device);
-    else if (event.type === 'expired') expired();
+    if (event.type === 'paired') showPaired(event.device);
+    else if (event.type === 'expired') replaceExpiredQr();
   }
 
   async function catchUp() {
@@ -68,14 +68,14 @@ function startPanel(panel) {
     const token = current;
     const reply = await postJson('/api/qr/status', { qrToken: token });
     if (!reply.ok || current !== token) return;
-    if (reply.body.state === 'paired') paired(reply.body.device);
-    else if (reply.body.state === 'expired') expired();
+    if (reply.body.state === 'paired') showPaired(reply.body.device);
+    else if (reply.body.state === 'expired') replaceExpiredQr();
   }
 
-  function listen() {
+  function startListening() {
     live = true;
     openLive({
-      onEvent: handle,
+      onEvent: handleEvent,
       onOpen: catchUp,
       onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
     });

@@ -49,18 +49,18 @@ function startPanel(panel) {
     image.dataset.qrLink = reply.body.qrLink;
     view('qr');
     say($('status'), notice || 'Waiting for Tessera to scan the code…');
-    timers.push(setTimeout(qrExpired, ttl), setTimeout(() => current && end('This sign-in took too long and expired. Generate a new QR code to start again.'), maxAge));
-    if (!live) listen();
+    timers.push(setTimeout(replaceExpiredQr, ttl), setTimeout(() => current && end('This sign-in took too long and expired. Generate a new QR code to start again.'), maxAge));
+    if (!live) startListening();
   }
 
-  function qrExpired() {
+  function replaceExpiredQr() {
     if (current?.phase !== 'qr') return;
     if (renewals >= AUTO_RENEWALS) return end('This QR code expired.');
     renewals += 1;
     showQr('The QR code expired, so here is a new one.');
   }
 
-  function scanned(device) {
+  function showPinStep(device) {
     if (current.phase !== 'qr') return;
     current.phase = 'pin';
     view('pin');
@@ -70,15 +70,15 @@ function startPanel(panel) {
     pinInput.focus();
   }
 
-  function handle(event) {
+  function handleEvent(event) {
     if (!current || event.qrToken !== current.token) return;
-    if (event.type === 'scanned') return scanned(event.device);
+    if (event.type === 'scanned') return showPinStep(event.device);
     if (event.type === 'locked') return end('Too many wrong PINs: this QR sign-in is locked. Generate a new QR code to try again.');
     if (event.type === 'rescanned') {
       renewals = 0;
       return showQr('That QR code was scanned a second time, so it was withdrawn to keep your account safe. Scan this new one.');
     }
-    if (event.type === 'expired') return current.phase === 'qr' ? qrExpired() : end('This sign-in expired. Generate a new QR code to start again.');
+    if (event.type === 'expired') return current.phase === 'qr' ? replaceExpiredQr() : end('This sign-in expired. Generate a new QR code to start again.');
   }
 
   /** After a (re)connection: what happened while the page was not listening. */
@@ -88,15 +88,15 @@ function startPanel(panel) {
     const reply = await postJson('/api/qr/status', { qrToken: token });
     if (!reply.ok || current?.token !== token) return;
     const state = reply.body.state;
-    if (state === 'scanned') handle({ type: 'scanned', qrToken: token, device: reply.body.device });
-    else if (state === 'locked') handle({ type: 'locked', qrToken: token });
-    else if (state === 'expired' || state === 'done') handle({ type: 'expired', qrToken: token });
+    if (state === 'scanned') handleEvent({ type: 'scanned', qrToken: token, device: reply.body.device });
+    else if (state === 'locked') handleEvent({ type: 'locked', qrToken: token });
+    else if (state === 'expired' || state === 'done') handleEvent({ type: 'expired', qrToken: token });
   }
 
-  function listen() {
+  function startListening() {
     live = true;
     openLive({
-      onEvent: handle,
+      onEvent: handleEvent,
       onOpen: catchUp,
       onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
     });

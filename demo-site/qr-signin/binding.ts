@@ -2,6 +2,6 @@
 // Prefixed so a value of one kind can never stand for the other.
 import { hashToken } from '../crypto/tokens';
 
-export const qrCookieBinding = (cookie: string): string => `qr:${hashToken(cookie)}`;
+export const toQrCookieBinding = (cookie: string): string => `qr:${hashToken(cookie)}`;
 
-export const sessionBinding = (sessionIdHash: string): string => `session:${sessionIdHash}`;
+export const toSessionBinding = (sessionIdHash: string): string => `session:${sessionIdHash}`;

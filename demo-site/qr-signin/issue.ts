@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { createId, createToken, hashToken } from '../crypto/tokens';
 import type { QrContext } from './context';
-import { qrBusy } from './errors';
+import { QrBusyError } from './errors';
 import type { QrKind } from './registry';
 
 /** Bounds memory whatever the traffic; the per-IP limits keep one client far below it. */
@@ -23,7 +23,7 @@ export interface IssueInput {
 }
 
 export async function issueQr(qr: QrContext, input: IssueInput, request: RequestInfo): Promise<QrIssued> {
-  if (qr.registry.size >= MAX_LIVE_SESSIONS) throw qrBusy();
+  if (qr.registry.size >= MAX_LIVE_SESSIONS) throw new QrBusyError();
   const token = createToken();
   const qrLink = buildQrLink({ kind: input.kind, origin: input.origin, token });
   const qrDataUrl = await QRCode.toDataURL(qrLink, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });

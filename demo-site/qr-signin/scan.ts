@@ -8,15 +8,15 @@ import { ValidationError } from '../errors';
 import { findUserByEmail, findUserById } from '../accounts/users';
 import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
 import { matchTotpCode } from '../auth/totp-verify';
-import { pendingOtpauthUri } from '../mfa/enrolment';
+import { buildPendingOtpauthUri } from '../mfa/enrolment';
 import type { QrContext } from './context';
-import { invalidProof, qrAlreadyScanned, qrExpired } from './errors';
+import { InvalidProofError, QrAlreadyScannedError, QrExpiredError } from './errors';
 import { endChannel, findLiveSession, rotatePin } from './lifecycle';
 import type { QrSession } from './registry';
 
 export async function scanQr(qr: QrContext, input: QrScanRequest, request: RequestInfo): Promise<QrScanResponse> {
   const session = findLiveSession(qr, input.qrToken);
-  if (!session) throw qrExpired();
+  if (!session) throw new QrExpiredError();
   if (session.state !== 'waiting') throw await refuseSecondScan(qr, session, input, request);
   return session.kind === 'pair' ? pair(qr, session, input, request) : signIn(qr, session, input, request);
 }
@@ -30,7 +30,7 @@ async function refuseSecondScan(qr: QrContext, session: QrSession, input: QrScan
     qr.notify.toPage(session.binding, { type: 'rescanned', qrToken: input.qrToken });
   }
   await qr.site.store.save();
-  return qrAlreadyScanned();
+  return new QrAlreadyScannedError();
 }
 
 async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, request: RequestInfo): Promise<QrScanResponse> {
@@ -41,14 +41,14 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
   if (!user?.totp) {
     recordAudit(ctx, 'qr_scan_refused', request, { details: { qrId: session.id, reason: 'unknown_account', device: input.device } });
     await ctx.store.save();
-    throw invalidProof();
+    throw new InvalidProofError();
   }
   assertNotLocked(ctx, user);
   const step = matchTotpCode(ctx, { secretBox: user.totp.secretBox, userId: user.id, lastStep: user.totp.lastStep }, input.code);
   if (step === null) {
     const locked = recordFailedAttempt(ctx, user, request, 'qr_totp');
     await ctx.store.save();
-    throw locked ?? invalidProof();
+    throw locked ?? new InvalidProofError();
   }
   // From the lookup to here nothing awaited: a concurrent scan of the same QR finds it scanned.
   user.totp.lastStep = step;
@@ -68,10 +68,10 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
 async function pair(qr: QrContext, session: QrSession, input: QrScanRequest, request: RequestInfo): Promise<QrScanResponse> {
   const ctx = qr.site;
   const user = session.userId ? findUserById(ctx, session.userId) : undefined;
-  const otpauthUri = user && user.pendingTotp?.secretBox === session.pendingBox ? pendingOtpauthUri(ctx, user) : null;
+  const otpauthUri = user && user.pendingTotp?.secretBox === session.pendingBox ? buildPendingOtpauthUri(ctx, user) : null;
   if (!otpauthUri) {
     qr.registry.remove(session);
-    throw qrExpired();
+    throw new QrExpiredError();
   }
   session.state = 'paired';
   session.device = input.device;

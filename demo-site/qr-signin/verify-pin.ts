@@ -8,7 +8,7 @@ import { assertNotLocked } from '../auth/lockout';
 import { completeSignin } from '../auth/signin';
 import type { User } from '../store/schema';
 import type { QrContext } from './context';
-import { pinExpired, qrExpired, qrLocked, qrNotScanned, qrOtherBrowser, wrongPin } from './errors';
+import { PinExpiredError, QrExpiredError, QrLockedError, QrNotScannedError, QrOtherBrowserError, WrongPinError } from './errors';
 import { endChannel, findLiveSession, rotatePin } from './lifecycle';
 import { isPinMatch } from './pin';
 import type { QrSession } from './registry';
@@ -17,16 +17,16 @@ import type { QrSession } from './registry';
 export async function verifyPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
   const ctx = qr.site;
   const session = findLiveSession(qr, input.qrToken);
-  if (!session || session.kind !== 'signin' || session.state === 'done') throw qrExpired();
+  if (!session || session.kind !== 'signin' || session.state === 'done') throw new QrExpiredError();
   if (session.binding !== binding) {
     recordAudit(ctx, 'qr_pin_refused', request, { userId: session.userId, details: { qrId: session.id, reason: 'other_browser' } });
     await ctx.store.save();
-    throw qrOtherBrowser();
+    throw new QrOtherBrowserError();
   }
-  if (session.state === 'waiting') throw qrNotScanned();
-  if (session.state === 'locked') throw qrLocked();
+  if (session.state === 'waiting') throw new QrNotScannedError();
+  if (session.state === 'locked') throw new QrLockedError();
   const user = session.userId ? findUserById(ctx, session.userId) : undefined;
-  if (!user || !session.pin) throw qrExpired();
+  if (!user || !session.pin) throw new QrExpiredError();
   assertNotLocked(ctx, user);
   const pin = input.pin.replace(/\s/g, '');
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) throw await refusePin(qr, session, input, pin, request);
@@ -42,7 +42,7 @@ async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequ
     // The PIN that was shown, entered after it was replaced: a late entry, not a guess.
     recordAudit(ctx, 'qr_pin_expired', request, { userId: session.userId, details: { qrId: session.id } });
     await ctx.store.save();
-    return pinExpired();
+    return new PinExpiredError();
   }
   session.pinFailures += 1;
   const attemptsLeft = MAX_PIN_ATTEMPTS - session.pinFailures;
@@ -50,7 +50,7 @@ async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequ
   if (attemptsLeft > 0) {
     rotatePin(qr, session);
     await ctx.store.save();
-    return wrongPin(attemptsLeft);
+    return new WrongPinError(attemptsLeft);
   }
   session.state = 'locked';
   session.pin = null;
@@ -58,5 +58,5 @@ async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequ
   qr.notify.toPage(session.binding, { type: 'locked', qrToken: input.qrToken });
   recordAudit(ctx, 'qr_locked', request, { userId: session.userId, details: { qrId: session.id } });
   await ctx.store.save();
-  return qrLocked();
+  return new QrLockedError();
 }

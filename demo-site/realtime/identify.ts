@@ -2,13 +2,13 @@
 // credential, whatever its Origin). A page: the site's own Origin and a cookie that owns something (QR cookie or session).
 import type { IncomingMessage } from 'node:http';
 import type { QrContext } from '../qr-signin/context';
-import { qrCookieBinding, sessionBinding } from '../qr-signin/binding';
+import { toQrCookieBinding, toSessionBinding } from '../qr-signin/binding';
 import { refreshSession } from '../qr-signin/lifecycle';
 import type { QrSession } from '../qr-signin/registry';
 import { resolveSession } from '../auth/session';
 import { hashToken } from '../crypto/tokens';
 import { QR_COOKIE, readCookie, SESSION_COOKIE } from '../http/cookies';
-import { upgradeOriginOf } from '../http/site-origin';
+import { computeUpgradeOrigin } from '../http/site-origin';
 
 export type SocketIdentity =
   | { kind: 'page'; bindings: string[] }
@@ -22,10 +22,10 @@ export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdent
   if (url.pathname !== '/ws') return refuse(404, 'not_found', 'There is no WebSocket at this address.');
   const channel = url.searchParams.get('channel');
   if (channel !== null) return identifyChannel(qr, channel);
-  if (req.headers.origin !== upgradeOriginOf(qr.site.config, req)) {
+  if (req.headers.origin !== computeUpgradeOrigin(qr.site.config, req)) {
     return refuse(403, 'cross_origin', 'This connection came from another site and was refused.');
   }
-  const bindings = pageBindings(qr, req);
+  const bindings = findPageBindings(qr, req);
   if (bindings.length === 0) return refuse(401, 'unauthenticated', 'Nothing to follow here: generate a QR code or sign in first.');
   return { kind: 'page', bindings };
 }
@@ -38,11 +38,11 @@ function identifyChannel(qr: QrContext, channelToken: string): SocketIdentity {
   return { kind: 'channel', session };
 }
 
-function pageBindings(qr: QrContext, req: IncomingMessage): string[] {
+function findPageBindings(qr: QrContext, req: IncomingMessage): string[] {
   const bindings: string[] = [];
   const qrCookie = readCookie(req, QR_COOKIE);
-  if (qrCookie && qr.registry.hasBinding(qrCookieBinding(qrCookie))) bindings.push(qrCookieBinding(qrCookie));
+  if (qrCookie && qr.registry.hasBinding(toQrCookieBinding(qrCookie))) bindings.push(toQrCookieBinding(qrCookie));
   const sessionToken = readCookie(req, SESSION_COOKIE);
-  if (sessionToken && resolveSession(qr.site, sessionToken)) bindings.push(sessionBinding(hashToken(sessionToken)));
+  if (sessionToken && resolveSession(qr.site, sessionToken)) bindings.push(toSessionBinding(hashToken(sessionToken)));
   return bindings;
 }

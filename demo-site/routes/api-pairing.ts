@@ -5,8 +5,8 @@ import { hashToken } from '../crypto/tokens';
 import { ConflictError } from '../errors';
 import { requestInfo } from '../http/request-info';
 import { requireAuth } from '../http/session-middleware';
-import { siteOriginOf } from '../http/site-origin';
-import { sessionBinding } from '../qr-signin/binding';
+import { computeSiteOrigin } from '../http/site-origin';
+import { toSessionBinding } from '../qr-signin/binding';
 import type { QrContext } from '../qr-signin/context';
 import { issueQr } from '../qr-signin/issue';
 import type { Limits } from './limits';
@@ -20,7 +20,7 @@ export function pairingApi(qr: QrContext, limits: Limits): Router {
     if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: open the enrolment page (/mfa) first.');
     const issued = await issueQr(
       qr,
-      { kind: 'pair', binding: sessionBinding(hashToken(token)), origin: siteOriginOf(qr.site.config, req), userId: user.id, pendingBox: pending.secretBox },
+      { kind: 'pair', binding: toSessionBinding(hashToken(token)), origin: computeSiteOrigin(qr.site.config, req), userId: user.id, pendingBox: pending.secretBox },
       requestInfo(req),
     );
     res.status(201).json(issued);

@@ -7,11 +7,11 @@ import { QR_COOKIE, readCookie, setCookie } from '../http/cookies';
 import { isExtensionOrigin } from '../http/origin-check';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, dropPreviousSession } from '../http/session-middleware';
-import { siteOriginOf } from '../http/site-origin';
+import { computeSiteOrigin } from '../http/site-origin';
 import { parseInput } from '../http/validate';
 import { pinVerifySchema, qrScanSchema, qrTokenSchema } from '../http/schemas';
 import { createToken, hashToken } from '../crypto/tokens';
-import { qrCookieBinding, sessionBinding } from '../qr-signin/binding';
+import { toQrCookieBinding, toSessionBinding } from '../qr-signin/binding';
 import type { QrContext } from '../qr-signin/context';
 import { issueQr } from '../qr-signin/issue';
 import { scanQr } from '../qr-signin/scan';
@@ -21,16 +21,16 @@ import { giveSession } from './api-auth';
 import type { Limits } from './limits';
 
 /** The browser's QR cookie, made on its first QR; it outlives any QR sign-in it can own. */
-function browserBinding(req: Request, res: Response): string {
+function bindBrowser(req: Request, res: Response): string {
   const cookie = readCookie(req, QR_COOKIE) ?? createToken();
   setCookie(req, res, QR_COOKIE, cookie, QR_SESSION_MAX_MS);
-  return qrCookieBinding(cookie);
+  return toQrCookieBinding(cookie);
 }
 
-function bindingsOf(req: Request, res: Response): string[] {
+function listBindings(req: Request, res: Response): string[] {
   const cookie = readCookie(req, QR_COOKIE);
   const auth = currentAuth(res);
-  return [...(cookie ? [qrCookieBinding(cookie)] : []), ...(auth ? [sessionBinding(hashToken(auth.token))] : [])];
+  return [...(cookie ? [toQrCookieBinding(cookie)] : []), ...(auth ? [toSessionBinding(hashToken(auth.token))] : [])];
 }
 
 /** The extension's fetch is cross-origin: it may read the answer (no cookies are involved either way). */
@@ -44,8 +44,8 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
   const router = Router();
 
   router.post('/qr/generate', limits.qrGenerate, async (req, res) => {
-    const binding = browserBinding(req, res);
-    res.status(201).json(await issueQr(qr, { kind: 'signin', binding, origin: siteOriginOf(qr.site.config, req) }, requestInfo(req)));
+    const binding = bindBrowser(req, res);
+    res.status(201).json(await issueQr(qr, { kind: 'signin', binding, origin: computeSiteOrigin(qr.site.config, req) }, requestInfo(req)));
   });
 
   router.options('/qr/scan', allowExtension, (_req, res) => {
@@ -58,13 +58,13 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
 
   router.post('/qr/status', (req, res) => {
     const { qrToken } = parseInput(qrTokenSchema, req.body);
-    res.json(describeQr(qr, qrToken, bindingsOf(req, res)));
+    res.json(describeQr(qr, qrToken, listBindings(req, res)));
   });
 
   router.post('/pin/verify', limits.pinVerify, async (req, res) => {
     const input = parseInput(pinVerifySchema, req.body);
     const cookie = readCookie(req, QR_COOKIE);
-    const { user, sessionId } = await verifyPin(qr, input, cookie ? qrCookieBinding(cookie) : null, requestInfo(req));
+    const { user, sessionId } = await verifyPin(qr, input, cookie ? toQrCookieBinding(cookie) : null, requestInfo(req));
     // Like any sign-in: whatever session this browser had ends; only after success, so a mistyped PIN signs no one out.
     dropPreviousSession(qr.site, req);
     await qr.site.store.save();
