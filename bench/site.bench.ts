@@ -1,11 +1,13 @@
 // The demo site under load on loopback (autocannon, a few seconds each): the code step and password sign-in, with
-// production argon2 settings, against bare argon2.verify throughput measured in the same run.
+// production argon2 settings, against bare argon2.verify throughput measured in the same run. Then the live updates
+// of QR pairing: how long after a scan the page hears of it, against the scan's own answer.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import argon2 from 'argon2';
+import { WebSocket } from 'ws';
 import { generateTotp } from '../shared/otp/index';
 
 interface LoadResult {
@@ -28,7 +30,7 @@ function startSite(dataDir: string): Promise<{ url: string; stop: () => void }> 
     env: {
       ...process.env, PORT: '0', DATA_DIR: dataDir, MFA_POLICY: 'optional',
       // Limits out of the way: this measures the work per request, not the limiter.
-      RATE_LIMIT_SIGNIN: '100000000', RATE_LIMIT_SIGNUP: '100000000', TICKET_MAX_ATTEMPTS: '100000000', LOCKOUT_THRESHOLD: '100000000',
+      RATE_LIMIT_SIGNIN: '100000000', RATE_LIMIT_SIGNUP: '100000000', RATE_LIMIT_QR_GENERATE: '100000000', RATE_LIMIT_QR_SCAN: '100000000', TICKET_MAX_ATTEMPTS: '100000000', LOCKOUT_THRESHOLD: '100000000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,8 +43,9 @@ function startSite(dataDir: string): Promise<{ url: string; stop: () => void }> 
   });
 }
 
-async function post(url: string, body: unknown, cookie?: string): Promise<{ json: any; cookie?: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body ?? {}) });
+async function post(url: string, body: unknown, cookie?: string, origin?: string): Promise<{ json: any; cookie?: string }> {
+  const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body ?? {}) });
   return { json: await response.json(), cookie: response.headers.getSetCookie()[0]?.split(';')[0] };
 }
 
@@ -76,6 +79,34 @@ async function verifyThroughput(): Promise<number> {
   return done / ((performance.now() - start) / 1000);
 }
 
+const PAIRINGS = 200;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Pairing scans (no TOTP code needed, so they repeat): per scan, the time until its HTTP answer and until the
+ * enrolment page's WebSocket hears `paired`.
+ */
+async function measurePairingUpdates(url: string): Promise<{ answer: number; event: number }> {
+  const { cookie } = await post(`${url}/api/signup`, { email: 'pairing@example.com', password: PASSWORD, displayName: 'Pairing' });
+  await post(`${url}/api/mfa/totp/generate`, {}, cookie);
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { headers: { cookie: cookie! }, origin: url });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let heard: ((at: number) => void) | null = null;
+  socket.on('message', () => heard?.(performance.now()));
+  const answers: number[] = [];
+  const events: number[] = [];
+  for (let i = 0; i < PAIRINGS; i++) {
+    const { json } = await post(`${url}/api/mfa/totp/pairing`, {}, cookie, url);
+    const start = performance.now();
+    const event = new Promise<number>((resolve) => (heard = resolve));
+    await post(`${url}/api/qr/scan`, { qrToken: json.qrToken, device: 'Bench' }, undefined, 'chrome-extension://bench');
+    answers.push(performance.now() - start);
+    events.push((await event) - start);
+  }
+  socket.close();
+  return { answer: median(answers), event: median(events) };
+}
+
 function report(name: string, result: LoadResult, note = ''): void {
   console.log(
     `${name}: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
@@ -99,6 +130,9 @@ export async function run(): Promise<void> {
     console.log(`bare argon2.verify, 4 at once: ${verify.toFixed(1)} verifications/s`);
     console.log(`ratio sign-in / bare verify: ${(signin.requests.average / verify).toFixed(2)}`);
     console.log(`ratio code step / sign-in: ${(code.requests.average / signin.requests.average).toFixed(1)}`);
+    const pairing = await measurePairingUpdates(site.url);
+    console.log(`pairing scan, median of ${PAIRINGS}: answer after ${pairing.answer.toFixed(2)} ms, page event after ${pairing.event.toFixed(2)} ms`);
+    console.log(`ratio page event / scan answer: ${(pairing.event / pairing.answer).toFixed(2)}`);
   } finally {
     site.stop();
     rmSync(dataDir, { recursive: true, force: true });
