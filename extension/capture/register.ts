@@ -19,10 +19,13 @@ export function registerCapture(): void {
     void answer(message).then(sendResponse);
     return true; // answered asynchronously
   });
+  // Menu items outlive the worker and are cleared on install and update, so this is the one place to add ours
+  // (never removeAll: other parts of the extension add theirs here too).
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: SCAN_MENU_ID, title: 'Scan QR code on this page', contexts: ['page', 'frame', 'image', 'link', 'selection'] });
-    });
+    browser.contextMenus.create(
+      { id: SCAN_MENU_ID, title: 'Scan QR code on this page', contexts: ['page', 'frame', 'image', 'link', 'selection'] },
+      () => void browser.runtime.lastError, // an item left from before is fine as it is
+    );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SCAN_MENU_ID || tab?.id === undefined) return;

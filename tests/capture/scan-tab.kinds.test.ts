@@ -83,4 +83,12 @@ describe('what a scanned QR code leads to', () => {
       await popup.close();
     }
   });
+
+  it('offers "Scan QR code on this page" in the context menu, beside the other items', async () => {
+    const exists = (id: string) => rig.worker.evaluate((menuId) =>
+      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id);
+    expect(await exists('tessera-scan-qr')).toBe(true);
+    expect(await exists('fill-code')).toBe(true); // autofill's item, added in the same onInstalled
+    expect(await exists('no-such-item')).toBe(false);
+  });
 });
