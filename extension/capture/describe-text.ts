@@ -21,7 +21,7 @@ export function describeOtherText(text: string): string {
     if (pattern.test(text)) return `This QR code holds ${kind}${SUFFIX}`;
   }
   const scheme = /^([a-z][a-z0-9+.-]{1,30}):/i.exec(text)?.[1];
-  if (scheme && !/\s/.test(text)) return `This QR code is a ${scheme.toLowerCase()}: link${SUFFIX}`;
+  if (scheme && !/\s/.test(text)) return `This QR code is a link of another kind (${scheme.toLowerCase()}:)${SUFFIX}`;
   return `This QR code holds text (${text.length} characters)${SUFFIX}`;
 }
 

@@ -3,7 +3,7 @@
 import type { RgbaImage } from '../../shared/qr/index';
 import { CaptureError } from './errors';
 
-/** Bigger pictures are refused before their pixels are unpacked (a 50-megapixel frame is 200 MB of RGBA). */
+/** Bigger pictures are refused before their pixels are copied out for decoding (50 megapixels are 200 MB of RGBA). */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export async function pixelsFromImage(source: string | Blob): Promise<RgbaImage> {

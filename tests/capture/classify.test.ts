@@ -72,5 +72,6 @@ describe('classifyQrText', () => {
     const text = classifyQrText('my pin is 4711');
     expect(text).toEqual({ kind: 'not-authenticator', message: 'This QR code holds text (14 characters): not an authenticator code.' });
     expect(classifyQrText('')).toMatchObject({ kind: 'not-authenticator', message: expect.stringContaining('empty') });
+    expect(classifyQrText('ftp://files.example.com/key.txt')).toEqual({ kind: 'not-authenticator', message: 'This QR code is a link of another kind (ftp:): not an authenticator code.' });
   });
 });
