@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import { addFinding, type AddChoice } from '../../capture/add-finding';
 import { findSameSecret } from '../../capture/same-secret';
@@ -10,6 +11,7 @@ import { formatAccountLabel } from '../../ui/format-code';
 import { ScanPanel } from '../../ui/components/ScanPanel';
 import { FillWarning } from '../../ui/components/FillWarning';
 import { NoticeBanner } from '../../ui/components/NoticeBanner';
+import { PendingQrSignIn } from '../../ui/qr-signin/PendingQrSignIn';
 import type { useScanner } from './use-scanner';
 import type { useFiller } from './use-filler';
 
@@ -27,6 +29,9 @@ interface Props {
 
 /** What the page in front of the user brought up: a scan's result, the warning before filling elsewhere, a notice. */
 export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts, codeFor, run, reload, setStatus }: Props) {
+  // A QR sign-in left at its PIN step when the popup closed is shown again, until closed or replaced by a new scan.
+  const [qrSignIn, setQrSignIn] = useState(true);
+  useEffect(() => { if (scanner.scan.kind !== 'idle') setQrSignIn(false); }, [scanner.scan.kind]);
   const add = (finding: AccountFinding | MigrationFinding, choice: AddChoice) => run(async () => {
     const outcome = await addFinding(getVault(), finding, choice);
     await reload();
@@ -45,6 +50,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
 
   return (
     <>
+      {qrSignIn && <PendingQrSignIn onClose={() => setQrSignIn(false)} />}
       {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
       {filler.warning && (
         <FillWarning account={filler.warning.account} site={filler.warning.site} onCancel={filler.cancelWarning}

@@ -7,14 +7,13 @@ import { bundleModule } from '../../capture/bundle-module';
 import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../../support/browser';
 import { browserSession, openActionPopup, type ActionPopup } from '../../support/extension-action';
 import { TestClock, type TestSite } from '../../site/support/site';
-import { bundleView } from './bundle-view';
 import { clickPopupButton } from './popup-view';
 import { startQrSite } from './qr-site';
 
 const MASTER_PASSWORD = 'amber tiger ladder 42';
 
 /** The site's clock is the real one: the extension computes its codes from the browser's own time. */
-export function liveClock(): TestClock {
+export function createLiveClock(): TestClock {
   const clock = new TestClock();
   Object.defineProperty(clock, 'ms', { get: () => Date.now(), set: () => undefined });
   clock.now = () => Date.now();
@@ -33,13 +32,13 @@ export interface ExtensionRig {
   listAccounts(): Promise<VaultAccount[]>;
   /** Opens the toolbar popup on the page's tab and clicks its Scan button. */
   scanLink(page: Page): Promise<ActionPopup>;
-  /** Opens the toolbar popup on the page's tab and draws the sign-in left waiting there (see mount-flow.tsx). */
+  /** Opens the toolbar popup on the page's tab: it shows the sign-in left waiting there by itself. */
   showPendingView(page: Page): Promise<ActionPopup>;
   close(): Promise<void>;
 }
 
 export async function startExtensionRig(): Promise<ExtensionRig> {
-  const site = await startQrSite({}, liveClock());
+  const site = await startQrSite({}, createLiveClock());
   const scanRequests: string[] = [];
   // First in line: Express rewrites req.url as it routes.
   site.site.server.prependListener('request', (req) => { if (req.url?.startsWith('/api/qr/scan')) scanRequests.push(`${req.method} ${req.url}`); });
@@ -56,7 +55,6 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
     ${body}
   })()`);
   await vaultCall(`await vault.create(${JSON.stringify(MASTER_PASSWORD)});`);
-  const view = await bundleView('tests/qr-signin/support/mount-flow.tsx', 'TesseraQrView');
 
   return {
     site, browser, extensionId, cdp, scanRequests,
@@ -67,12 +65,7 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
       await clickPopupButton(popup, 'Scan QR code on this page', 'body');
       return popup;
     },
-    async showPendingView(page) {
-      const popup = await openActionPopup(cdp, extensionId, page);
-      await popup.evaluate(view);
-      await popup.evaluate('TesseraQrView.mountPendingQrSignIn()');
-      return popup;
-    },
+    showPendingView: (page) => openActionPopup(cdp, extensionId, page),
     async close() {
       await browser.close();
       await site.close();
