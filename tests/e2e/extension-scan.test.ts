@@ -19,6 +19,7 @@ beforeAll(async () => {
   rig = await startCaptureRig({
     '/empty': setupPage('Security settings', '<p>Turn on two-factor sign-in to see a QR code here.</p>'),
     '/link': await page('https://example.org/welcome?ref=abc123'),
+    '/broken': await page('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&digits=9'),
     '/export-1': await page(exportUris[0], 2),
     '/alice': await page(buildOtpauthUri(alice)),
     '/two': setupPage('Two keys', `<div class="row">${await qrImageHtml({ text: buildOtpauthUri(corpusAccount(501, 'Example', 'one@example.com')), module: 3 })}` +
@@ -62,6 +63,17 @@ describe('Scan in the popup', () => {
       expect(await hasButton(popup, 'Add account')).toBe(false);
       await clickButton(popup, 'Close');
       await waitForText(popup, 'No accounts yet');
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('says what is wrong with an otpauth code it cannot use, without its secret', async () => {
+    const popup = await scanOn('/broken');
+    try {
+      await waitForText(popup, 'This QR code is an authenticator code Tessera cannot use: digits must be 6, 7 or 8, not 9.');
+      expect(await popupText(popup)).not.toContain('JBSWY3DPEHPK3PXP');
+      expect(await hasButton(popup, 'Add account')).toBe(false);
     } finally {
       await popup.close();
     }
