@@ -18,11 +18,8 @@ import { EditAccountForm, type AccountPatch } from '../../ui/components/EditAcco
 import { ConfirmDelete } from '../../ui/components/ConfirmDelete';
 import { navigationFor, useSearchShortcut } from './use-account-keys';
 import { usePerfMarks } from './use-perf-marks';
-import { useActivePage } from './use-active-page';
-import { useScanner } from './use-scanner';
-import { usePending } from './use-pending';
-import { useFiller } from './use-filler';
-import { imageDropHandlers, useImagePaste } from './use-image-drop';
+import { usePageTools } from './use-page-tools';
+import { createImageDropHandlers } from './use-image-drop';
 import { PagePanels } from './PagePanels';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultAccount } | { kind: 'delete'; account: VaultAccount };
@@ -44,10 +41,6 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const shown = useMemo(() => filterAccounts(accounts ?? [], query), [accounts, query]);
   useSearchShortcut(searchRef);
   usePerfMarks(accounts !== null, now);
-  const page = useActivePage();
-  const scanner = useScanner(page, accounts);
-  const pending = usePending(scanner.show);
-  useImagePaste(scanner.scanImage);
 
   const run = useCallback(async (action: () => Promise<void>) => {
     try {
@@ -59,7 +52,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   }, [showLocked]);
   const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
   useEffect(() => { void reload(); }, [reload]);
-  const filler = useFiller(page, run, setStatus);
+  const { page, scanner, pending, filler } = usePageTools(accounts, run, setStatus);
 
   const focusRow = (index: number) => setFocus({ index, seq: focus.seq + 1 });
   const reorder = (ids: string[]) => run(async () => { await getVault().reorder(ids); await reload(); });
@@ -88,7 +81,8 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       focusRow(index + step.by);
       void reorder(moveAccount(accounts.map((item) => item.id), shown[index].id, neighbour.id));
     },
-    onFill: (account, code, bound) => void filler.fill(account, code, false),
+    // Not confirmed: an account not bound to the page gets the warning first.
+    onFill: (account, code) => void filler.fill(account, code, false),
     onDragStart: (account) => { dragged.current = account.id; },
     onDrop: (target) => {
       const moved = dragged.current;
@@ -132,7 +126,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const listView = view.kind === 'list' && !pagePanel;
 
   return (
-    <div class="popup" {...imageDropHandlers(scanner.scanImage)}>
+    <div class="popup" {...createImageDropHandlers(scanner.scanImage)}>
       <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
         onAdd={() => { scanner.close(); setView({ kind: 'add' }); }} onScan={() => { setView({ kind: 'list' }); void scanner.scanPage(); }}
         onLock={() => void lockNow()} />

@@ -16,7 +16,7 @@ export function useImagePaste(onImage: (file: File) => void): void {
 }
 
 /** Handlers for the popup's root: a file dropped anywhere on it is scanned (row reordering carries no file). */
-export function imageDropHandlers(onImage: (file: File) => void) {
+export function createImageDropHandlers(onImage: (file: File) => void) {
   const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
   return {
     onDragOver: (event: DragEvent) => { if (hasFiles(event)) event.preventDefault(); },

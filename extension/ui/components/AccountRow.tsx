@@ -15,8 +15,8 @@ export interface RowActions {
   onKey(index: number, event: KeyboardEvent): void;
   onDragStart(account: VaultAccount): void;
   onDrop(account: VaultAccount): void;
-  /** `bound` is false when the page is not one of the account's sites: the popup then warns before filling. */
-  onFill(account: VaultAccount, code: string, bound: boolean): void;
+  /** Fills the code on screen; an account not bound to the page's site gets the warning first. */
+  onFill(account: VaultAccount, code: string): void;
 }
 
 interface Props {
@@ -53,7 +53,7 @@ export function AccountRow({ account, code, now, index, total, focusSeq, actions
         ? <Countdown now={now} period={account.period} />
         : <button type="button" class="icon" aria-label={`Next code for ${label}`} title="Next code" onClick={() => actions.onNext(account)}>↻</button>}
       <span class="row-actions">
-        {pageSite && <FillButton account={account} label={label} pageSite={pageSite} onFill={(bound) => actions.onFill(account, code, bound)} />}
+        {pageSite && <FillButton account={account} label={label} pageSite={pageSite} onFill={() => actions.onFill(account, code)} />}
         <button type="button" class="icon" aria-label={`Pin ${label}`} aria-pressed={account.pinned} title={account.pinned ? 'Unpin' : 'Pin to top'}
           onClick={() => actions.onPin(account)}>★</button>
         <button type="button" class="icon" aria-label={`Edit ${label}`} title="Edit" onClick={() => actions.onEdit(account)}>✎</button>

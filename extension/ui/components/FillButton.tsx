@@ -1,6 +1,6 @@
 import { isBoundTo } from '../fill-account';
 
-interface Props { account: { sites: readonly string[] }; label: string; pageSite: string; onFill(bound: boolean): void }
+interface Props { account: { sites: readonly string[] }; label: string; pageSite: string; onFill(): void }
 
 /**
  * "Fill" only for an account bound to the page's site. Elsewhere a quieter button leads to the warning first:
@@ -8,10 +8,10 @@ interface Props { account: { sites: readonly string[] }; label: string; pageSite
  */
 export function FillButton({ account, label, pageSite, onFill }: Props) {
   if (isBoundTo(account, pageSite)) {
-    return <button type="button" class="fill" aria-label={`Fill code for ${label}`} title={`Fill the code on ${pageSite}`} onClick={() => onFill(true)}>Fill</button>;
+    return <button type="button" class="fill" aria-label={`Fill code for ${label}`} title={`Fill the code on ${pageSite}`} onClick={onFill}>Fill</button>;
   }
   return (
     <button type="button" class="icon" aria-label={`Fill code for ${label} on ${pageSite}, not one of its sites`}
-      title={`${pageSite} is not one of its sites: asks first`} onClick={() => onFill(false)}>⇥</button>
+      title={`${pageSite} is not one of its sites: asks first`} onClick={onFill}>⇥</button>
   );
 }
