@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
 import { waitForPopupText } from '../qr-signin/support/popup-view';
-import { issueSigninQr, pageClient, signUpWithTotpNow } from '../qr-signin/support/qr-site';
+import { issueSigninQr, createPageClient, signUpWithTotpNow } from '../qr-signin/support/qr-site';
 
 let rig: ExtensionRig;
 let relay: StaticServer | undefined;
@@ -22,12 +22,13 @@ describe('a sign-in QR relayed onto another site', () => {
     const secret = await signUpWithTotpNow(rig.site, EMAIL);
     await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
     // The attacker's browser asks the genuine site for a QR and shows its image on a page of their own.
-    const attacker = pageClient(rig.site);
+    const attacker = createPageClient(rig.site);
     const genuine = await issueSigninQr(attacker);
     relay = await serveStatic({ '/': `<!doctype html><title>Sign in</title><h1>Sign in to your bank</h1><img src="${genuine.qrDataUrl}" width="240" height="240" alt="">` });
     const page = await rig.browser.context.newPage();
     const relayUrl = relay.url('/', 'bank-login.example');
     await page.goto(relayUrl);
+    await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
 
     const popup = await rig.scanLink(page);
     const shown = await waitForPopupText(popup, 'QR code refused');

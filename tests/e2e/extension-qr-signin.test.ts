@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
 import type { Page } from 'playwright-core';
-import { choosePopupAccount, clickPopupButton, shownPin, waitForPopupText } from '../qr-signin/support/popup-view';
+import { choosePopupAccount, clickPopupButton, readShownPin, waitForPopupText } from '../qr-signin/support/popup-view';
 import { signUpWithTotpNow } from '../qr-signin/support/qr-site';
 
 let rig: ExtensionRig;
@@ -28,7 +28,7 @@ describe('QR sign-in with the extension', () => {
     await clickPopupButton(popup, 'Approve');
 
     await waitForPopupText(popup, `Enter this PIN on ${rig.site.url}`);
-    const pin = await shownPin(popup);
+    const pin = await readShownPin(popup);
     expect(pin).toMatch(/^\d{6}$/);
     await waitForPopupText(popup, /Expires in \d+ seconds/);
     await waitForPopupText(popup, 'Waiting for the page…');
@@ -57,24 +57,26 @@ describe('QR sign-in with the extension', () => {
     await choosePopupAccount(popup, `Tessera Demo: ${email}`); // ada's account fits the site too
     await clickPopupButton(popup, 'Approve');
     await waitForPopupText(popup, 'Waiting for the page…');
-    const first = (await shownPin(popup))!;
+    const first = (await readShownPin(popup))!;
     await page.locator('#qr-pin').waitFor({ state: 'visible' });
 
     // Typed without taking focus from the popup, so it stays open and hears the site.
-    await enterPinQuietly(page, wrongPin(first));
+    await enterPinQuietly(page, pickWrongPin(first));
     await waitForPopupText(popup, 'The PIN typed on the page was wrong (4 attempts left). Enter this new PIN.');
-    const second = (await shownPin(popup))!;
+    // The page has its answer too (and has emptied its field) before anything more is typed there.
+    await page.getByRole('alert').filter({ hasText: '4 attempts left' }).waitFor();
+    const second = (await readShownPin(popup))!;
     expect(second).not.toBe(first);
 
     // A person clicks into the page to type: the popup closes. A wrong PIN now is replaced while no popup listens.
     await popup.close();
-    await page.locator('#qr-pin').fill(wrongPin(second));
+    await page.locator('#qr-pin').fill(pickWrongPin(second));
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '3 attempts left' }).waitFor();
 
     const reopened = await rig.showPendingView(page);
     await waitForPopupText(reopened, 'The PIN typed on the page was wrong (3 attempts left). Enter this new PIN.');
-    const third = (await shownPin(reopened))!;
+    const third = (await readShownPin(reopened))!;
     expect([first, second]).not.toContain(third);
     await reopened.close();
     await page.locator('#qr-pin').fill(third);
@@ -84,7 +86,7 @@ describe('QR sign-in with the extension', () => {
   });
 });
 
-const wrongPin = (pin: string) => (pin === '000000' ? '111111' : '000000');
+const pickWrongPin = (pin: string) => (pin === '000000' ? '111111' : '000000');
 
 async function enterPinQuietly(page: Page, pin: string): Promise<void> {
   await page.evaluate((value) => {

@@ -6,7 +6,7 @@ import { createLinkFlow, type LinkFlow } from '../../extension/qr-signin/link-fl
 import type { FlowState } from '../../extension/qr-signin/flow-state';
 import { signUpWithTotp, type TestSite } from '../site/support/site';
 import { unlockedHarness, type Harness } from '../extension/support/vault-fixture';
-import { CHROME_UA, issueSigninQr, pageClient, recordingFetch, startQrSite } from './support/qr-site';
+import { CHROME_UA, issueSigninQr, createPageClient, createRecordingFetch, startQrSite } from './support/qr-site';
 
 const EMAIL = 'grace@example.com';
 let site: TestSite;
@@ -20,7 +20,7 @@ interface Run { flow: LinkFlow; states: FlowState[]; urls: string[]; until(step:
 
 function startFlow(harness: Harness, text: string, tabUrl = `${site.url}/signin`): Run {
   const states: FlowState[] = [];
-  const { fetchFn, urls } = recordingFetch();
+  const { fetchFn, urls } = createRecordingFetch();
   const flow = createLinkFlow({ text, tabUrl }, {
     vault: harness.vault, userAgent: CHROME_UA, fetchFn, WebSocketImpl: NodeWebSocket as unknown as typeof WebSocket,
     now: () => site.clock.ms, channelFirstDelayMs: 20,
@@ -57,7 +57,7 @@ const pinShown = (run: Run) => (run.states.at(-1) as Extract<FlowState, { step: 
 describe('QR sign-in from the extension', () => {
   it('asks first, then shows a PIN that signs the page in, and ends with "Signed in"', async () => {
     const { harness } = await userWithVault();
-    const page = pageClient(site);
+    const page = createPageClient(site);
     const { qrLink, qrToken } = await issueSigninQr(page);
     const run = startFlow(harness, qrLink);
     await run.flow.start();
@@ -76,7 +76,7 @@ describe('QR sign-in from the extension', () => {
 
   it('shows a fresh PIN after a wrong one with the attempts left, and locks after the fifth', async () => {
     const { harness } = await userWithVault();
-    const page = pageClient(site);
+    const page = createPageClient(site);
     const { qrLink, qrToken } = await issueSigninQr(page);
     const run = startFlow(harness, qrLink);
     const first = await toPin(run);
@@ -95,7 +95,7 @@ describe('QR sign-in from the extension', () => {
 
   it('replaces an expired PIN in real time without counting an attempt', async () => {
     const { harness } = await userWithVault();
-    const page = pageClient(site);
+    const page = createPageClient(site);
     const { qrLink, qrToken } = await issueSigninQr(page);
     const run = startFlow(harness, qrLink);
     const first = await toPin(run);
@@ -113,7 +113,7 @@ describe('QR sign-in from the extension', () => {
 describe('QR sign-in refusals, each in words', () => {
   it('refuses a QR relayed onto another origin and sends nothing', async () => {
     const { harness } = await userWithVault();
-    const { qrLink } = await issueSigninQr(pageClient(site));
+    const { qrLink } = await issueSigninQr(createPageClient(site));
     const relayedOn = site.url.replace('127.0.0.1', 'localhost');
     const run = startFlow(harness, qrLink, `${relayedOn}/login`);
     await run.flow.start();
@@ -126,7 +126,7 @@ describe('QR sign-in refusals, each in words', () => {
 
   it('says when no account is bound to the site, and sends nothing', async () => {
     const { harness } = await userWithVault(['example.com']);
-    const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+    const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
     await run.flow.start();
     expect(run.states.at(-1)).toMatchObject({ outcome: 'refused', message: `No account in Tessera is set to sign in to ${site.url}. Add the site to an account first.` });
     expect(run.urls).toEqual([]);
@@ -135,7 +135,7 @@ describe('QR sign-in refusals, each in words', () => {
   it('says Tessera is locked, and sends nothing', async () => {
     const { harness } = await userWithVault();
     await harness.vault.lock();
-    const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+    const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
     await run.flow.start();
     expect(run.states.at(-1)).toMatchObject({ outcome: 'failed', message: 'Tessera is locked: unlock it, then scan the QR code again.' });
     expect(run.urls).toEqual([]);
@@ -143,7 +143,7 @@ describe('QR sign-in refusals, each in words', () => {
 
   it('says Tessera is locked when it locked while the question was on screen', async () => {
     const { harness } = await userWithVault();
-    const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+    const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
     await run.flow.start();
     await harness.vault.lock();
     await run.flow.approve();
@@ -153,7 +153,7 @@ describe('QR sign-in refusals, each in words', () => {
 
   it('says a QR code works once when it was already scanned', async () => {
     const { harness } = await userWithVault();
-    const { qrLink } = await issueSigninQr(pageClient(site));
+    const { qrLink } = await issueSigninQr(createPageClient(site));
     await toPin(startFlow(harness, qrLink));
     site.clock.advance(30_000); // the first scan used this step's code
     const second = startFlow(harness, qrLink);
@@ -164,7 +164,7 @@ describe('QR sign-in refusals, each in words', () => {
 
   it('says the QR code expired', async () => {
     const { harness } = await userWithVault();
-    const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+    const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
     await run.flow.start();
     site.clock.advance(3 * 60_000);
     await run.flow.approve();
@@ -176,7 +176,7 @@ describe('QR sign-in refusals, each in words', () => {
     await signUpWithTotp(site, site.client(), EMAIL);
     const harness = await unlockedHarness();
     await harness.vault.add([{ type: 'totp', issuer: 'Old phone', account: EMAIL, secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
-    const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+    const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
     await run.flow.start();
     await run.flow.approve();
     expect(run.states.at(-1)).toMatchObject({ outcome: 'failed', message: `${site.url} did not accept this account or its code. Check that you chose the right account, then scan a new QR code.` });
@@ -184,7 +184,7 @@ describe('QR sign-in refusals, each in words', () => {
 
   it('says the site cannot be reached when the network is down', async () => {
     const { harness } = await userWithVault();
-    const { qrLink } = await issueSigninQr(pageClient(site));
+    const { qrLink } = await issueSigninQr(createPageClient(site));
     const origin = site.url;
     const run = startFlow(harness, qrLink);
     await run.flow.start();
@@ -206,7 +206,7 @@ describe('QR sign-in refusals, each in words', () => {
     const { harness } = await userWithVault();
     await harness.vault.add([{ type: 'totp', issuer: 'Demo (work)', account: 'work@example.com', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
     const pickAndApprove = async (email: string) => {
-      const run = startFlow(harness, (await issueSigninQr(pageClient(site))).qrLink);
+      const run = startFlow(harness, (await issueSigninQr(createPageClient(site))).qrLink);
       await run.flow.start();
       const choose = run.states.at(-1) as Extract<FlowState, { step: 'choose' }>;
       expect(choose.accounts.map((a) => a.account).sort()).toEqual([EMAIL, 'work@example.com']);

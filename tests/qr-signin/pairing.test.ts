@@ -6,14 +6,14 @@ import { createLinkFlow } from '../../extension/qr-signin/link-flow';
 import type { FlowState } from '../../extension/qr-signin/flow-state';
 import type { TestSite } from '../site/support/site';
 import { unlockedHarness, type Harness } from '../extension/support/vault-fixture';
-import { CHROME_UA, issuePairingQr, recordingFetch, startQrSite } from './support/qr-site';
+import { CHROME_UA, issuePairingQr, createRecordingFetch, startQrSite } from './support/qr-site';
 
 let site: TestSite;
 afterEach(async () => site?.close());
 
 async function pair(harness: Harness, text: string, tabUrl = `${site.url}/mfa`) {
   const states: FlowState[] = [];
-  const { fetchFn, urls } = recordingFetch();
+  const { fetchFn, urls } = createRecordingFetch();
   const flow = createLinkFlow({ text, tabUrl }, { vault: harness.vault, userAgent: CHROME_UA, fetchFn, now: () => site.clock.ms }, (s) => states.push(s));
   await flow.start();
   return { last: states.at(-1), urls };

@@ -8,7 +8,7 @@ import { loadPendingSignIn, PENDING_SIGNIN_KEY, type PendingSignIn } from '../..
 import { memorySessionStore } from '../../extension/vault/index';
 import { signUpWithTotp, type TestSite } from '../site/support/site';
 import { unlockedHarness } from '../extension/support/vault-fixture';
-import { CHROME_UA, issueSigninQr, pageClient, startQrSite } from './support/qr-site';
+import { CHROME_UA, issueSigninQr, createPageClient, startQrSite } from './support/qr-site';
 
 const EMAIL = 'nina@example.com';
 let site: TestSite;
@@ -35,7 +35,7 @@ async function signInUntilPopupCloses() {
   await harness.vault.add([{ type: 'totp', issuer: 'Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
   const store = memorySessionStore();
   const deps: LinkFlowDeps = { vault: harness.vault, userAgent: CHROME_UA, WebSocketImpl: NodeWebSocket as unknown as typeof WebSocket, now: () => site.clock.ms, pending: store, channelFirstDelayMs: 20 };
-  const page = pageClient(site);
+  const page = createPageClient(site);
   const { qrLink, qrToken } = await issueSigninQr(page);
   const states: FlowState[] = [];
   const flow = createLinkFlow({ text: qrLink, tabUrl: `${site.url}/signin` }, deps, (s) => states.push(s));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { postQrScan, QrSignInError } from '../../extension/qr-signin/scan-api';
 import { describeScanError } from '../../extension/qr-signin/flow-messages';
 import { signUpWithTotp, codeAt, type TestSite } from '../site/support/site';
-import { issueSigninQr, pageClient, startQrSite } from './support/qr-site';
+import { issueSigninQr, createPageClient, startQrSite } from './support/qr-site';
 
 let site: TestSite | undefined;
 let bare: Server | undefined;
@@ -42,7 +42,7 @@ describe('postQrScan', () => {
   it('gives already-scanned for a second scan, and invalid_code for a wrong code', async () => {
     site = await startQrSite();
     const secret = await signUpWithTotp(site, site.client(), 'max@example.com');
-    const { qrToken } = await issueSigninQr(pageClient(site));
+    const { qrToken } = await issueSigninQr(createPageClient(site));
     const wrong = await refusal(postQrScan(site.url, { qrToken, email: 'max@example.com', code: codeAt(secret, site.clock) === '000000' ? '111111' : '000000', device: DEVICE }));
     expect(wrong.code).toBe('invalid_code');
     const answer = await postQrScan(site.url, { qrToken, email: 'max@example.com', code: codeAt(secret, site.clock), device: DEVICE });
@@ -53,7 +53,7 @@ describe('postQrScan', () => {
 
   it("shows the site's own message for a refusal this version has no words for", async () => {
     site = await startQrSite();
-    const { qrToken } = await issueSigninQr(pageClient(site));
+    const { qrToken } = await issueSigninQr(createPageClient(site));
     const error = await refusal(postQrScan(site.url, { qrToken, device: DEVICE }));
     expect(error.code).toBe('invalid_input');
     expect(describeScanError(error, site.url)).toBe(`${site.url} refused the scan: email: give the account (email) to sign in as`);

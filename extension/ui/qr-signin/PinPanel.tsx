@@ -14,7 +14,7 @@ export function PinPanel({ state, onClose }: { state: PinState; onClose(): void 
       <p class="qr-pin" aria-label={`PIN ${state.pin.split('').join(' ')}`} data-pin={state.pin}>{groupCode(state.pin)}</p>
       <p class="hint" role="timer" aria-live="off">{left > 0 ? `Expires in ${left} seconds` : 'Expired: a new PIN is on its way'}</p>
       {state.notice && <p class="warning" role="alert">{state.notice}</p>}
-      <p class="hint" role="status">
+      <p class={state.connection === 'reconnecting' ? 'warning' : 'hint'} role="status">
         {state.connection === 'reconnecting' ? 'Connection to the site lost: reconnecting…' : state.connection === 'live' ? 'Waiting for the page…' : 'Connecting to the site…'}
       </p>
       <div class="buttons">

@@ -13,7 +13,8 @@ export async function waitForPopupText(popup: ActionPopup, text: string | RegExp
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Waited ${timeoutMs} ms for ${text} in the popup. It shows:\n${shown}`);
+  const page = await popup.evaluate<string>('document.body.innerText').catch((error: Error) => `(the popup is gone: ${error.message})`);
+  throw new Error(`Waited ${timeoutMs} ms for ${text} in the popup. Its QR view shows:\n${shown}\nThe whole popup:\n${page}`);
 }
 
 /** Clicks the button of that name (aria-label, else its text) within `scope`, once it is there. */
@@ -37,7 +38,7 @@ export async function clickPopupButton(popup: ActionPopup, name: string, scope =
 }
 
 /** The PIN the popup shows (its digits, without the grouping space). */
-export function shownPin(popup: ActionPopup): Promise<string | null> {
+export function readShownPin(popup: ActionPopup): Promise<string | null> {
   return popup.evaluate<string | null>(`document.querySelector(${JSON.stringify(`${VIEW} .qr-pin`)})?.dataset.pin ?? null`);
 }
 

@@ -12,7 +12,7 @@ export function startQrSite(env: Record<string, string> = {}, clock?: TestClock)
 }
 
 /** A browser tab on the site: its own cookies, the site's Origin on every request. */
-export function pageClient(site: TestSite): Client {
+export function createPageClient(site: TestSite): Client {
   return new Client(site.url, { origin: site.url });
 }
 
@@ -24,7 +24,7 @@ export async function issueSigninQr(page: Client): Promise<QrIssued> {
 
 /** A new user at enrolment (the site requires MFA): its pending key and the pairing QR for it. */
 export async function issuePairingQr(site: TestSite, email: string): Promise<{ page: Client; issued: QrIssued }> {
-  const page = pageClient(site);
+  const page = createPageClient(site);
   const signup = await page.post('/api/signup', { email, password: PASSWORD, displayName: email.split('@')[0] });
   if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${signup.text}`);
   const generated = await page.post('/api/mfa/totp/generate');
@@ -35,7 +35,7 @@ export async function issuePairingQr(site: TestSite, email: string): Promise<{ p
 }
 
 /** fetch as it is, with a list of the URLs asked for: lets a test show that nothing was sent. */
-export function recordingFetch(): { fetchFn: typeof fetch; urls: string[] } {
+export function createRecordingFetch(): { fetchFn: typeof fetch; urls: string[] } {
   const urls: string[] = [];
   const fetchFn: typeof fetch = (input, init) => {
     urls.push(String(input instanceof Request ? input.url : input));
