@@ -3,8 +3,7 @@
 import { generateCode } from '../../shared/otp/index';
 import { parseQrLink, QrLinkError, type QrLink } from '../../shared/protocol/qr-link';
 import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
-import type { VaultAccount } from '../vault/index';
-import { isVaultError } from '../vault/index';
+import { isVaultError, type VaultAccount } from '../vault/index';
 import { decideQrLink } from './decide';
 import { describeDevice } from './device-name';
 import { describeScanError, VAULT_LOCKED_MESSAGE } from './flow-messages';
@@ -12,7 +11,6 @@ import type { FlowState } from './flow-state';
 import { createRunner, type LinkFlowDeps } from './flow-runner';
 import { addPairedAccount } from './pair-account';
 import { postQrScan, QrSignInError } from './scan-api';
-
 
 export type { LinkFlowDeps } from './flow-runner';
 export { resumeLinkFlow } from './flow-runner';
