@@ -1,13 +1,13 @@
 // Single-scan pairing at enrolment, end to end: the real /mfa page shows its pairing QR, the built extension scans it
 // from the toolbar popup, the key lands in the vault bound to the site, the page says "paired" and drops that QR
-// (it works once), and the code Tessera now shows turns two-factor authentication on.
+// (it works once), and the popup's Fill button puts the code Tessera now shows into the page, turning two-factor on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCode } from '../../shared/otp/index';
 import { parseQrLink } from '../../shared/protocol/qr-link';
 import { postQrScan, QrSignInError } from '../../extension/qr-signin/scan-api';
 import { PASSWORD } from '../site/support/site';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
-import { waitForPopupText } from '../qr-signin/support/popup-view';
+import { clickPopupButton, waitForPopupText } from '../qr-signin/support/popup-view';
 
 let rig: ExtensionRig;
 beforeAll(async () => { rig = await startExtensionRig(); });
@@ -41,7 +41,12 @@ describe('pairing from the enrolment page', () => {
     expect((second as QrSignInError).code).toBe('qr_already_scanned');
     expect(rig.scanRequests.filter((line) => line.startsWith('POST'))).toHaveLength(2);
 
-    await page.getByLabel('Code from your authenticator').fill(generateCode(account, Math.floor(Date.now() / 1000)));
+    // The account is in the list, with a Fill button for this page.
+    const list = await rig.openPopup(page);
+    await clickPopupButton(list, `Fill code for Tessera Demo: ${EMAIL}`, 'body');
+    const code = page.getByLabel('Code from your authenticator');
+    await expect.poll(() => code.inputValue()).toMatch(/^\d{6}$/);
+    expect([0, -30].map((shift) => generateCode(account, Math.floor(Date.now() / 1000) + shift))).toContain(await code.inputValue());
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await page.waitForURL(/\/account$/);
   });

@@ -74,7 +74,7 @@ describe('QR sign-in with the extension', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '3 attempts left' }).waitFor();
 
-    const reopened = await rig.showPendingView(page);
+    const reopened = await rig.openPopup(page);
     await waitForPopupText(reopened, 'The PIN typed on the page was wrong (3 attempts left). Enter this new PIN.');
     const third = (await readShownPin(reopened))!;
     expect([first, second]).not.toContain(third);

@@ -32,8 +32,8 @@ export interface ExtensionRig {
   listAccounts(): Promise<VaultAccount[]>;
   /** Opens the toolbar popup on the page's tab and clicks its Scan button. */
   scanLink(page: Page): Promise<ActionPopup>;
-  /** Opens the toolbar popup on the page's tab: it shows the sign-in left waiting there by itself. */
-  showPendingView(page: Page): Promise<ActionPopup>;
+  /** Opens the toolbar popup on the page's tab (it shows a sign-in left waiting at its PIN step by itself). */
+  openPopup(page: Page): Promise<ActionPopup>;
   close(): Promise<void>;
 }
 
@@ -65,7 +65,7 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
       await clickPopupButton(popup, 'Scan QR code on this page', 'body');
       return popup;
     },
-    showPendingView: (page) => openActionPopup(cdp, extensionId, page),
+    openPopup: (page) => openActionPopup(cdp, extensionId, page),
     async close() {
       await browser.close();
       await site.close();
