@@ -52,3 +52,15 @@ export async function fillField(popup: ActionPopup, label: string, value: string
     field.dispatchEvent(new Event('input', { bubbles: true }));
   })()`);
 }
+
+/** The code a row shows ("Copy code for <label>"), without the grouping space; '' while the row is not there. */
+export function readShownCode(popup: ActionPopup, label: string): Promise<string> {
+  return popup.evaluate<string>(`(document.querySelector(${JSON.stringify(`[aria-label="Copy code for ${label}"]`)})?.textContent ?? '').replace(/\\s/g, '')`);
+}
+
+/** Runs `action` and gives the row's code just before and just after: a 30-second step may end in between. */
+export async function codesAround(popup: ActionPopup, label: string, action: () => Promise<void>): Promise<string[]> {
+  const before = await readShownCode(popup, label);
+  await action();
+  return [before, await readShownCode(popup, label)];
+}
