@@ -84,6 +84,45 @@ describe('QR sign-in with the extension', () => {
     await page.waitForURL(`${rig.site.url}/account`);
     await expect(page.getByTestId('display-name').textContent()).resolves.toBe('bea');
   });
+
+  it('ends the open popup with words: locked after five wrong PINs, then signed in with a new QR code', async () => {
+    await rig.browser.context.clearCookies();
+    // Two users: a scan spends its account's current code, so the second QR code is scanned with the other account.
+    const [first, second] = ['cy@example.com', 'dee@example.com'];
+    for (const email of [first, second]) {
+      const secret = await signUpWithTotpNow(rig.site, email);
+      await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
+    }
+    const page = await rig.browser.context.newPage();
+    await page.goto(`${rig.site.url}/signin`);
+    await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
+
+    const approve = async (email: string) => {
+      await page.getByTestId('qr-signin-image').waitFor({ state: 'visible' });
+      const popup = await rig.scanLink(page);
+      await choosePopupAccount(popup, `Tessera Demo: ${email}`);
+      await clickPopupButton(popup, 'Approve');
+      await waitForPopupText(popup, 'Waiting for the page…');
+      await page.locator('#qr-pin').waitFor({ state: 'visible' });
+      return popup;
+    };
+    const popup = await approve(first);
+    for (let left = 4; left >= 1; left--) {
+      await enterPinQuietly(page, pickWrongPin((await readShownPin(popup))!));
+      await page.getByRole('alert').filter({ hasText: `${left} attempt${left === 1 ? '' : 's'} left` }).waitFor();
+    }
+    await enterPinQuietly(page, pickWrongPin((await readShownPin(popup))!));
+    await waitForPopupText(popup, `Too many wrong PINs: this sign-in to ${rig.site.url} is locked. Generate a new QR code on the page to try again.`);
+    await waitForPopupText(popup, 'Sign-in locked');
+    await popup.close();
+
+    await page.getByRole('button', { name: 'Generate a new QR code' }).click();
+    const again = await approve(second);
+    await enterPinQuietly(page, (await readShownPin(again))!);
+    await waitForPopupText(again, `Signed in to ${rig.site.url}. You can close this.`);
+    await page.waitForURL(`${rig.site.url}/account`);
+    await expect(page.getByTestId('display-name').textContent()).resolves.toBe('dee');
+  });
 });
 
 const pickWrongPin = (pin: string) => (pin === '000000' ? '111111' : '000000');
