@@ -1,6 +1,8 @@
 // The real demo site and the built extension in headless Chromium, for QR sign-in and pairing end to end: a vault
 // created through the extension's own code, the toolbar popup opened on the site's tab (a real activeTab grant), the
 // popup's own Scan button.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { CDPSession, Page } from 'playwright-core';
 import type { NewAccount, VaultAccount } from '../../../extension/vault/index';
 import { bundleModule } from '../../capture/bundle-module';
@@ -28,6 +30,8 @@ export interface ExtensionRig {
   cdp: CDPSession;
   /** Requests that reached POST/OPTIONS /api/qr/scan on the site. */
   scanRequests: string[];
+  /** Cuts the extension's channel sockets and refuses new ones while `down` (the network lost), or lets them in again. */
+  setChannelNetwork(state: 'down' | 'up'): void;
   addAccounts(accounts: NewAccount[]): Promise<VaultAccount[]>;
   listAccounts(): Promise<VaultAccount[]>;
   /** Opens the toolbar popup on the page's tab and clicks its Scan button. */
@@ -40,6 +44,15 @@ export interface ExtensionRig {
 export async function startExtensionRig(): Promise<ExtensionRig> {
   const site = await startQrSite({}, createLiveClock());
   const scanRequests: string[] = [];
+  // The extension's channel sockets, to cut them as a lost network would (the pages' own sockets are left alone).
+  const channels = new Set<Duplex>();
+  let channelsDown = false;
+  site.site.server.prependListener('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (!req.url?.includes('channel=')) return;
+    if (channelsDown) return void socket.destroy(); // the site's handler then finds the socket gone and drops it
+    channels.add(socket);
+    socket.once('close', () => channels.delete(socket));
+  });
   // First in line: Express rewrites req.url as it routes.
   site.site.server.prependListener('request', (req) => { if (req.url?.startsWith('/api/qr/scan')) scanRequests.push(`${req.method} ${req.url}`); });
   // Any host name reaches loopback, so a page can sit on another origin than the site.
@@ -58,6 +71,10 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
 
   return {
     site, browser, extensionId, cdp, scanRequests,
+    setChannelNetwork(state) {
+      channelsDown = state === 'down';
+      if (channelsDown) for (const socket of channels) socket.destroy();
+    },
     addAccounts: (accounts) => vaultCall(`return vault.add(${JSON.stringify(accounts)});`),
     listAccounts: () => vaultCall('return vault.list();'),
     async scanLink(page) {

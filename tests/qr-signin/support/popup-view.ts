@@ -42,9 +42,10 @@ export function readShownPin(popup: ActionPopup): Promise<string | null> {
   return popup.evaluate<string | null>(`document.querySelector(${JSON.stringify(`${VIEW} .qr-pin`)})?.dataset.pin ?? null`);
 }
 
-/** Picks the account to sign in with, by the name shown beside its radio button. */
+/** Picks the account to sign in with, by the name beside its radio button; with one account, checks it is that one. */
 export async function choosePopupAccount(popup: ActionPopup, label: string): Promise<void> {
-  await waitForPopupText(popup, label);
+  const shown = await waitForPopupText(popup, /Sign in to .*\?/);
+  if (shown.includes(`As ${label}.`)) return;
   const point = await popup.evaluate<{ x: number; y: number } | null>(`(() => {
     const option = Array.from(document.querySelectorAll('${VIEW} fieldset label')).find((el) => el.textContent.trim() === ${JSON.stringify(label)});
     if (!option) return null;
