@@ -1,6 +1,6 @@
-// A relayed QR: another site shows the genuine site's sign-in QR code so that the victim's scan would sign the
-// attacker's browser in. The extension sees the QR names an origin that is not the tab's, refuses with a message
-// that says so, and sends nothing: no request reaches the site's scan endpoint.
+// QR sign-in refused in the real popup, in words, with nothing sent. A relayed QR: another site shows the genuine
+// site's sign-in QR code so that the victim's scan would sign the attacker's browser in; the QR names an origin that
+// is not the tab's. And a site no account in Tessera is bound to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';
@@ -17,8 +17,8 @@ afterAll(async () => {
 
 const EMAIL = 'mona@example.com';
 
-describe('a sign-in QR relayed onto another site', () => {
-  it('is refused with words that say so, and nothing reaches the site', async () => {
+describe('QR sign-in refused', () => {
+  it('refuses a sign-in QR relayed onto another site with words that say so, and nothing reaches the site', async () => {
     const secret = await signUpWithTotpNow(rig.site, EMAIL);
     await rig.addAccounts([{ type: 'totp', issuer: 'Tessera Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
     // The attacker's browser asks the genuine site for a QR and shows its image on a page of their own.
@@ -40,5 +40,21 @@ describe('a sign-in QR relayed onto another site', () => {
     expect(audit.filter((type) => type.startsWith('qr_scan'))).toEqual([]);
     const status = await attacker.post('/api/qr/status', { qrToken: genuine.qrToken });
     expect(status.body).toEqual({ state: 'waiting' });
+  });
+
+  it('says no account is set for a site none is bound to, and sends nothing', async () => {
+    // The same site under another name is another site to Tessera: the account is bound to 127.0.0.1 only.
+    const page = await rig.browser.context.newPage();
+    const other = rig.site.url.replace('127.0.0.1', 'localhost');
+    await page.goto(`${other}/signin`);
+    await page.getByRole('button', { name: 'Sign in with a QR code' }).click();
+    await page.getByTestId('qr-signin-image').waitFor({ state: 'visible' });
+    const before = rig.scanRequests.length;
+
+    const popup = await rig.scanLink(page);
+    const shown = await waitForPopupText(popup, 'QR code refused');
+    expect(shown).toContain(`No account in Tessera is set to sign in to ${other}. Add the site to an account first.`);
+    await popup.close();
+    expect(rig.scanRequests).toHaveLength(before);
   });
 });
