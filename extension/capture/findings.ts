@@ -20,9 +20,10 @@ export async function buildScanResult(
   nothingFound: (timedOut: boolean) => string,
 ): Promise<ScanResult> {
   const site = context.tabUrl ? siteOf(context.tabUrl) : null;
-  const findings: ScanFinding[] = [];
+  const classified: ScanFinding[] = [];
   // One after another: two parts of one export on a page must both land in its progress.
-  for (const text of decoded.texts) findings.push(await finishFinding(classifyQrText(text), site, context));
+  for (const text of decoded.texts) classified.push(await finishFinding(classifyQrText(text), site, context));
+  const findings = preferPairing(classified);
   const result: ScanResult = { findings, timedOut: decoded.timedOut, site, tabUrl: context.tabUrl };
   return findings.length > 0 ? result : { ...result, message: nothingFound(decoded.timedOut) };
 }
@@ -39,4 +40,13 @@ async function finishFinding(finding: ScanFinding, site: string | null, context:
     return { ...finding, accounts: finding.accounts.map(prepare), progress };
   }
   return finding;
+}
+
+/**
+ * An enrolment page that offers a Tessera pairing QR shows the standard otpauth QR beside it for other authenticators:
+ * the same key. Pairing is the one to follow (it also tells the page), so the standard code is not offered twice.
+ */
+export function preferPairing(findings: ScanFinding[]): ScanFinding[] {
+  const pairs = findings.some((finding) => finding.kind === 'tessera-link' && /^tessera:pair\?/i.test(finding.text));
+  return pairs ? findings.filter((finding) => finding.kind !== 'account') : findings;
 }

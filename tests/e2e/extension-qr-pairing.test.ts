@@ -31,6 +31,9 @@ describe('pairing from the enrolment page', () => {
     await waitForPopupText(popup, /^Paired\n+Paired with 127\.0\.0\.1: enter the code Tessera shows/);
     const [account] = await rig.listAccounts();
     expect(account).toMatchObject({ type: 'totp', issuer: 'Tessera Demo', account: EMAIL, sites: ['127.0.0.1'] });
+    // Back in the list, the new account is there at once, with a Fill button for this page.
+    await clickPopupButton(popup, 'Close');
+    await clickPopupButton(popup, `Fill code for Tessera Demo: ${EMAIL}`, 'body');
     await popup.close();
 
     // The page heard it at once: "paired", and the pairing QR is gone; its token is spent.
@@ -41,9 +44,6 @@ describe('pairing from the enrolment page', () => {
     expect((second as QrSignInError).code).toBe('qr_already_scanned');
     expect(rig.scanRequests.filter((line) => line.startsWith('POST'))).toHaveLength(2);
 
-    // The account is in the list, with a Fill button for this page.
-    const list = await rig.openPopup(page);
-    await clickPopupButton(list, `Fill code for Tessera Demo: ${EMAIL}`, 'body');
     const code = page.getByLabel('Code from your authenticator');
     await expect.poll(() => code.inputValue()).toMatch(/^\d{6}$/);
     expect([0, -30].map((shift) => generateCode(account, Math.floor(Date.now() / 1000) + shift))).toContain(await code.inputValue());

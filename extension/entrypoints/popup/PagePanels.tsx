@@ -40,6 +40,9 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
     const [account] = outcome.updated.length > 0 ? outcome.updated : outcome.added;
     setStatus(describeAdded(account, outcome.updated.length > 0));
   });
+  // A finding's own flow may have changed the vault (a pairing adds an account): show the list as it now is.
+  const dismissAndReload = (finding: Parameters<typeof scanner.dismiss>[0]) => { scanner.dismiss(finding); void reload(); };
+  const closeAndReload = () => { scanner.close(); void reload(); };
   const noticeAccount = notice?.accountId ? accounts.find((account) => account.id === notice.accountId) ?? null : null;
   const copyNoticeCode = () => run(async () => {
     if (!noticeAccount) return;
@@ -50,7 +53,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
 
   return (
     <>
-      {qrSignIn && <PendingQrSignIn onClose={() => setQrSignIn(false)} />}
+      {qrSignIn && <PendingQrSignIn onClose={() => { setQrSignIn(false); void reload(); }} />}
       {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
       {filler.warning && (
         <FillWarning account={filler.warning.account} site={filler.warning.site} onCancel={filler.cancelWarning}
@@ -58,7 +61,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
       )}
       {!filler.warning && scanner.scan.kind !== 'idle' && (
         <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
-          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={scanner.dismiss} onClose={scanner.close} />
+          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={dismissAndReload} onClose={closeAndReload} />
       )}
     </>
   );

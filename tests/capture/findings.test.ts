@@ -1,0 +1,27 @@
+import { describe, it, expect } from 'vitest';
+import { buildScanResult } from '../../extension/capture/findings';
+import type { ProgressStore } from '../../extension/capture/migration-progress';
+
+function memoryProgress(): ProgressStore {
+  const map = new Map<string, unknown>();
+  return { get: async (key) => map.get(key), set: async (key, value) => void map.set(key, value) };
+}
+
+const STANDARD = 'otpauth://totp/Tessera%20Demo:lin%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Tessera%20Demo';
+const PAIRING = 'tessera:pair?o=http%3A%2F%2F127.0.0.1%3A3000&t=q3Zr8x1Yb5Vn0Lk2Jh7Gf4';
+const SIGNIN = 'tessera:signin?o=http%3A%2F%2F127.0.0.1%3A3000&t=q3Zr8x1Yb5Vn0Lk2Jh7Gf4';
+
+const scan = (texts: string[]) =>
+  buildScanResult({ texts, timedOut: false }, { tabUrl: 'http://127.0.0.1:3000/mfa', existing: [], progress: memoryProgress() }, () => 'none');
+
+describe('findings of one scan', () => {
+  it('offers only the pairing when an enrolment page shows it beside the standard QR of the same key', async () => {
+    const { findings } = await scan([STANDARD, PAIRING]);
+    expect(findings.map((f) => f.kind)).toEqual(['tessera-link']);
+  });
+
+  it('keeps a standard QR on its own, and beside a sign-in QR', async () => {
+    expect((await scan([STANDARD])).findings.map((f) => f.kind)).toEqual(['account']);
+    expect((await scan([STANDARD, SIGNIN])).findings.map((f) => f.kind)).toEqual(['account', 'tessera-link']);
+  });
+});
