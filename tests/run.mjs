@@ -1,4 +1,5 @@
-// `npm test`: make sure a browser is there, build the extension the browser tests load, then run every suite.
+// `npm test`: type-check everything, make sure a browser is there, build the extension the browser tests load,
+// then run every suite.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './support/find-chromium.mjs';
 
@@ -6,6 +7,8 @@ function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 
 let chromePath;
 try {
