@@ -1,6 +1,7 @@
 // Environment variables -> typed settings. Every limit is a setting with a safe default (see docs/demo-site.md).
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { isWebOrigin } from '../shared/protocol/qr-link';
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
@@ -55,15 +56,6 @@ export interface SiteConfig {
 }
 
 const MINUTE = 60_000;
-
-function isWebOrigin(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
-  } catch {
-    return false;
-  }
-}
 
 function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;

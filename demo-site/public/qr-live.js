@@ -1,6 +1,15 @@
 // Shared by the QR panels: JSON calls that never throw, and the page's WebSocket to /ws with reconnect and backoff.
 const NETWORK_ERROR = { code: 'network', message: 'Network lost: check the connection and try again.' };
 
+/** How many times an expired QR replaces itself before the page offers a button instead. */
+export const AUTO_RENEWALS = 3;
+/** What the page says about its live connection. */
+export const CONNECTION_WORDS = {
+  live: '',
+  reconnecting: 'Live updates lost (network): reconnecting…',
+  refused: 'Live updates cannot connect (the network, or the site refused this page): retrying…',
+};
+
 /** POST JSON; resolves to { ok, status, body } and turns a network failure into an error body with words. */
 export async function postJson(path, body) {
   try {

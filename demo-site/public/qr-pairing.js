@@ -1,13 +1,7 @@
 // The pairing QR on the enrolment page: fetched at once, replaced when it expires (a few times), and replaced by
 // "Paired with <device>" the moment Tessera takes it, so the same QR can never be scanned twice.
-import { openLive, postJson, say } from './qr-live.js';
+import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, postJson, say } from './qr-live.js';
 
-const AUTO_RENEWALS = 3;
-const CONNECTION_WORDS = {
-  live: '',
-  reconnecting: 'Live updates lost (network): reconnecting…',
-  refused: 'Live updates cannot connect (the network, or the site refused this page): retrying…',
-};
 const panel = document.querySelector('[data-qr-pairing]');
 if (panel) startPanel(panel);
 

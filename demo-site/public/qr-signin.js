@@ -1,13 +1,7 @@
 // The "Sign in with a QR code" panel: ask for a QR, show it, replace it when it expires (a few times), switch to the
 // PIN field when the page hears it was scanned, and send the PIN. Every failure is put into words.
-import { openLive, postJson, say } from './qr-live.js';
+import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, postJson, say } from './qr-live.js';
 
-const AUTO_RENEWALS = 3;
-const CONNECTION_WORDS = {
-  live: '',
-  reconnecting: 'Live updates lost (network): reconnecting…',
-  refused: 'Live updates cannot connect (the network, or the site refused this page): retrying…',
-};
 const panel = document.querySelector('[data-qr-signin]');
 if (panel) startPanel(panel);
 

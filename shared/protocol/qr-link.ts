@@ -44,7 +44,8 @@ export function buildQrLink(link: QrLink): string {
   return `tessera:${link.kind}?o=${encodeURIComponent(link.origin)}&t=${link.token}`;
 }
 
-function isWebOrigin(text: string): boolean {
+/** A bare http(s) origin: scheme, host and port, with no path, query or trailing slash. */
+export function isWebOrigin(text: string): boolean {
   try {
     const url = new URL(text);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
