@@ -1,13 +1,16 @@
+import { CodedError } from '../shared/coded-error';
+
 // Every failure a client can see is a SiteError: a stable `code`, an HTTP status and a message a person can act on.
-export class SiteError extends Error {
+export class SiteError extends CodedError {
+  override readonly name: string = 'SiteError';
+
   constructor(
-    readonly code: string,
+    code: string,
     message: string,
     readonly status: number,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
-    this.name = new.target.name;
+    super(code, message);
   }
 }
 

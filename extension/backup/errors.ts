@@ -1,3 +1,5 @@
+import { CodedError } from '../../shared/coded-error';
+
 // Why a whole import or export was refused. Single bad entries are not errors: the preview lists them with a reason.
 export type BackupErrorCode =
   | 'unknown_format'
@@ -8,12 +10,6 @@ export type BackupErrorCode =
   | 'weak_password'
   | 'too_large';
 
-export class BackupError extends Error {
-  readonly code: BackupErrorCode;
-
-  constructor(code: BackupErrorCode, message: string) {
-    super(message);
-    this.name = 'BackupError';
-    this.code = code;
-  }
+export class BackupError extends CodedError<BackupErrorCode> {
+  override readonly name = 'BackupError';
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../../shared/coded-error';
+
 // Errors of QR capture: a stable `code` for the popup, a message that says what to do next.
 export type CaptureErrorCode =
   | 'invalid_request'
@@ -8,14 +10,8 @@ export type CaptureErrorCode =
   | 'region_unavailable'
   | 'decoder_failed';
 
-export class CaptureError extends Error {
-  readonly code: CaptureErrorCode;
-
-  constructor(code: CaptureErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'CaptureError';
-    this.code = code;
-  }
+export class CaptureError extends CodedError<CaptureErrorCode> {
+  override readonly name = 'CaptureError';
 }
 
 /** The plain form sent back to the popup; anything unexpected gets a generic message, never its internals. */

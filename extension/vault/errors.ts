@@ -1,3 +1,5 @@
+import { CodedError } from '../../shared/coded-error';
+
 // One error type for everything the vault refuses; `code` is stable for the UI, `message` says what to do.
 export type VaultErrorCode =
   | 'wrong_password'
@@ -10,14 +12,8 @@ export type VaultErrorCode =
   | 'invalid_account'
   | 'invalid_settings';
 
-export class VaultError extends Error {
-  readonly code: VaultErrorCode;
-
-  constructor(code: VaultErrorCode, message: string) {
-    super(message);
-    this.name = 'VaultError';
-    this.code = code;
-  }
+export class VaultError extends CodedError<VaultErrorCode> {
+  override readonly name = 'VaultError';
 }
 
 export function isVaultError(error: unknown, code?: VaultErrorCode): error is VaultError {

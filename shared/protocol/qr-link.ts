@@ -2,6 +2,8 @@
 //   tessera:signin?o=<site origin>&t=<token>      tessera:pair?o=<site origin>&t=<token>
 // Short enough for a small QR code; the origin lets the extension refuse a QR relayed onto another site.
 
+import { CodedError } from '../coded-error';
+
 export type QrLinkKind = 'signin' | 'pair';
 
 export interface QrLink {
@@ -12,13 +14,8 @@ export interface QrLink {
   token: string;
 }
 
-export class QrLinkError extends Error {
-  readonly code: 'not_tessera_link' | 'invalid_kind' | 'invalid_origin' | 'invalid_token';
-  constructor(code: QrLinkError['code'], message: string) {
-    super(message);
-    this.name = 'QrLinkError';
-    this.code = code;
-  }
+export class QrLinkError extends CodedError<'not_tessera_link' | 'invalid_kind' | 'invalid_origin' | 'invalid_token'> {
+  override readonly name = 'QrLinkError';
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,86}$/;

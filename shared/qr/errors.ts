@@ -1,3 +1,5 @@
+import { CodedError } from '../coded-error';
+
 // Errors of the QR decoder: a stable `code` for callers, a message a person can act on.
 export type QrErrorCode =
   | 'invalid_image'
@@ -8,12 +10,6 @@ export type QrErrorCode =
   | 'decoder_not_ready'
   | 'decoder_unavailable';
 
-export class QrError extends Error {
-  readonly code: QrErrorCode;
-
-  constructor(code: QrErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'QrError';
-    this.code = code;
-  }
+export class QrError extends CodedError<QrErrorCode> {
+  override readonly name = 'QrError';
 }

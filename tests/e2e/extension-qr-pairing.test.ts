@@ -34,7 +34,6 @@ describe('pairing from the enrolment page', () => {
     // Back in the list, the new account is there at once, with a Fill button for this page.
     await clickPopupButton(popup, 'Close');
     await clickPopupButton(popup, `Fill code for Tessera Demo: ${EMAIL}`, 'body');
-    await popup.close();
 
     // The page heard it at once: "paired", and the pairing QR is gone; its token is spent.
     await expect(page.getByTestId('qr-pairing').getByRole('status').textContent()).resolves.toBe('Paired with Chrome on Linux: enter the code it shows.');
@@ -46,6 +45,7 @@ describe('pairing from the enrolment page', () => {
 
     const code = page.getByLabel('Code from your authenticator');
     await expect.poll(() => code.inputValue()).toMatch(/^\d{6}$/);
+    await popup.close();
     expect([0, -30].map((shift) => generateCode(account, Math.floor(Date.now() / 1000) + shift))).toContain(await code.inputValue());
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await page.waitForURL(/\/account$/);
