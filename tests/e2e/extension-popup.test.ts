@@ -24,6 +24,7 @@ describe('popup: codes', () => {
 
   it('starts empty, with the ways to add an account', async () => {
     await page.getByRole('heading', { name: 'No accounts yet' }).waitFor();
+    await expect(page.getByRole('button', { name: "Scan the page's QR code" }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Add an account manually' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Import accounts' }).getAttribute('href')).resolves.toBe('options.html');
   });

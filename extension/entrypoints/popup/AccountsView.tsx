@@ -135,7 +135,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
-      {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} optionsUrl={optionsUrl} />}
+      {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
       {listView && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
       {listView && shown.length > 0 && (
         <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} pageSite={page?.site ?? null} />
