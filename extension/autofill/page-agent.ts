@@ -12,8 +12,9 @@ export type FillOutcome =
 export interface FillRequest {
   code: string;
   sites: string[];
-  /** The user confirmed filling on a site that is not one of the account's. */
-  confirmed?: boolean;
+  /** A site the user confirmed filling on although it is not one of the account's: good for that site only, so a page
+   * that navigated elsewhere while the warning was on screen still gets nothing. */
+  confirmedSite?: string | null;
 }
 
 function frameUrlOf(target: CodeTarget): string {
@@ -29,7 +30,9 @@ export function fillCodeField(request: FillRequest, doc: Document = document): F
   const site = siteOf(doc.location.href);
   const target = findCodeTarget(doc);
   if (!target) return { status: 'no_field', site };
-  if (!request.confirmed && !isAllowedOn(request.sites, doc.location.href, frameUrlOf(target))) return { status: 'wrong_site', site };
+  const urls = [doc.location.href, frameUrlOf(target)];
+  const confirmed = request.confirmedSite ? [request.confirmedSite] : [];
+  if (!isAllowedOn(request.sites, ...urls) && !isAllowedOn(confirmed, ...urls)) return { status: 'wrong_site', site };
   fillCode(target, request.code);
   return { status: 'filled', kind: target.kind, site };
 }

@@ -13,7 +13,7 @@ export function watchForCodeField(doc: Document, requestCode: () => Promise<Fill
     done = true;
     observer.disconnect();
     const request = await requestCode().catch(() => null);
-    if (request) fillCodeField({ ...request, confirmed: false }, doc);
+    if (request) fillCodeField({ code: request.code, sites: request.sites }, doc);
   };
   const observer = new MutationObserver(() => {
     clearTimeout(timer);

@@ -1,7 +1,7 @@
 // The popup's Fill: the code on screen goes into the page's code field, only where the account is bound unless the
 // user confirmed the warning. The page agent checks the page and the field's frame again (a page may navigate).
 import { fillInTab } from '../autofill/fill-tab';
-import type { FillOutcome } from '../autofill/page-agent';
+import type { FillOutcome, FillRequest } from '../autofill/page-agent';
 
 export type FillStep =
   | { kind: 'filled'; outcome: FillOutcome }
@@ -9,18 +9,19 @@ export type FillStep =
   | { kind: 'confirm'; site: string | null }
   | { kind: 'blocked' };
 
-export interface FillDeps { fill: (tabId: number, request: { code: string; sites: string[]; confirmed?: boolean }) => Promise<FillOutcome> }
+export interface FillDeps { fill: (tabId: number, request: FillRequest) => Promise<FillOutcome> }
 
 export async function fillAccountCode(
   tabId: number,
   account: { sites: readonly string[] },
   code: string,
-  confirmed: boolean,
+  /** The page's site, once the user confirmed the warning for it; null otherwise. */
+  confirmedSite: string | null,
   deps: FillDeps = { fill: fillInTab },
 ): Promise<FillStep> {
   let outcome: FillOutcome;
   try {
-    outcome = await deps.fill(tabId, { code, sites: [...account.sites], confirmed });
+    outcome = await deps.fill(tabId, { code, sites: [...account.sites], confirmedSite });
   } catch {
     return { kind: 'blocked' }; // no access to the tab: a browser page, or the popup was not opened on it
   }

@@ -28,8 +28,8 @@ async function open(path: string, host?: string): Promise<Page> {
   return page;
 }
 
-function fill(page: Page, code: string, sites = LOOPBACK, confirmed = false) {
-  return page.evaluate(([c, s, ok]) => (globalThis as any).tesseraAutofill.fillCodeField({ code: c, sites: s, confirmed: ok }), [code, sites, confirmed] as const);
+function fill(page: Page, code: string, sites = LOOPBACK, confirmedSite: string | null = null) {
+  return page.evaluate(([c, s, ok]) => (globalThis as any).tesseraAutofill.fillCodeField({ code: c, sites: s, confirmedSite: ok }), [code, sites, confirmedSite] as const);
 }
 
 describe('filling code fields', () => {
@@ -112,7 +112,13 @@ describe('binding to the site', () => {
 
   it('fills another domain only after the user confirmed it', async () => {
     const page = await open('/single', 'githib.com');
-    expect(await fill(page, '123456', ['github.com'], true)).toMatchObject({ status: 'filled', site: 'githib.com' });
+    expect(await fill(page, '123456', ['github.com'], 'githib.com')).toMatchObject({ status: 'filled', site: 'githib.com' });
     expect(await page.inputValue('#c')).toBe('123456');
+  });
+
+  it('holds a confirmation to the domain it named: a tab that moved to another domain meanwhile gets nothing', async () => {
+    const page = await open('/single', 'github.com.evil.example');
+    expect(await fill(page, '123456', ['github.com'], 'githib.com')).toMatchObject({ status: 'wrong_site', site: 'evil.example' });
+    expect(await page.inputValue('#c')).toBe('');
   });
 });

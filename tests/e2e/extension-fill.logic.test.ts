@@ -29,20 +29,21 @@ describe('fillAccountCode', () => {
     return { calls, deps: { fill } };
   };
 
-  it('passes the account\'s sites and the confirmation to the page, which checks them again', async () => {
+  it('passes the account\'s sites and the confirmed site to the page, which checks them again', async () => {
     const { calls, deps } = answering({ status: 'filled', kind: 'single', site: 'github.com' });
-    expect(await fillAccountCode(7, github, '123456', false, deps)).toEqual({ kind: 'filled', outcome: { status: 'filled', kind: 'single', site: 'github.com' } });
-    expect(calls).toEqual([{ code: '123456', sites: ['github.com'], confirmed: false }]);
+    expect(await fillAccountCode(7, github, '123456', null, deps)).toEqual({ kind: 'filled', outcome: { status: 'filled', kind: 'single', site: 'github.com' } });
+    await fillAccountCode(7, github, '123456', 'githib.com', deps);
+    expect(calls).toEqual([{ code: '123456', sites: ['github.com'], confirmedSite: null }, { code: '123456', sites: ['github.com'], confirmedSite: 'githib.com' }]);
   });
 
   it('turns a refusal by the page into the warning, naming the page\'s site', async () => {
     const { deps } = answering({ status: 'wrong_site', site: 'evil.example' });
-    expect(await fillAccountCode(7, github, '123456', false, deps)).toEqual({ kind: 'confirm', site: 'evil.example' });
+    expect(await fillAccountCode(7, github, '123456', null, deps)).toEqual({ kind: 'confirm', site: 'evil.example' });
   });
 
   it('reports no field, and a tab it cannot reach, without throwing', async () => {
-    expect(await fillAccountCode(7, github, '123456', false, answering({ status: 'no_field', site: 'github.com' }).deps)).toEqual({ kind: 'no-field' });
-    expect(await fillAccountCode(7, github, '123456', false, answering(new Error('Cannot access a chrome:// URL')).deps)).toEqual({ kind: 'blocked' });
+    expect(await fillAccountCode(7, github, '123456', null, answering({ status: 'no_field', site: 'github.com' }).deps)).toEqual({ kind: 'no-field' });
+    expect(await fillAccountCode(7, github, '123456', null, answering(new Error('Cannot access a chrome:// URL')).deps)).toEqual({ kind: 'blocked' });
   });
 });
 

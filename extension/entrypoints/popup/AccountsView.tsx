@@ -82,7 +82,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       void reorder(moveAccount(accounts.map((item) => item.id), shown[index].id, neighbour.id));
     },
     // Not confirmed: an account not bound to the page gets the warning first.
-    onFill: (account, code) => void filler.fill(account, code, false),
+    onFill: (account, code) => void filler.fill(account, code, null),
     onDragStart: (account) => { dragged.current = account.id; },
     onDrop: (target) => {
       const moved = dragged.current;

@@ -57,7 +57,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
       {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
       {filler.warning && (
         <FillWarning account={filler.warning.account} site={filler.warning.site} onCancel={filler.cancelWarning}
-          onConfirm={() => { const { account } = filler.warning!; void filler.fill(account, codeFor(account), true); }} />
+          onConfirm={() => { const { account, site } = filler.warning!; void filler.fill(account, codeFor(account), site); }} />
       )}
       {!filler.warning && scanner.scan.kind !== 'idle' && (
         <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}

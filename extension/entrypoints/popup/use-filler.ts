@@ -15,11 +15,12 @@ const BLOCKED = 'Tessera cannot reach this page. Click Tessera\'s button on the 
 export function useFiller(page: ActivePage | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
   const [warning, setWarning] = useState<FillWarningState | null>(null);
 
-  const fill = (account: VaultAccount, code: string, confirmed: boolean) => run(async () => {
+  /** `confirmedSite`: the site named in the warning the user just confirmed, or null for a plain Fill. */
+  const fill = (account: VaultAccount, code: string, confirmedSite: string | null) => run(async () => {
     if (!page || !page.site) return setStatus(NO_PAGE);
-    if (!confirmed && !isBoundTo(account, page.site)) return setWarning({ account, site: page.site });
+    if (!confirmedSite && !isBoundTo(account, page.site)) return setWarning({ account, site: page.site });
     setWarning(null);
-    const step = await fillAccountCode(page.tabId, account, code, confirmed);
+    const step = await fillAccountCode(page.tabId, account, code, confirmedSite);
     if (step.kind === 'confirm') return setWarning({ account, site: step.site });
     if (step.kind === 'blocked') return setStatus(BLOCKED);
     if (step.kind === 'no-field') {
