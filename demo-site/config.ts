@@ -73,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Setting ${String(issue?.path[0])} is not valid: ${issue?.message}`);
   }
   const e = parsed.data;
+  // A password with no account to give it to would be silently ignored: say so instead.
+  if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) throw new ConfigError('Setting ADMIN_PASSWORD needs ADMIN_EMAIL: set the administrator\'s email too, or unset ADMIN_PASSWORD.');
   return {
     port: e.PORT,
     host: e.HOST,

@@ -2,10 +2,13 @@
 // folder) with a generated password that is printed once. Administrators always enrol TOTP before anything else.
 import { randomBytes } from 'node:crypto';
 import type { SiteContext } from '../context';
+import { ConfigError, SiteError } from '../errors';
+import { recordAudit } from '../audit';
 import { hashPassword } from '../accounts/password';
 import { assertAcceptablePassword } from '../accounts/password-policy';
 import { newUser } from '../accounts/signup';
 import { findUserByEmail } from '../accounts/users';
+import { rescopeUserSessions } from '../auth/session';
 
 export const GENERATED_ADMIN_EMAIL = 'admin@tessera.test';
 
@@ -15,8 +18,20 @@ export interface CreatedAdmin {
   generatedPassword?: string;
 }
 
+const STARTUP = { ip: '', userAgent: 'site start' };
+
+/** A password the policy refuses stops the start with a message naming the setting (the password itself is not shown). */
+function assertAdminPassword(password: string): void {
+  try {
+    assertAcceptablePassword(password);
+  } catch (error) {
+    if (!(error instanceof SiteError)) throw error;
+    throw new ConfigError(`Setting ADMIN_PASSWORD is not valid: ${error.message}`);
+  }
+}
+
 async function createAdmin(ctx: SiteContext, email: string, password: string): Promise<void> {
-  assertAcceptablePassword(password);
+  assertAdminPassword(password);
   const passwordHash = await hashPassword(password, ctx.config.argon2);
   if (findUserByEmail(ctx, email)) return;
   const admin = newUser(ctx, { email, password, displayName: 'Administrator' }, passwordHash, 'admin');
@@ -33,6 +48,9 @@ export async function ensureAdmin(ctx: SiteContext, options: { createIfNoAdmin: 
     if (existing) {
       if (existing.role === 'admin') return null;
       existing.role = 'admin';
+      // Its live sessions now need TOTP too: without it they can only enrol, like any administrator's.
+      rescopeUserSessions(ctx, existing);
+      recordAudit(ctx, 'admin_promoted', STARTUP, { userId: existing.id });
       await ctx.store.save();
       return { email: existing.email };
     }
