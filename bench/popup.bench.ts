@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { encodeBase32 } from '../shared/otp/index';
-import { launchBrowser, extensionWorker, type LaunchedBrowser } from '../tests/support/browser';
+import { launchBrowser, extensionWorker } from '../tests/support/browser';
 
 const PASSWORD = 'bench vault password 2024';
 const OPENINGS = 9;
@@ -51,7 +51,7 @@ async function measure(count: number): Promise<Figures> {
     const popup = await open('popup');
     await popup.waitForTimeout((TICKS + 1.5) * 1000);
     const ticks = await popup.evaluate(() => performance.getEntriesByName('tessera:tick').map((entry) => entry.duration));
-    const { unlock, kdf } = await measureUnlock(browser, popup);
+    const { unlock, kdf } = await measureUnlock(popup);
     return { firstCodes: median(firsts), rows, tick: median(ticks), tickMax: Math.max(...ticks), unlock, kdf };
   } finally {
     await browser.close();
@@ -86,7 +86,7 @@ async function markTime(page: Page, name: string): Promise<number> {
   return page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, name);
 }
 
-async function measureUnlock(_browser: LaunchedBrowser, popup: Page): Promise<{ unlock: number; kdf: number }> {
+async function measureUnlock(popup: Page): Promise<{ unlock: number; kdf: number }> {
   await popup.getByRole('button', { name: 'Lock now' }).click();
   const field = popup.getByLabel('Master password');
   const button = popup.getByRole('button', { name: 'Unlock' });

@@ -1,11 +1,10 @@
 // POST <origin>/api/qr/scan. The tab's activeTab grant covers its origin, so no host permission is needed.
+import { CodedError } from '../../shared/coded-error';
 import type { QrScanRequest, QrScanResponse } from '../../shared/protocol/qr-signin';
 
-export class QrSignInError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'QrSignInError';
-  }
+/** What the site refused (its own error code, e.g. already_scanned), or `network` / `unexpected_answer` / `http_<status>`. */
+export class QrSignInError extends CodedError {
+  override readonly name = 'QrSignInError';
 }
 
 export async function postQrScan(origin: string, request: QrScanRequest, fetchFn: typeof fetch = fetch): Promise<QrScanResponse> {

@@ -21,10 +21,6 @@ export function decodeHex(text: string): Uint8Array {
   return bytes;
 }
 
-export function encodeHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 export function encodeUtf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }

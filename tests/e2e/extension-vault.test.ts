@@ -90,7 +90,7 @@ describe('extension vault', () => {
     }
   });
 
-  it('keeps no secret, issuer or account name in the clear in IndexedDB', async () => {
+  it('keeps no secret, issuer or account name in the clear in IndexedDB or the persistent storage areas', async () => {
     const ext = await launchExtension();
     try {
       const page = await ext.open('popup');
@@ -99,8 +99,15 @@ describe('extension vault', () => {
       const dump = await dumpIndexedDb(page);
       expect(dump.records).toBeGreaterThanOrEqual(2);
       expect(dump.text.length).toBeGreaterThan(100);
-      for (const clear of [SECRET, SECRET.toLowerCase(), 'JBSWY3DP', ISSUER, 'quentin', MASTER_PASSWORD]) {
+      // Nor in the extension's persistent storage areas, which outlive the browser session too.
+      const persistent = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null)]);
+      });
+      // 'Hello!' is the secret's first bytes (base32 JBSWY3DP), in case it were kept as raw bytes.
+      for (const clear of [SECRET, SECRET.toLowerCase(), 'JBSWY3DP', 'Hello!', ISSUER, 'quentin', MASTER_PASSWORD]) {
         expect(dump.text).not.toContain(clear);
+        expect(persistent).not.toContain(clear);
       }
     } finally {
       await ext.browser.close();
