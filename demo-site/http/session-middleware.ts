@@ -38,8 +38,11 @@ export function requireAuth(res: Response, scope: 'any' | 'full' = 'full'): Auth
   return auth;
 }
 
-/** A new sign-in replaces whatever session the browser had (a new id at every sign-in). */
-export function dropPreviousSession(ctx: SiteContext, req: Request): void {
+/**
+ * A new sign-in replaces whatever session the browser had (a new id at every sign-in). Called only once the sign-in
+ * succeeded, so a mistyped code or a taken email signs no one out; saved, so the old session stays gone after a restart.
+ */
+export async function dropPreviousSession(ctx: SiteContext, req: Request): Promise<void> {
   const token = readCookie(req, SESSION_COOKIE);
-  if (token) endSession(ctx, token);
+  if (token && endSession(ctx, token)) await ctx.store.save();
 }

@@ -23,8 +23,8 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
 
   router.post('/signup', limits.signup, async (req, res) => {
     const input = parseInput(signupSchema, req.body);
-    dropPreviousSession(ctx, req);
     const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+    await dropPreviousSession(ctx, req);
     giveSession(req, res, sessionId);
     res.status(201).json({ user: toPublicUser(user) });
   });
@@ -36,15 +36,15 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
       res.json({ mfaRequired: true, ticket: result.ticket, methods: result.methods });
       return;
     }
-    dropPreviousSession(ctx, req);
+    await dropPreviousSession(ctx, req);
     giveSession(req, res, result.sessionId);
     res.json({ user: toPublicUser(result.user) });
   });
 
   router.post('/signin/mfa/totp', async (req, res) => {
     const input = parseInput(totpStepSchema, req.body);
-    dropPreviousSession(ctx, req);
     const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
+    await dropPreviousSession(ctx, req);
     giveSession(req, res, sessionId);
     res.json({ user: toPublicUser(user) });
   });

@@ -17,8 +17,8 @@ export function backupApi(ctx: SiteContext, limits: Limits): Router {
 
   router.post('/signin/mfa/backup-code', async (req, res) => {
     const input = parseInput(backupStepSchema, req.body);
-    dropPreviousSession(ctx, req);
     const { user, sessionId } = await signInWithBackupCode(ctx, input, requestInfo(req));
+    await dropPreviousSession(ctx, req);
     giveSession(req, res, sessionId);
     res.json({ user: toPublicUser(user) });
   });

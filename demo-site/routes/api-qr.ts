@@ -65,9 +65,8 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
     const input = parseInput(pinVerifySchema, req.body);
     const cookie = readCookie(req, QR_COOKIE);
     const { user, sessionId } = await verifyPin(qr, input, cookie ? toQrCookieBinding(cookie) : null, requestInfo(req));
-    // Like any sign-in: whatever session this browser had ends; only after success, so a mistyped PIN signs no one out.
-    dropPreviousSession(qr.site, req);
-    await qr.site.store.save();
+    // Like any sign-in: whatever session this browser had ends (only now, so a mistyped PIN signs no one out).
+    await dropPreviousSession(qr.site, req);
     giveSession(req, res, sessionId);
     res.json({ user: toPublicUser(user), redirect: '/account' });
   });

@@ -57,8 +57,8 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     const values = { email: String(req.body?.email ?? ''), displayName: String(req.body?.displayName ?? '') };
     try {
       const input = parseInput(signupSchema, req.body);
-      dropPreviousSession(ctx, req);
       const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+      await dropPreviousSession(ctx, req);
       startSession(req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
@@ -77,7 +77,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
         res.redirect(303, '/signin/code');
         return;
       }
-      dropPreviousSession(ctx, req);
+      await dropPreviousSession(ctx, req);
       startSession(req, res, result.sessionId);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
@@ -94,8 +94,8 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     if (!ticket) return res.redirect(303, '/signin');
     try {
       const input = parseInput(totpStepSchema, { ticket, code: req.body?.[field] });
-      dropPreviousSession(ctx, req);
       const { user, sessionId } = await complete(ctx, input, requestInfo(req));
+      await dropPreviousSession(ctx, req);
       startSession(req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
