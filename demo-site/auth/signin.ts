@@ -28,6 +28,8 @@ export async function signInWithPassword(ctx: SiteContext, input: { email: strin
   }
   assertNotLocked(ctx, user);
   const ok = await verifyPassword(user.passwordHash, input.password);
+  // Again: a burst of wrong guesses may have locked the account while this hash was being computed.
+  assertNotLocked(ctx, user);
   if (!ok) {
     const locked = recordFailedAttempt(ctx, user, request, 'password');
     await ctx.store.save();

@@ -28,6 +28,8 @@ export async function disableTotp(ctx: SiteContext, user: User, input: DisableIn
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await refuse(ctx, user, request, new ValidationError('password', 'That password is not right.', 'invalid_password'));
   }
+  // Checked again after the hash: another request may have locked the account or turned MFA off meanwhile.
+  assertNotLocked(ctx, user);
   const totp = user.totp;
   if (!totp) throw new ConflictError('mfa_not_enabled', 'Two-factor authentication is already off.');
   if (input.backupCode !== undefined) {
