@@ -5,10 +5,13 @@ import preact from '@preact/preset-vite';
 // The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
-// The extension's sources live in extension/; the build lands in .output/<browser>-mv<N>/.
+// The extension's sources live in extension/; the build lands in .output/<browser>-mv3/.
 export default defineConfig({
   srcDir: 'extension',
   imports: false,
+  // Manifest V3 for Firefox too: the code uses `action`, optional host permissions and storage.session, which WXT's
+  // default Firefox target (MV2) lacks or renames.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
