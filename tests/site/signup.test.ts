@@ -58,6 +58,14 @@ describe('signup', () => {
     expect((await site.client().post('/api/signup', { ...account, email: 'b@example.com', password: 'k'.repeat(127) + '!' })).status).toBe(201);
   });
 
+  it('counts characters, not UTF-16 units: a password of 128 emoji signs up and then signs in', async () => {
+    site = await startTestSite({ MFA_POLICY: 'optional' });
+    const password = '\u{1F510}'.repeat(128);
+    expect((await site.client().post('/api/signup', { ...account, password })).status).toBe(201);
+    expect((await site.client().post('/api/signin', { email: account.email, password })).status).toBe(200);
+    expect((await site.client().post('/api/signup', { ...account, email: 'c@example.com', password: password + '\u{1F510}' })).body.error.code).toBe('password_too_long');
+  });
+
   it('under MFA_POLICY=required gives a session that can only enrol', async () => {
     site = await startTestSite({ MFA_POLICY: 'required' });
     const client = site.client();
