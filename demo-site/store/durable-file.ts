@@ -39,11 +39,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     this.latest = data;
     if (!this.running) return this.start();
-    // Everyone who asks while a write runs is answered by the one write that follows it.
-    this.queued ??= this.running.then(() => {
-      this.queued = null;
-      return this.start();
-    });
+    // Everyone who asks while a write runs is answered by the one write that follows it, whether the running one
+    // succeeded or failed (its own callers hear of its failure; a failed write must not fail the next ones too).
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.start();
+      });
     return this.queued;
   }
 

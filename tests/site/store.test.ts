@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,22 @@ describe('store', () => {
     }
     await Promise.all(saves);
     expect((await openStore(dir)).data.audit).toHaveLength(20);
+  });
+
+  it('reports a failed write to its callers only, and goes on saving once the disk works again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tessera-store-'));
+    const store = await openStore(dir);
+    const entry = (id: string) => ({ id, type: 'test', at: 1, userId: null, actorId: null, ip: '', userAgent: '', details: {} });
+    // A folder where the temporary file goes makes every write fail, as a full or read-only disk would.
+    mkdirSync(join(dir, `${DATA_FILE}.tmp`));
+    store.data.audit.push(entry('lost'));
+    const failing = [store.save(), store.save()];
+    for (const save of failing) await expect(save).rejects.toThrow();
+    rmSync(join(dir, `${DATA_FILE}.tmp`), { recursive: true });
+
+    store.data.audit.push(entry('kept'));
+    await Promise.all([store.save(), store.save(), store.save()]);
+    expect((await openStore(dir)).data.audit.map((saved) => saved.id)).toEqual(['lost', 'kept']);
   });
 
   it('refuses to start on a damaged data file with a message saying what to do', async () => {
