@@ -59,9 +59,24 @@ export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: 
   } catch (error) {
     throw new CaptureError('capture_refused', 'This page cannot be scanned: browser pages and the web store refuse it, and elsewhere open Tessera from its toolbar button (or shortcut) on the page first.', { cause: error });
   }
+  // What was captured is attributed to the tab's origin (a sign-in QR is only honoured on its own site), so a tab that
+  // moved to another origin while it was being captured is refused rather than credited with the new page's content.
+  const after = await deps.getTab(ref.tabId).catch(() => null);
+  if (!after || originOf(after.url) !== originOf(tab.url)) {
+    throw new CaptureError('tab_not_visible', 'The page changed while it was being scanned: wait until it has loaded, then scan again.');
+  }
   const image = await pixelsFromImage(dataUrl);
   await decoderReady;
   return { image, tabUrl: tab.url ?? null };
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 // The budget counts from the click, so capturing and unpacking the frame come out of it, not on top of it.
