@@ -23,10 +23,3 @@ export function isAllowedOn(sites: readonly string[], ...urls: string[]): boolea
     return site !== null && sites.includes(site);
   });
 }
-
-/** Normalises what a user types as a site ("https://GitHub.com/login", "www.github.com") to its registrable domain. */
-export function normalizeSiteInput(text: string): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  return siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-}

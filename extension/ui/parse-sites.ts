@@ -18,7 +18,8 @@ export function parseSites(text: string): SitesResult {
 }
 
 function toRegistrableDomain(entry: string): string | null {
-  const info = parse(entry.toLowerCase());
+  // Private suffixes too, exactly as pages are matched (siteOf): alice.github.io is a site of its own, not github.io.
+  const info = parse(entry.toLowerCase(), { allowPrivateDomains: true });
   if (info.isIp && info.hostname) return info.hostname;
   if (info.hostname === 'localhost') return 'localhost';
   return info.domain ?? null;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isAllowedOn, normalizeSiteInput, siteOf } from '../../extension/autofill/site-match';
+import { isAllowedOn, siteOf } from '../../extension/autofill/site-match';
 
 describe('siteOf', () => {
   it.each([
@@ -40,13 +40,5 @@ describe('isAllowedOn', () => {
   it('needs every frame on the way to be one of the sites', () => {
     expect(isAllowedOn(github, 'https://github.com/', 'https://evil.example/frame')).toBe(false);
     expect(isAllowedOn(github)).toBe(false);
-  });
-});
-
-describe('normalizeSiteInput', () => {
-  it('turns what users type into a registrable domain', () => {
-    expect(normalizeSiteInput('https://www.GitHub.com/login')).toBe('github.com');
-    expect(normalizeSiteInput('accounts.google.com')).toBe('google.com');
-    expect(normalizeSiteInput('   ')).toBeNull();
   });
 });

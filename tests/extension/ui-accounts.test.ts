@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { VaultAccount } from '../../extension/vault/index';
 import { filterAccounts, moveAccount } from '../../extension/ui/filter-accounts';
 import { parseSites } from '../../extension/ui/parse-sites';
+import { siteOf } from '../../extension/autofill/site-match';
 import { buildManualAccount, DEFAULT_FIELDS } from '../../extension/ui/build-manual-account';
 import { navigationFor } from '../../extension/entrypoints/popup/use-account-keys';
 
@@ -38,6 +39,14 @@ describe('sites', () => {
     expect(parseSites('https://login.example.co.uk/x, GitHub.com\nwww.github.com')).toEqual({ sites: ['example.co.uk', 'github.com'] });
     expect(parseSites('localhost 127.0.0.1')).toEqual({ sites: ['localhost', '127.0.0.1'] });
     expect(parseSites('')).toEqual({ sites: [] });
+  });
+
+  it('keeps a site under a private suffix as the site its pages are matched to, not the whole suffix', () => {
+    for (const typed of ['alice.github.io', 'https://www.GitHub.com/login', 'accounts.google.com', 'shop.example.co.uk']) {
+      const url = /^https:/.test(typed) ? typed : `https://${typed}/`;
+      expect(parseSites(typed)).toEqual({ sites: [siteOf(url)] });
+    }
+    expect(parseSites('alice.github.io')).toEqual({ sites: ['alice.github.io'] });
   });
 
   it('refuses what is not a site, naming it', () => {
