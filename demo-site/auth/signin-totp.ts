@@ -14,7 +14,10 @@ export async function rejectSecondFactor(ctx: SiteContext, ticket: Ticket, user:
   await ctx.store.save();
   if (locked) return locked;
   if (attemptsLeft === 0) return new AuthenticationError('invalid_ticket', 'Too many wrong codes: enter your email and password again.');
-  const error = new AuthenticationError('invalid_code', 'That code is not right: enter the code your authenticator shows now.');
+  const message = method === 'backup_code'
+    ? 'That backup code is not right or was already used: check it against your list, or use another one.'
+    : 'That code is not right: enter the code your authenticator shows now.';
+  const error = new AuthenticationError('invalid_code', message);
   error.details.attemptsLeft = attemptsLeft;
   return error;
 }

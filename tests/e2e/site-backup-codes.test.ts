@@ -74,7 +74,7 @@ describe('backup codes in Chromium', () => {
     await user.click('summary:has-text("Use a backup code")');
     await user.fill('#backupCode', codes[0]);
     await user.click('[data-testid=backup-form] button[type=submit]');
-    await expect(user.locator('#backupCode-error').textContent()).resolves.toContain('That code is not right');
+    await expect(user.locator('#backupCode-error').textContent()).resolves.toContain('That backup code is not right or was already used');
     expect(user.url()).toBe(`${site.url}/signin/backup-code`);
     await user.goto(`${site.url}/account`);
     await user.waitForURL(`${site.url}/signin`);

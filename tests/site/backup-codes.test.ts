@@ -46,6 +46,9 @@ describe('backup codes', () => {
     const again = await redeem(codes[0]);
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe('invalid_code');
+    // Words about the backup code, not about an authenticator the user may have lost.
+    expect(again.body.error.message).toMatch(/backup code is not right or was already used/);
+    expect(again.body.error.message).not.toMatch(/authenticator/);
   });
 
   it('are counted on the account page, with a warning at 2 or fewer', async () => {
