@@ -54,6 +54,21 @@ describe('account lockout', () => {
     for (let i = 0; i < 9; i++) expect((await wrongPassword()).status).toBe(401);
   });
 
+  it('counts wrong proofs when turning MFA off, so a stolen session cannot guess its way to MFA off', async () => {
+    site = await startTestSite({ MFA_POLICY: 'optional', LOCKOUT_THRESHOLD: '3' });
+    const client = site.client();
+    const secret = await signUpWithTotp(site, client, email);
+    const disable = (body: object) => client.post('/api/mfa/totp/disable', body);
+    expect((await disable({ password: 'not the password', code: codeAt(secret, site.clock) })).status).toBe(400);
+    expect((await disable({ password: PASSWORD, code: codeAt(secret, site.clock, 4) })).status).toBe(400);
+    const third = await disable({ password: PASSWORD, backupCode: 'aaaaa-bbbbb' });
+    expect(third.status).toBe(423);
+    const right = await disable({ password: PASSWORD, code: codeAt(secret, site.clock) });
+    expect(right.status).toBe(423);
+    expect(right.body.error.code).toBe('account_locked');
+    expect((await client.get('/api/me')).body.user.mfaEnabled).toBe(true);
+  });
+
   it('takes its threshold and duration from settings', async () => {
     site = await startTestSite({ LOCKOUT_THRESHOLD: '3', LOCKOUT_MINUTES: '2' });
     await signUpWithTotp(site, site.client(), email);
