@@ -18,8 +18,16 @@ export function parseSites(text: string): SitesResult {
 }
 
 function toRegistrableDomain(entry: string): string | null {
+  // Through the URL parser first, as a page's address is: international names become their xn-- form (bücher.de is
+  // xn--bcher-kva.de), which is what siteOf() sees on the page.
+  let hostname: string;
+  try {
+    hostname = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ? entry : `https://${entry}`).hostname;
+  } catch {
+    return null;
+  }
   // Private suffixes too, exactly as pages are matched (siteOf): alice.github.io is a site of its own, not github.io.
-  const info = parse(entry.toLowerCase(), { allowPrivateDomains: true });
+  const info = parse(hostname, { allowPrivateDomains: true });
   if (info.isIp && info.hostname) return info.hostname;
   if (info.hostname === 'localhost') return 'localhost';
   return info.domain ?? null;

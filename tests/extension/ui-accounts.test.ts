@@ -41,12 +41,13 @@ describe('sites', () => {
     expect(parseSites('')).toEqual({ sites: [] });
   });
 
-  it('keeps a site under a private suffix as the site its pages are matched to, not the whole suffix', () => {
-    for (const typed of ['alice.github.io', 'https://www.GitHub.com/login', 'accounts.google.com', 'shop.example.co.uk']) {
-      const url = /^https:/.test(typed) ? typed : `https://${typed}/`;
+  it('keeps the site its pages are matched to: a private suffix\'s own site, an international name in its xn-- form', () => {
+    for (const typed of ['alice.github.io', 'https://www.GitHub.com/login', 'accounts.google.com', 'shop.example.co.uk', 'bücher.de', 'http://[::1]:3000/']) {
+      const url = /^https?:/.test(typed) ? typed : `https://${typed}/`;
       expect(parseSites(typed)).toEqual({ sites: [siteOf(url)] });
     }
     expect(parseSites('alice.github.io')).toEqual({ sites: ['alice.github.io'] });
+    expect(parseSites('www.bücher.de')).toEqual({ sites: ['xn--bcher-kva.de'] });
   });
 
   it('refuses what is not a site, naming it', () => {
