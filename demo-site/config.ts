@@ -34,6 +34,9 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });
 
+/** Every environment variable the site reads (the README's settings table lists each). */
+export const SETTING_NAMES = Object.keys(envSchema.shape);
+
 export type MfaPolicy = 'required' | 'optional';
 export interface Argon2Params { memoryCost: number; timeCost: number; parallelism: number }
 
