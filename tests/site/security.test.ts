@@ -101,9 +101,11 @@ describe('secrets at rest', () => {
 describe('audit log', () => {
   it('records signup, sign-in success and failure, MFA on and off, lockout, with time, IP and user agent', async () => {
     site = await startTestSite({ MFA_POLICY: 'optional', LOCKOUT_THRESHOLD: '2' });
+    const start = site.clock.ms;
     const client = site.client();
     const secret = await signUpWithTotp(site, client, email);
     await site.client().post('/api/signin', { email, password: 'wrong password' });
+    const lockedAt = site.clock.ms;
     await site.client().post('/api/signin', { email, password: 'wrong password' });
     site.clock.advance(16 * 60_000);
     const { body } = await site.client().post('/api/signin', { email, password: PASSWORD });
@@ -112,8 +114,12 @@ describe('audit log', () => {
     await client.post('/api/mfa/totp/disable', { password: PASSWORD, code: codeAt(secret, site.clock) });
     const audit = readDataFile(site.dataDir).audit;
     expect(audit.map((entry) => entry.type)).toEqual(expect.arrayContaining(['signup', 'mfa_enabled', 'signin_failure', 'lockout', 'signin_success', 'mfa_disabled']));
+    // Times come from the site's clock: each entry says when it happened.
+    expect(audit.find((entry) => entry.type === 'lockout')?.at).toBe(lockedAt);
+    expect(audit.find((entry) => entry.type === 'signup')?.at).toBe(start);
     for (const entry of audit) {
-      expect(entry.at).toBeGreaterThan(0);
+      expect(entry.at).toBeGreaterThanOrEqual(start);
+      expect(entry.at).toBeLessThanOrEqual(site.clock.ms);
       expect(entry.ip).toMatch(/127\.0\.0\.1/);
       expect(entry.userAgent).toBe('node');
     }
