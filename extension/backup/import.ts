@@ -12,13 +12,17 @@ const MAX_IMPORT_CHARS = 5_000_000;
 
 export async function parseImport(text: string, options: ImportOptions = {}): Promise<ImportPreview> {
   if (typeof text !== 'string') throw unknownFormat();
-  if (text.length > MAX_IMPORT_CHARS) {
-    throw new BackupError('too_large', 'This file is larger than any authenticator export (over 5 MB): check that it is the right file.');
-  }
+  refuseOversized(text.length);
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') throw new BackupError('unknown_format', 'There is nothing to import: choose a file or paste an export.');
   const result = body.startsWith('{') ? await importJson(body, options.password) : importText(body);
   return markDuplicates(result, options.existing);
+}
+
+/** Also checked on a file's byte size before it is read: a wrong multi-gigabyte pick must not freeze the page. */
+export function refuseOversized(length: number): void {
+  if (length <= MAX_IMPORT_CHARS) return;
+  throw new BackupError('too_large', 'This file is larger than any authenticator export (over 5 MB): check that it is the right file.');
 }
 
 function importText(body: string): ImportResult {

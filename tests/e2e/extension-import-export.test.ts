@@ -69,6 +69,16 @@ describe('import and export on the options page', () => {
     await expect(options.getByRole('region', { name: /Preview/ }).count()).resolves.toBe(0);
   });
 
+  it('refuses a file far larger than any export before reading it, saying so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
+    const huge = join(dir, 'photo-library.json');
+    writeFileSync(huge, Buffer.alloc(6_000_000, 0x7b));
+    const form = options.getByRole('form', { name: 'Import accounts' });
+    await form.getByLabel('Import from a file').setInputFiles(huge);
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/larger than any authenticator export \(over 5 MB\)/);
+    await expect(form.getByLabel('Or paste the exported text').inputValue()).resolves.toBe('');
+  });
+
   it('exports an encrypted backup that restores a deleted account from a file, asking for its password', async () => {
     const form = options.getByRole('form', { name: 'Encrypted backup' });
     await form.getByLabel('Backup password').fill(BACKUP_PASSWORD);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { parseImport, type ImportPreview } from '../../backup/index';
+import { parseImport, refuseOversized, type ImportPreview } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
@@ -20,8 +20,14 @@ export function ImportSection({ showLocked }: Unlocked) {
   async function readFile(event: Event) {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
-    setText(await file.text());
-    setPreview(null);
+    setError(null); setDone(''); setPreview(null);
+    try {
+      refuseOversized(file.size);
+      setText(await file.text());
+    } catch (caught) {
+      setText('');
+      fail(caught);
+    }
   }
 
   async function showPreview(event: Event) {
