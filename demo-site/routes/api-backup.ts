@@ -25,7 +25,8 @@ export function backupApi(ctx: SiteContext, limits: Limits): Router {
 
   router.post('/backup-codes/requests', limits.backupRequests, async (req, res) => {
     const input = parseInput(backupRequestSchema, req.body);
-    const user = input.ticket ? findTicket(ctx, input.ticket).user : requireAuth(res, 'any').user;
+    // Signed in, only with a full session: an account still to enrol has no second factor for codes to stand in for.
+    const user = input.ticket ? findTicket(ctx, input.ticket).user : requireAuth(res, 'full').user;
     const request = await requestBackupCodes(ctx, user, input.message, requestInfo(req));
     res.status(202).json({ request: { id: request.id, status: request.status, createdAt: request.createdAt } });
   });

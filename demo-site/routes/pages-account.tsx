@@ -75,12 +75,11 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
     }
   });
   router.post('/account/backup-codes/request', limits.backupRequests, async (req, res) => {
-    const auth = pageAuth(res, 'any');
+    const auth = pageAuth(res, 'full');
     if (!auth) return;
     try {
       const { message } = parseInput(backupRequestSchema, { message: req.body?.message });
       await requestBackupCodes(ctx, auth.user, message, requestInfo(req));
-      if (auth.session.scope !== 'full') return res.redirect(303, '/mfa');
       showAccount(res, auth, undefined, 202, 'Your request was sent to the administrator.');
     } catch (error) {
       showAccount(res, auth, errorsFor(error), (error as SiteError).status);

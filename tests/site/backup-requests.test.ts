@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signUpWithTotp, type TestSite } from './support/site';
+import { PASSWORD, signUpWithTotp, type TestSite } from './support/site';
+import { readDataFile } from './support/store-file';
 import { signInAdmin, startSiteWithAdmin, userAtCodeStep } from './support/admin';
 
 let site: TestSite;
@@ -27,6 +28,18 @@ describe('backup code requests', () => {
     site = await startSiteWithAdmin();
     expect((await site.client().post('/api/backup-codes/requests', { ticket: 'made-up', message: 'hi' })).status).toBe(401);
     expect((await site.client().post('/api/backup-codes/requests', { message: 'hi' })).status).toBe(401);
+  });
+
+  it('are refused to an account that has yet to enrol (it can do nothing else), on the API and the page', async () => {
+    site = await startSiteWithAdmin({ MFA_POLICY: 'required' });
+    const fresh = site.client();
+    await fresh.post('/api/signup', { email, password: PASSWORD, displayName: 'New' });
+    const api = await fresh.post('/api/backup-codes/requests', { message: 'codes please' });
+    expect(api.status).toBe(403);
+    expect(api.body.error.code).toBe('enrolment_required');
+    const page = await fresh.request('POST', '/account/backup-codes/request', { body: 'message=codes', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(page.headers.get('location')).toBe('/mfa');
+    expect(readDataFile(site.dataDir).backupCodeRequests).toEqual([]);
   });
 
   it('are issued once: the codes come back, the request is closed, and issuing again is refused', async () => {
