@@ -1,6 +1,6 @@
 // Single-scan pairing: the site hands over the otpauth URI of the key it is setting up; it goes into the vault bound
 // to that site, through the same parser and the same twin check as any scanned code.
-import { parseOtpauthUri } from '../../shared/otp/index';
+import { OtpError, parseOtpauthUri } from '../../shared/otp/index';
 import type { Vault } from '../vault/index';
 import { siteOf } from '../autofill/site-match';
 import { addFinding } from '../capture/add-finding';
@@ -15,8 +15,8 @@ export async function addPairedAccount(vault: Pick<Vault, 'list' | 'add' | 'upda
   try {
     account = parseOtpauthUri(otpauthUri);
   } catch (error) {
-    // The parser's message names the faulty parameter, never the secret.
-    const reason = error instanceof Error ? error.message : 'it could not be read';
+    // The parser's own message names the faulty parameter, never the secret; anything else is not shown as is.
+    const reason = error instanceof OtpError ? error.message : 'it could not be read';
     throw new QrSignInError('invalid_pairing', `${origin} sent a key Tessera cannot use (${reason}). Nothing was added: set up the authenticator by scanning its QR code instead.`);
   }
   const outcome = await addFinding(vault, { kind: 'account', account: { ...account, sites: [site] } });
