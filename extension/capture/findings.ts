@@ -29,15 +29,17 @@ export async function buildScanResult(
 }
 
 async function finishFinding(finding: ScanFinding, site: string | null, context: FindingContext): Promise<ScanFinding> {
-  const prepare = (account: CapturedAccount): CapturedAccount =>
-    markSameSecret({ ...account, sites: site ? [site] : [] }, context.existing ?? []);
+  const prepare = (account: CapturedAccount, sites: string[]): CapturedAccount =>
+    markSameSecret({ ...account, sites }, context.existing ?? []);
   if (finding.kind === 'account') {
-    const account = prepare(finding.account);
+    const account = prepare(finding.account, site ? [site] : []);
     return account.existingId ? { ...finding, account, existingId: account.existingId } : { ...finding, account };
   }
   if (finding.kind === 'migration') {
     const progress = await recordBatchPart(context.progress, finding);
-    return { ...finding, accounts: finding.accounts.map(prepare), progress };
+    // An export holds the accounts of many sites, and the page showing it is none of them (an image viewer, a notes
+    // page): binding them there would let that page get every one of their codes at a plain Fill. They get no site.
+    return { ...finding, accounts: finding.accounts.map((account) => prepare(account, [])), progress };
   }
   return finding;
 }

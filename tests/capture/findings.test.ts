@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildScanResult } from '../../extension/capture/findings';
 import type { ProgressStore } from '../../extension/capture/migration-progress';
+import { encodeMigrationUris, parseOtpauthUri } from '../../shared/otp/index';
 
 function memoryProgress(): ProgressStore {
   const map = new Map<string, unknown>();
@@ -23,5 +24,17 @@ describe('findings of one scan', () => {
   it('keeps a standard QR on its own, and beside a sign-in QR', async () => {
     expect((await scan([STANDARD])).findings.map((f) => f.kind)).toEqual(['account']);
     expect((await scan([STANDARD, SIGNIN])).findings.map((f) => f.kind)).toEqual(['account', 'tessera-link']);
+  });
+});
+
+describe('the sites a scanned account fills on', () => {
+  it('binds a set-up QR code to the page that showed it, and an export\'s accounts to no site at all', async () => {
+    const [single] = (await scan([STANDARD])).findings;
+    expect(single.kind === 'account' && single.account.sites).toEqual(['127.0.0.1']);
+    const bank = { ...parseOtpauthUri(STANDARD), issuer: 'Bank', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' };
+    const [uri] = encodeMigrationUris([parseOtpauthUri(STANDARD), bank]).uris;
+    const [exported] = (await scan([uri])).findings;
+    expect(exported.kind).toBe('migration');
+    expect(exported.kind === 'migration' && exported.accounts.map((account) => [account.issuer, account.sites])).toEqual([['Tessera Demo', []], ['Bank', []]]);
   });
 });

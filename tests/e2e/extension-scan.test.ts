@@ -88,9 +88,14 @@ describe('Scan in the popup', () => {
       const inFirst = exportAccounts.filter((account) => shown.includes(account.account));
       expect(inFirst.length).toBeGreaterThan(1);
       expect(inFirst.length).toBeLessThan(exportAccounts.length);
+      expect(shown).toContain('They fill on no site until you add theirs in Edit');
       await clickButton(popup, `Import ${inFirst.length} accounts`);
       await waitForText(popup, `Added ${inFirst.length} accounts.`);
       expect((await rows(popup)).sort()).toEqual(inFirst.map((account) => `Example Mail: ${account.account}`).sort());
+      // The page that showed the export is not its accounts' site: no plain Fill for them here.
+      const label = `Example Mail: ${inFirst[0].account}`;
+      expect(await hasButton(popup, `Fill code for ${label}`)).toBe(false);
+      expect(await hasButton(popup, `Fill code for ${label} on example.com, not one of its sites`)).toBe(true);
     } finally {
       await popup.close();
     }

@@ -20,6 +20,7 @@ export function MigrationPreview({ finding, isTwin, onImport, onCancel }: Props)
           </li>
         ))}
       </ul>
+      {fresh > 0 && <p class="hint">They fill on no site until you add theirs in Edit: this page is not theirs.</p>}
       {finding.refused.length > 0 && (
         <ul class="preview-list refused" aria-label="Not imported">
           {finding.refused.map((item) => <li key={item.index}>{item.name || `Entry ${item.index + 1}`}: {item.reason}</li>)}
