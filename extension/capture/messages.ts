@@ -23,7 +23,9 @@ export function isCaptureFailure(response: unknown): response is CaptureFailure 
 /**
  * Only the extension's own pages may ask for a scan: the answer can hold a secret, and a content script runs inside
  * pages the extension does not control. Their sender URL is the web page's, never the extension's origin.
+ * `extensionBase` is `runtime.getURL('/')`: `chrome-extension://<id>/` in Chromium, `moz-extension://<uuid>/` in
+ * Firefox, where the host is not the extension's id.
  */
-export function isFromExtensionPage(sender: { id?: string; url?: string }, extensionId: string): boolean {
-  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${extensionId}/`);
+export function isFromExtensionPage(sender: { id?: string; url?: string }, extensionId: string, extensionBase: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && extensionBase.endsWith('/') && sender.url.startsWith(extensionBase);
 }

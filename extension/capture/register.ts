@@ -15,7 +15,7 @@ export const SCAN_MENU_ID = 'tessera-scan-qr';
 
 export function registerCapture(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string }, sendResponse: (response: unknown) => void) => {
-    if (!isCaptureRequest(message) || !isFromExtensionPage(sender, browser.runtime.id)) return undefined;
+    if (!isCaptureRequest(message) || !isFromExtensionPage(sender, browser.runtime.id, extensionBase())) return undefined;
     void answer(message).then(sendResponse);
     return true; // answered asynchronously
   });
@@ -35,6 +35,11 @@ export function registerCapture(): void {
     if (command !== SCAN_COMMAND) return;
     void activeTab(tab).then((ref) => (ref ? scanUnattended(ref, 'shortcut') : undefined));
   });
+}
+
+// WXT types getURL against the generated list of public paths, which a plain `tsc` run does not load.
+function extensionBase(): string {
+  return (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
 }
 
 function scanDeps(): ScanDeps {
