@@ -17,9 +17,10 @@ export interface FillRequest {
   confirmedSite?: string | null;
 }
 
+/** Where the field's frame really comes from: its origin, since a srcdoc or about:blank frame's address names none. */
 function frameUrlOf(target: CodeTarget): string {
   const input = target.kind === 'single' ? target.input : target.inputs[0];
-  return input.ownerDocument.location.href;
+  return input.ownerDocument.defaultView?.origin ?? input.ownerDocument.location.href;
 }
 
 export function probeCodeField(doc: Document = document): { found: boolean; site: string | null } {

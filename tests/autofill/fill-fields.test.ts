@@ -62,6 +62,10 @@ describe('filling code fields', () => {
     await framed.frameLocator('#f').locator('#code').waitFor();
     expect(await fill(framed, '135790')).toMatchObject({ status: 'filled' });
     expect(await framed.frameLocator('#f').locator('#code').inputValue()).toBe('135790');
+    const written = await open('/srcdoc');
+    await written.frameLocator('#f').locator('#code').waitFor();
+    expect(await fill(written, '246801')).toMatchObject({ status: 'filled' });
+    expect(await written.frameLocator('#f').locator('#code').inputValue()).toBe('246801');
   });
 
   it('fills type=tel and type=number fields, and reads labels in other languages', async () => {

@@ -31,6 +31,8 @@ export const FIELD_PAGES: Record<string, string> = {
     root.innerHTML = '<label>Authenticator code <input id="inner" inputmode="numeric" maxlength="6"></label>';`),
   '/frame': page('<p>Verify it is you</p><iframe id="f" src="/frame-inner" width="400" height="200"></iframe>'),
   '/frame-inner': page('<input id="code" name="totp" aria-label="Verification code">'),
+  // Written into the frame by the page itself: its address is about:srcdoc, its origin the page's.
+  '/srcdoc': page('<p>Verify it is you</p><iframe id="f" srcdoc="&lt;input id=&quot;code&quot; autocomplete=&quot;one-time-code&quot;&gt;" width="400" height="200"></iframe>'),
   '/tel': page('<input type="email" name="email" value=""><input type="tel" id="tel" name="mfa_code" maxlength="6">'),
   '/number': page('<input type="number" id="num" name="token" aria-label="Token">'),
   '/german': page('<label for="g">Bestätigungscode</label><input id="g" name="feld7">'),
