@@ -56,7 +56,7 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.publicOrigin));
-  app.use(refuseCrossOrigin);
+  app.use(refuseCrossOrigin(config.publicOrigin));
   app.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(loadSession(ctx));
 

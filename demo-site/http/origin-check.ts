@@ -10,12 +10,18 @@ export function isExtensionOrigin(origin: string): boolean {
   return /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i.test(origin);
 }
 
-export function refuseCrossOrigin(req: Request, _res: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const origin = req.get('origin');
-  if (origin && req.path === EXTENSION_ENDPOINT && isExtensionOrigin(origin)) return next();
-  const own = `${req.protocol}://${req.get('host')}`;
-  const crossSite = origin ? origin !== own : req.get('sec-fetch-site') === 'cross-site';
-  if (crossSite) return next(new ForbiddenError('cross_origin', 'This request came from another site and was refused.'));
-  next();
+/**
+ * The site's own origin is PUBLIC_ORIGIN when set (behind a proxy that rewrites Host or ends TLS, the request alone
+ * does not show it) and always the origin the request itself was addressed to.
+ */
+export function refuseCrossOrigin(publicOrigin?: string) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get('origin');
+    if (origin && req.path === EXTENSION_ENDPOINT && isExtensionOrigin(origin)) return next();
+    const own = [`${req.protocol}://${req.get('host')}`, publicOrigin];
+    const crossSite = origin ? !own.includes(origin) : req.get('sec-fetch-site') === 'cross-site';
+    if (crossSite) return next(new ForbiddenError('cross_origin', 'This request came from another site and was refused.'));
+    next();
+  };
 }

@@ -22,6 +22,13 @@ describe('requests', () => {
     expect((await site.client().post('/api/signup', signup, { origin: site.url })).status).toBe(201);
   });
 
+  it('counts PUBLIC_ORIGIN as its own origin (behind a proxy), and still refuses other sites', async () => {
+    site = await startTestSite({ PUBLIC_ORIGIN: 'https://demo.example' });
+    expect((await site.client().post('/api/signup', signup, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await site.client().post('/api/signup', signup, { origin: 'http://demo.example' })).status).toBe(403);
+    expect((await site.client().post('/api/signup', signup, { origin: 'https://demo.example' })).status).toBe(201);
+  });
+
   it('refuses a cross-site form post to the pages too', async () => {
     site = await startTestSite();
     const client = site.client();
