@@ -21,10 +21,11 @@ export default defineConfig({
       paths.push('/zxing_reader.wasm');
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tessera Authenticator',
     description: 'Two-factor codes (TOTP/HOTP) kept in an encrypted vault, captured from QR codes and filled only on the right site.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', 'offscreen', 'clipboardWrite'],
+    // Firefox has no offscreen documents (there the popup clears the clipboard while it is open) and warns on the name.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen']), 'clipboardWrite'],
     // Asked for one site at a time, only when the user turns on automatic filling there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
@@ -36,5 +37,5 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-  },
+  }),
 });
