@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type SiteConfig } from './config';
 import { createApp, type SiteApp } from './app';
 import { loadServerKey } from './crypto/server-key';
+import { assertKeyOpensStore } from './crypto/key-check';
 import { openStore } from './store/db';
 import { purgeExpired } from './maintenance';
 import { ensureAdmin, type CreatedAdmin } from './admin/bootstrap';
@@ -20,6 +21,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 export async function startSite(config: SiteConfig, now: () => number = Date.now, options = { createAdminIfNone: false }): Promise<RunningSite> {
   const store = await openStore(config.dataDir);
   const key = loadServerKey(config.dataDir, config.secret);
+  assertKeyOpensStore(key, store.data);
   const site = createApp({ config, store, key, now });
   const createdAdmin = await ensureAdmin(site.ctx, { createIfNoAdmin: options.createAdminIfNone });
   const sweep = setInterval(() => {

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_FILE, loadServerKey } from '../../demo-site/crypto/server-key';
 import { openSecret, sealSecret } from '../../demo-site/crypto/secret-box';
 import { loadConfig } from '../../demo-site/config';
+import { signUpWithTotp, startTestSite } from './support/site';
+import { readDataFileText } from './support/store-file';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +26,19 @@ describe('server key', () => {
     expect(key).toHaveLength(32);
     expect(existsSync(join(dir, KEY_FILE))).toBe(false);
     expect(() => loadConfig({ TESSERA_SECRET: 'too short' })).toThrow(/TESSERA_SECRET/);
+  });
+
+  it('that does not match the data file stops the start with words, and changes nothing', async () => {
+    const site = await startTestSite({ MFA_POLICY: 'optional' });
+    dir = site.dataDir;
+    await signUpWithTotp(site, site.client(), 'mary@example.com');
+    await site.close({ keepData: true });
+    const before = readDataFileText(dir);
+    const secret = 'another server secret, thirty-two characters or more';
+    await expect(startTestSite({ TESSERA_SECRET: secret }, { dataDir: dir, clock: site.clock })).rejects.toThrow(/server key does not open the TOTP secrets.*restore the server\.key file/);
+    expect(readDataFileText(dir)).toBe(before);
+    const again = await startTestSite({ MFA_POLICY: 'optional' }, { dataDir: dir, clock: site.clock });
+    await again.close({ keepData: true });
   });
 
   it('encrypts with AES-256-GCM: a tampered box, another key or another purpose fails to open', () => {
