@@ -3,7 +3,7 @@
 import type { Vault } from '../vault/index';
 import { generateCode } from '../../shared/otp';
 import { fillInTab } from './fill-tab';
-import { bestAccountForPage } from './match-accounts';
+import { bestAccountForPage, chooseShortcutFill } from './match-accounts';
 import { leaveNoticeForPopup } from './notices';
 import type { FillRequest } from './page-agent';
 import { isAllowedOn, siteOf } from './site-match';
@@ -14,11 +14,12 @@ export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: stri
     await leaveNoticeForPopup({ message: 'Unlock Tessera, then choose Fill again.' });
     return;
   }
-  const account = bestAccountForPage(await vault.list(), tab.url);
-  if (!account) {
-    await leaveNoticeForPopup({ message: `No account is set to fill on ${siteOf(tab.url) ?? 'this page'}. Choose one in the list.` });
+  const choice = chooseShortcutFill(await vault.list(), tab.url);
+  if ('message' in choice) {
+    await leaveNoticeForPopup({ message: choice.message });
     return;
   }
+  const { account } = choice;
   await vault.touch();
   const outcome = await fillInTab(tab.id, { code: generateCode(account, Date.now() / 1000), sites: account.sites });
   if (outcome.status === 'no_field') await leaveNoticeForPopup({ message: 'No code field found on this page: copy the code instead.', accountId: account.id });

@@ -6,7 +6,7 @@ import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import type { Vault } from '../../extension/vault/index';
 import { answerAutoFill } from '../../extension/autofill/fill-best';
-import { accountsForPage, bestAccountForPage } from '../../extension/autofill/match-accounts';
+import { accountsForPage, bestAccountForPage, chooseShortcutFill } from '../../extension/autofill/match-accounts';
 import { originsForSite } from '../../extension/autofill/auto-fill-sites';
 import { generateCode, parseOtpauthUri } from '../../shared/otp';
 
@@ -31,6 +31,16 @@ describe('choosing the account for a page', () => {
     expect(accountsForPage(accounts, 'https://github.com/sessions/two-factor').map((a) => a.account).sort()).toEqual(['alice', 'bot']);
     expect(bestAccountForPage(accounts, 'https://github.com/login')?.account).toBe('alice');
     expect(bestAccountForPage(accounts, 'https://github.com.evil.example/login')).toBeNull();
+  });
+
+  it('tells the fill shortcut which account fills, or what to tell the user instead', async () => {
+    const accounts = await (await unlockedVault()).list();
+    const chosen = chooseShortcutFill(accounts, 'https://github.com/login');
+    expect('account' in chosen && chosen.account.account).toBe('alice');
+    expect(chooseShortcutFill(accounts, 'https://github.com.evil.example/login')).toEqual({ message: 'No account is set to fill on evil.example. Choose one in the list.' });
+    const onlyCounter = accounts.filter((account) => account.type === 'hotp');
+    expect(chooseShortcutFill(onlyCounter, 'https://github.com/login')).toEqual({
+      message: 'The accounts for github.com are counter-based (HOTP): fill them from the list with their Fill button.' });
   });
 
   it('answers an automatic-fill request only for an enabled, bound site, in every frame, while unlocked', async () => {
