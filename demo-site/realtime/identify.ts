@@ -1,5 +1,5 @@
-// Who is opening a WebSocket at /ws. The extension: `?channel=<token>` of a sign-in at its PIN step (the token is the
-// credential, whatever its Origin). A page: the site's own Origin and a cookie that owns something (QR cookie or session).
+// Who is opening a WebSocket at /ws. The extension: subprotocols `tessera.channel, <token>` of a sign-in at its PIN
+// step (the token is the credential, whatever its Origin; it never travels in the URL). A page: the site's own Origin and a cookie that owns something (QR cookie or session).
 import type { IncomingMessage } from 'node:http';
 import type { QrContext } from '../qr-signin/context';
 import { toQrCookieBinding, toSessionBinding } from '../qr-signin/binding';
@@ -9,6 +9,7 @@ import { resolveSession } from '../auth/session';
 import { hashToken } from '../crypto/tokens';
 import { QR_COOKIE, readCookie, SESSION_COOKIE } from '../http/cookies';
 import { computeUpgradeOrigin } from '../http/site-origin';
+import { CHANNEL_PROTOCOL } from '../../shared/protocol/qr-signin';
 
 export type SocketIdentity =
   | { kind: 'page'; bindings: string[] }
@@ -20,7 +21,7 @@ const refuse = (status: 401 | 403 | 404, code: string, message: string): SocketI
 export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdentity {
   const url = new URL(req.url ?? '/', 'http://site.invalid');
   if (url.pathname !== '/ws') return refuse(404, 'not_found', 'There is no WebSocket at this address.');
-  const channel = url.searchParams.get('channel');
+  const channel = readChannelToken(req);
   if (channel !== null) return identifyChannel(qr, channel);
   if (req.headers.origin !== computeUpgradeOrigin(qr.site.config, req)) {
     return refuse(403, 'cross_origin', 'This connection came from another site and was refused.');
@@ -28,6 +29,13 @@ export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdent
   const bindings = findPageBindings(qr, req);
   if (bindings.length === 0) return refuse(401, 'unauthenticated', 'Nothing to follow here: generate a QR code or sign in first.');
   return { kind: 'page', bindings };
+}
+
+/** The token offered beside CHANNEL_PROTOCOL in Sec-WebSocket-Protocol, '' when it is missing, null for a page. */
+function readChannelToken(req: IncomingMessage): string | null {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  if (!offered.includes(CHANNEL_PROTOCOL)) return null;
+  return offered.find((part) => part !== CHANNEL_PROTOCOL) ?? '';
 }
 
 function identifyChannel(qr: QrContext, channelToken: string): SocketIdentity {

@@ -8,6 +8,7 @@ import { rotatePin, sweepQrSessions } from '../qr-signin/lifecycle';
 import type { QrSession } from '../qr-signin/registry';
 import type { RealtimeHub, LiveSocket } from './hub';
 import { identifySocket } from './identify';
+import { CHANNEL_PROTOCOL } from '../../shared/protocol/qr-signin';
 
 const PING_INTERVAL_MS = 30_000;
 const SWEEP_INTERVAL_MS = 5_000;
@@ -19,7 +20,12 @@ export interface Realtime {
 
 export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub): Realtime {
   // Clients only listen: anything they send beyond a few bytes closes the socket.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  // The extension offers its channel token as a second subprotocol: the answer names only CHANNEL_PROTOCOL.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024,
+    handleProtocols: (offered) => (offered.has(CHANNEL_PROTOCOL) ? CHANNEL_PROTOCOL : false),
+  });
   const alive = new WeakSet<WebSocket>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,6 +1,6 @@
 // The live line to the site while the extension shows a PIN: a fresh PIN after a wrong guess or on expiry, and the end
 // of the flow. Reconnects with backoff when the network drops, and gives up when the QR session could no longer exist.
-import { QR_SESSION_MAX_MS, type ExtensionEvent } from '../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL, QR_SESSION_MAX_MS, type ExtensionEvent } from '../../shared/protocol/qr-signin';
 
 export interface PinChannelOptions {
   onEvent(event: ExtensionEvent): void;
@@ -12,10 +12,9 @@ export interface PinChannelOptions {
   maxDelayMs?: number;
 }
 
-export function channelUrl(origin: string, channelToken: string): string {
+export function channelUrl(origin: string): string {
   const url = new URL('/ws', origin);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('channel', channelToken);
   return url.href;
 }
 
@@ -37,7 +36,8 @@ export function openPinChannel(origin: string, channelToken: string, options: Pi
   };
 
   const connect = () => {
-    socket = new Impl(channelUrl(origin, channelToken));
+    // The token rides in the subprotocol header (see CHANNEL_PROTOCOL), not in the URL.
+    socket = new Impl(channelUrl(origin), [CHANNEL_PROTOCOL, channelToken]);
     // An error is always followed by close, which decides what to do; without a handler Node's ws would throw.
     socket.onerror = () => undefined;
     socket.onopen = () => {

@@ -39,7 +39,14 @@ export type PageEvent =
   /** A second scan of a QR already scanned: it may have been copied, so the sign-in was withdrawn. */
   | { type: 'rescanned'; qrToken: string };
 
-/** Server -> extension, over /ws?channel=<channelToken> while it shows the PIN. */
+/**
+ * The extension's channel is a WebSocket to /ws offering two subprotocols, CHANNEL_PROTOCOL and the channel token
+ * (`Sec-WebSocket-Protocol: tessera.channel, <token>`): the token travels in a header, never in a URL, and the server
+ * answers with CHANNEL_PROTOCOL alone.
+ */
+export const CHANNEL_PROTOCOL = 'tessera.channel';
+
+/** Server -> extension, over the channel while it shows the PIN. */
 export type ExtensionEvent =
   | { type: 'pin'; pin: string; pinExpiresAt: number; attemptsLeft: number }
   | { type: 'signed-in' }

@@ -9,7 +9,8 @@ const servers: WebSocketServer[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 async function startServer(): Promise<{ server: WebSocketServer; origin: string }> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  // Like the site: it answers the extension's channel subprotocol, never echoing the token offered beside it.
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'tessera.channel' });
   servers.push(server);
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -22,15 +23,16 @@ const waitFor = async (check: () => boolean) => {
 
 describe('pin channel', () => {
   it('builds ws: and wss: URLs with the channel token', () => {
-    expect(channelUrl('http://127.0.0.1:3000', 'abc')).toBe('ws://127.0.0.1:3000/ws?channel=abc');
-    expect(channelUrl('https://demo.example', 'abc')).toBe('wss://demo.example/ws?channel=abc');
+    expect(channelUrl('http://127.0.0.1:3000')).toBe('ws://127.0.0.1:3000/ws');
+    expect(channelUrl('https://demo.example')).toBe('wss://demo.example/ws');
   });
 
   it('passes on fresh PINs and closes when the sign-in ends', async () => {
     const { server, origin } = await startServer();
     const seen: string[] = [];
     server.on('connection', (socket, request) => {
-      seen.push(new URL(request.url ?? '', origin).searchParams.get('channel') ?? '');
+      seen.push(String(request.headers['sec-websocket-protocol']));
+      expect(request.url).toBe('/ws');
       socket.send(JSON.stringify({ type: 'pin', pin: '123456', pinExpiresAt: 1, attemptsLeft: 4 }));
       socket.send(JSON.stringify({ type: 'signed-in' }));
     });
@@ -38,7 +40,7 @@ describe('pin channel', () => {
     const statuses: string[] = [];
     openPinChannel(origin, 'chan-1', { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s), WebSocketImpl: NodeWebSocket as unknown as typeof WebSocket });
     await waitFor(() => statuses.includes('closed'));
-    expect(seen).toEqual(['chan-1']);
+    expect(seen.map((header) => header.split(',').map((part) => part.trim()))).toEqual([['tessera.channel', 'chan-1']]);
     expect(events).toEqual([{ type: 'pin', pin: '123456', pinExpiresAt: 1, attemptsLeft: 4 }, { type: 'signed-in' }]);
   });
 

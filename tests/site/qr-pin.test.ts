@@ -32,6 +32,9 @@ describe('QR sign-in PINs', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toMatchObject({ code: 'invalid_pin', attemptsLeft: 4 });
     expect(wrong.body.error.message).toContain('4 attempts left');
+    // The channel token came in the subprotocol header and is not echoed back; the URL held no secret.
+    expect(channel.socket.protocol).toBe('tessera.channel');
+    expect(channel.socket.url).toMatch(/\/ws$/);
     const fresh = (await channel.next(isPin)) as PinEvent;
     expect(fresh.attemptsLeft).toBe(4);
     expect(fresh.pinExpiresAt).toBe(site.clock.ms + 120_000);

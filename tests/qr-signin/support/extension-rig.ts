@@ -10,6 +10,7 @@ import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../../supp
 import { browserSession, openActionPopup, type ActionPopup } from '../../support/extension-action';
 import { TestClock, type TestSite } from '../../site/support/site';
 import { clickPopupButton } from './popup-view';
+import { CHANNEL_PROTOCOL } from '../../../shared/protocol/qr-signin';
 import { startQrSite } from './qr-site';
 
 const MASTER_PASSWORD = 'amber tiger ladder 42';
@@ -48,7 +49,7 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
   const channels = new Set<Duplex>();
   let channelsDown = false;
   site.site.server.prependListener('upgrade', (req: IncomingMessage, socket: Duplex) => {
-    if (!req.url?.includes('channel=')) return;
+    if (!String(req.headers['sec-websocket-protocol'] ?? '').includes(CHANNEL_PROTOCOL)) return;
     if (channelsDown) return void socket.destroy(); // the site's handler then finds the socket gone and drops it
     channels.add(socket);
     socket.once('close', () => channels.delete(socket));

@@ -1,6 +1,6 @@
 // QR sign-in in tests: a site with roomy QR limits, the extension's scan call, and WebSocket listeners.
 import { WebSocket } from 'ws';
-import type { ExtensionEvent, PageEvent, QrIssued, QrScanResponse } from '../../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL, type ExtensionEvent, type PageEvent, type QrIssued, type QrScanResponse } from '../../../shared/protocol/qr-signin';
 import { Client, type Reply } from './client';
 import { codeAt, startTestSite, type TestClock, type TestSite } from './site';
 
@@ -48,10 +48,11 @@ export interface Listener<T> {
 /** Opens /ws and collects its JSON events. Rejects with the HTTP status when the upgrade is refused. */
 export function listen<T = PageEvent | ExtensionEvent>(site: TestSite, options: { cookie?: string; origin?: string; channel?: string } = {}): Promise<Listener<T>> {
   const url = new URL('/ws', site.url.replace(/^http/, 'ws'));
-  if (options.channel !== undefined) url.searchParams.set('channel', options.channel);
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
-  const socket = new WebSocket(url, { headers, origin: options.origin });
+  // The extension's channel token rides as a second subprotocol, never in the URL.
+  const protocols = options.channel !== undefined ? [CHANNEL_PROTOCOL, options.channel].filter(Boolean) : [];
+  const socket = new WebSocket(url, protocols, { headers, origin: options.origin });
   const events: T[] = [];
   let cursor = 0;
   const waiters: { predicate: (event: T) => boolean; resolve: (event: T) => void }[] = [];
