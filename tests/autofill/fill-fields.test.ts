@@ -39,6 +39,19 @@ describe('filling code fields', () => {
     expect(await page.inputValue('#c')).toBe('123456');
   });
 
+  it('leaves submitting to the user: the form of a filled field, single or split, is not sent', async () => {
+    for (const path of ['/single', '/split']) {
+      const page = await open(path);
+      await page.evaluate(() => {
+        (window as any).submitted = 0;
+        document.querySelector('form')!.addEventListener('submit', (event) => { event.preventDefault(); (window as any).submitted++; });
+      });
+      expect(await fill(page, '123456')).toMatchObject({ status: 'filled' });
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(() => (window as any).submitted)).toBe(0);
+    }
+  });
+
   it('fills six split boxes one character at a time, with key events', async () => {
     const page = await open('/split');
     expect(await fill(page, '654321')).toMatchObject({ status: 'filled', kind: 'split' });
