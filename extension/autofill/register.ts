@@ -9,7 +9,10 @@ const FILL_MENU_ID = 'fill-code';
 
 export function registerAutofill(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] });
+    browser.contextMenus.create(
+      { id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] },
+      () => void browser.runtime.lastError, // an item left from before is fine as it is
+    );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === FILL_MENU_ID && tab) void fillBestInTab(getVault(), tab);
