@@ -1,3 +1,4 @@
+import { CodedError } from '../../shared/coded-error';
 import { normalizeSecret, parseOtpauthUri, type OtpAccount } from '../../shared/otp/index';
 
 export interface ManualFields {
@@ -23,4 +24,14 @@ export function buildManualAccount(fields: ManualFields): OtpAccount {
   params.push(fields.type === 'hotp' ? ['counter', fields.counter.trim()] : ['period', fields.period.trim()]);
   const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
   return parseOtpauthUri(`otpauth://${encodeURIComponent(fields.type)}/${label}?${query}`);
+}
+
+/** A pasted otpauth URI, read by the shared parser; a Google Authenticator export is pointed to where it is read. */
+export function parsePastedUri(text: string): OtpAccount {
+  const trimmed = text.trim();
+  if (/^otpauth-migration:/i.test(trimmed)) {
+    throw new CodedError('migration_export',
+      'This is a Google Authenticator export, which can hold many accounts: import it on the options page (Import accounts), or Scan its QR code.');
+  }
+  return parseOtpauthUri(trimmed);
 }

@@ -70,6 +70,9 @@ describe('popup: codes', () => {
     await form.getByLabel('otpauth URI').fill('otpauth://totp/Bad:x?secret=JBSWY3DPEHPK3PXP&digits=9');
     await form.getByRole('button', { name: 'Add from URI' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toMatch(/digits/i);
+    await form.getByLabel('otpauth URI').fill('otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8');
+    await form.getByRole('button', { name: 'Add from URI' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Google Authenticator export.*options page/);
     await form.getByLabel('otpauth URI').fill('otpauth://totp/Paste%20Co:pat%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Paste%20Co');
     await form.getByRole('button', { name: 'Add from URI' }).click();
     const label = 'Paste Co: pat@example.com';

@@ -3,7 +3,7 @@ import type { VaultAccount } from '../../extension/vault/index';
 import { filterAccounts, moveAccount } from '../../extension/ui/filter-accounts';
 import { parseSites } from '../../extension/ui/parse-sites';
 import { siteOf } from '../../extension/autofill/site-match';
-import { buildManualAccount, DEFAULT_FIELDS } from '../../extension/ui/build-manual-account';
+import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri } from '../../extension/ui/build-manual-account';
 import { navigationFor } from '../../extension/entrypoints/popup/use-account-keys';
 
 function account(id: string, issuer: string, name: string, sites: string[] = []): VaultAccount {
@@ -66,6 +66,13 @@ describe('add manually', () => {
   it('refuses bad input with the shared parser\'s messages', () => {
     expect(() => buildManualAccount({ ...DEFAULT_FIELDS, secret: 'not base32!', account: 'x' })).toThrow(/not valid Base32.*A-Z and the digits 2-7/);
     expect(() => buildManualAccount({ ...DEFAULT_FIELDS, secret: 'JBSWY3DPEHPK3PXP', account: 'x', period: '0' })).toThrow(/period/i);
+  });
+
+  it('reads a pasted URI with the shared parser, and points a Google Authenticator export to the import', () => {
+    expect(parsePastedUri('  otpauth://totp/Acme:ann?secret=JBSWY3DPEHPK3PXP  ')).toMatchObject({ issuer: 'Acme', account: 'ann' });
+    expect(() => parsePastedUri('otpauth://totp/Acme:ann?secret=JBSWY3DPEHPK3PXP&digits=9')).toThrow('digits must be 6, 7 or 8, not 9');
+    expect(() => parsePastedUri('otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8')).toThrow(
+      'This is a Google Authenticator export, which can hold many accounts: import it on the options page (Import accounts), or Scan its QR code.');
   });
 });
 

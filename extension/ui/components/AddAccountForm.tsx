@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { parseOtpauthUri, type OtpAccount } from '../../../shared/otp/index';
-import { buildManualAccount, DEFAULT_FIELDS, type ManualFields } from '../build-manual-account';
+import type { OtpAccount } from '../../../shared/otp/index';
+import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri, type ManualFields } from '../build-manual-account';
 import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';
 import { AdvancedFields } from './AdvancedFields';
@@ -40,7 +40,7 @@ export function AddAccountForm({ existing, onAdd, onCancel, onImage }: Props) {
     <section class="panel stack" aria-labelledby="add-title">
       <h2 id="add-title">Add an account</h2>
       {onImage && <p class="hint">A QR code saved as a picture? <ImagePicker onImage={onImage} /></p>}
-      <form class="stack" aria-label="Add from an otpauth URI" onSubmit={(event) => submit(event, () => parseOtpauthUri(uri.trim()), setUriError)}>
+      <form class="stack" aria-label="Add from an otpauth URI" onSubmit={(event) => submit(event, () => parsePastedUri(uri), setUriError)}>
         <label for="add-uri">otpauth URI</label>
         <input id="add-uri" type="text" spellcheck={false} autocomplete="off" placeholder="otpauth://totp/…" value={uri}
           onInput={(event) => setUri(event.currentTarget.value)} />
