@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { decodeQrCodes, type RgbaImage } from '../shared/qr/index';
-import { loadZxingForNode } from '../shared/qr/zxing-node';
+import { decodeQrCodes, type RgbaImage } from '#shared/qr/index.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import type { ScanResult } from '../extension/capture/types';
 import { startCaptureRig, type CaptureRig, type RigOptions } from '../tests/support/qr-capture';
 import { buildCorpus, type CorpusPage } from '../tests/support/qr-pages';

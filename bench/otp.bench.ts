@@ -1,5 +1,5 @@
 // Codes per second of the shared core, against a bare WebCrypto HMAC-SHA1 loop measured in the same run.
-import { generateTotp, decodeBase32 } from '../shared/otp';
+import { generateTotp, decodeBase32 } from '#shared/otp/index.ts';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const DURATION_MS = 1000;

@@ -3,7 +3,7 @@
 // Baseline, measured in the same run: the same popup with 1 account (another profile).
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { encodeBase32 } from '../shared/otp/index';
+import { encodeBase32 } from '#shared/otp/index.ts';
 import { launchBrowser, extensionWorker } from '../tests/support/browser';
 
 const PASSWORD = 'bench vault password 2024';

@@ -1,7 +1,7 @@
 // The QR decoder against one plain jsQR pass over the same 1280x800 frames, measured in the same run.
 import jsQR from 'jsqr';
-import { decodeQrCodes, type RgbaImage } from '../shared/qr/index';
-import { loadZxingForNode } from '../shared/qr/zxing-node';
+import { decodeQrCodes, type RgbaImage } from '#shared/qr/index.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, frameWithQr, paintQr } from '../tests/support/qr-images';
 
 const TEXT = 'otpauth://totp/Example%20Corp:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Corp';

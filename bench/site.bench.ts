@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import argon2 from 'argon2';
 import { WebSocket } from 'ws';
-import { generateTotp } from '../shared/otp/index';
+import { generateTotp } from '#shared/otp/index.ts';
 
 interface LoadResult {
   requests: { average: number };

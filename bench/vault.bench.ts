@@ -2,7 +2,7 @@
 // a bare AES-256-GCM decrypt loop over the same number of same-sized ciphertexts, measured in the same run.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { encodeBase32 } from '../shared/otp';
+import { encodeBase32 } from '#shared/otp/index.ts';
 import { memorySessionStore, openVault, type NewAccount } from '../extension/vault';
 import { DEFAULT_KDF, deriveKeys } from '../extension/vault/kdf';
 

@@ -1,7 +1,7 @@
 // Environment variables -> typed settings. Every limit is a setting with a safe default (see docs/demo-site.md).
 import { z } from 'zod';
 import { ConfigError } from './errors';
-import { isWebOrigin } from '../shared/protocol/qr-link';
+import { isWebOrigin } from '#shared/protocol/qr-link.ts';
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 

@@ -1,4 +1,4 @@
-import { CodedError } from '../shared/coded-error';
+import { CodedError } from '#shared/coded-error.ts';
 
 // Every failure a client can see is a SiteError: a stable `code`, an HTTP status and a message a person can act on.
 export class SiteError extends CodedError {

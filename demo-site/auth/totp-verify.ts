@@ -1,5 +1,5 @@
 // Checks a TOTP code for a user: +-1 step of drift, and a step once accepted is never accepted again (single use).
-import { verifyTotp } from '../../shared/otp/index';
+import { verifyTotp } from '#shared/otp/index.ts';
 import type { SiteContext } from '../context';
 import { openSecret } from '../crypto/secret-box';
 

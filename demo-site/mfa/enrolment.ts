@@ -1,7 +1,7 @@
 // TOTP enrolment: a pending secret (20 random bytes, SHA1, 6 digits, 30 s) becomes active once a code from it checks out.
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { buildOtpauthUri, encodeBase32 } from '../../shared/otp/index';
+import { buildOtpauthUri, encodeBase32 } from '#shared/otp/index.ts';
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
 import { ConflictError, ValidationError } from '../errors';

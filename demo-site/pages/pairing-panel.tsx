@@ -1,5 +1,5 @@
 // The single-scan pairing QR for Tessera, beside the standard QR; /static/qr-pairing.js fetches and replaces it.
-import { QR_TTL_MS } from '../../shared/protocol/qr-signin';
+import { QR_TTL_MS } from '#shared/protocol/qr-signin.ts';
 
 export function PairingPanel() {
   return (

@@ -1,6 +1,6 @@
 // "Sign in with a QR code": shown only with script (the QR flow needs fetch and a WebSocket); /static/qr-signin.js
 // drives it. Every failure has words in the status or error line.
-import { QR_SESSION_MAX_MS, QR_TTL_MS } from '../../shared/protocol/qr-signin';
+import { QR_SESSION_MAX_MS, QR_TTL_MS } from '#shared/protocol/qr-signin.ts';
 
 export function QrSigninPanel() {
   return (

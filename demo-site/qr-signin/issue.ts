@@ -1,7 +1,7 @@
 // Making a QR: a random token (256 bits) the page shows inside a Tessera link, bound to the browser that asked.
 import QRCode from 'qrcode';
-import { buildQrLink } from '../../shared/protocol/qr-link';
-import { QR_TTL_MS, type QrIssued } from '../../shared/protocol/qr-signin';
+import { buildQrLink } from '#shared/protocol/qr-link.ts';
+import { QR_TTL_MS, type QrIssued } from '#shared/protocol/qr-signin.ts';
 import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { createId, createToken, hashToken } from '../crypto/tokens';

@@ -1,6 +1,6 @@
 // Time moves QR sessions on: an unscanned QR dies after 2 minutes, a PIN is replaced after 2 minutes, and nothing
 // outlives 10 minutes. Applied lazily on every access and by a periodic sweep, both with the site's clock.
-import { MAX_PIN_ATTEMPTS, PIN_TTL_MS, QR_SESSION_MAX_MS, type ExtensionEvent } from '../../shared/protocol/qr-signin';
+import { MAX_PIN_ATTEMPTS, PIN_TTL_MS, QR_SESSION_MAX_MS, type ExtensionEvent } from '#shared/protocol/qr-signin.ts';
 import type { QrContext } from './context';
 import { generatePin, hashPin, isPinMatch } from './pin';
 import type { QrSession } from './registry';

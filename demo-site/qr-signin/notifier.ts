@@ -1,5 +1,5 @@
 // What the QR flow tells the outside world as it happens. The WebSocket hub implements it; tests may record it.
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 
 export interface QrNotifier {
   /** To every page socket of the browser that owns `binding`. */

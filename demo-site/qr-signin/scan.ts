@@ -1,6 +1,6 @@
 // The extension's scan: a sign-in QR needs the account's current TOTP code (the sign-in rules for replay and lockout
 // apply) and answers with a PIN; a pairing QR hands over the pending secret. Either works once.
-import type { QrScanRequest, QrScanResponse } from '../../shared/protocol/qr-signin';
+import type { QrScanRequest, QrScanResponse } from '#shared/protocol/qr-signin.ts';
 import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { createToken, hashToken } from '../crypto/tokens';

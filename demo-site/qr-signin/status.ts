@@ -1,5 +1,5 @@
 // Where a QR stands, for the page that showed it (after its WebSocket reconnects it may have missed an event).
-import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
+import { MAX_PIN_ATTEMPTS } from '#shared/protocol/qr-signin.ts';
 import type { QrContext } from './context';
 import { findLiveSession } from './lifecycle';
 import type { QrState } from './registry';

@@ -1,6 +1,6 @@
 // The PIN step, in the browser that showed the QR: the right PIN signs that browser in as the account that scanned.
 // A wrong or late PIN is replaced at once (pushed to the extension); the fifth wrong one locks the QR sign-in.
-import { MAX_PIN_ATTEMPTS, type PinVerifyRequest } from '../../shared/protocol/qr-signin';
+import { MAX_PIN_ATTEMPTS, type PinVerifyRequest } from '#shared/protocol/qr-signin.ts';
 import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { findUserById } from '../accounts/users';

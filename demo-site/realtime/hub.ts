@@ -1,6 +1,6 @@
 // Who is listening: page sockets by the bindings their cookies proved, extension sockets by channel. A page hears only
 // about its own browser's QR codes; a channel only about its own sign-in.
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import type { QrNotifier } from '../qr-signin/notifier';
 
 export interface LiveSocket {

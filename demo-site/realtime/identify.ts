@@ -9,7 +9,7 @@ import { resolveSession } from '../auth/session';
 import { hashToken } from '../crypto/tokens';
 import { QR_COOKIE, readCookie, SESSION_COOKIE } from '../http/cookies';
 import { computeUpgradeOrigin } from '../http/site-origin';
-import { CHANNEL_PROTOCOL } from '../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL } from '#shared/protocol/qr-signin.ts';
 
 export type SocketIdentity =
   | { kind: 'page'; bindings: string[] }

@@ -8,7 +8,7 @@ import { rotatePin, sweepQrSessions } from '../qr-signin/lifecycle';
 import type { QrSession } from '../qr-signin/registry';
 import type { RealtimeHub, LiveSocket } from './hub';
 import { identifySocket } from './identify';
-import { CHANNEL_PROTOCOL } from '../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL } from '#shared/protocol/qr-signin.ts';
 
 const PING_INTERVAL_MS = 30_000;
 const SWEEP_INTERVAL_MS = 5_000;

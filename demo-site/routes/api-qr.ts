@@ -1,7 +1,7 @@
 // JSON API of QR sign-in: the sign-in page asks for a QR and sends the PIN; the extension scans (from its own origin,
 // without cookies: the token and the TOTP code are its credentials). Thin: parse, call the domain, answer.
 import { Router, type Request, type Response } from 'express';
-import { QR_SESSION_MAX_MS } from '../../shared/protocol/qr-signin';
+import { QR_SESSION_MAX_MS } from '#shared/protocol/qr-signin.ts';
 import { toPublicUser } from '../accounts/users';
 import { QR_COOKIE, readCookie, setCookie } from '../http/cookies';
 import { isExtensionOrigin } from '../http/origin-check';

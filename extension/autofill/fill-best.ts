@@ -1,7 +1,7 @@
 // Fills without the popup (keyboard shortcut, context menu, automatic filling): only an account bound to the page's site,
 // only while the vault is unlocked; otherwise the popup opens with a notice saying why.
 import type { Vault } from '../vault/index';
-import { generateCode } from '../../shared/otp';
+import { generateCode } from '#shared/otp/index.ts';
 import { fillInTab } from './fill-tab';
 import { bestAccountForPage, chooseShortcutFill } from './match-accounts';
 import { leaveNoticeForPopup } from './notices';

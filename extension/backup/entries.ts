@@ -1,5 +1,5 @@
 // Turns one entry of a foreign file into a checked account, or into a reason a person can act on.
-import { OtpError } from '../../shared/otp';
+import { OtpError } from '#shared/otp/index.ts';
 import { validateAccount } from '../vault/validate';
 import { VaultError } from '../vault/errors';
 import type { ImportedAccount, ImportResult } from './types';

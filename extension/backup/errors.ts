@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/coded-error';
+import { CodedError } from '#shared/coded-error.ts';
 
 // Why a whole import or export was refused. Single bad entries are not errors: the preview lists them with a reason.
 export type BackupErrorCode =

@@ -1,5 +1,5 @@
 // Marks accounts whose secret is already in the vault, or earlier in the same file, so the UI can leave them out.
-import { normalizeSecret, type OtpAccount } from '../../shared/otp';
+import { normalizeSecret, type OtpAccount } from '#shared/otp/index.ts';
 import type { ImportPreview, ImportResult } from './types';
 
 export function markDuplicates(result: ImportResult, existing: OtpAccount[] = []): ImportPreview {

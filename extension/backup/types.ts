@@ -1,5 +1,5 @@
 // Shapes shared by the importers and the preview the UI shows before anything is added.
-import type { OtpAccount } from '../../shared/otp';
+import type { OtpAccount } from '#shared/otp/index.ts';
 
 export type ImportFormat = 'otpauth-list' | 'google-migration' | 'aegis' | 'aegis-encrypted' | '2fas' | 'tessera-backup';
 

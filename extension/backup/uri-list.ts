@@ -1,5 +1,5 @@
 // A list of otpauth:// URIs and/or Google Authenticator otpauth-migration:// exports, one per line.
-import { decodeMigrationUri, OtpError, parseOtpauthUri } from '../../shared/otp';
+import { decodeMigrationUri, OtpError, parseOtpauthUri } from '#shared/otp/index.ts';
 import { acceptEntry } from './entries';
 import type { ImportResult } from './types';
 

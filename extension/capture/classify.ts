@@ -1,6 +1,6 @@
 // What a QR text is, and so what happens next: an account to preview, an export to import, a Tessera link for its
 // own flow, or something else, named without echoing anything that might be secret.
-import { decodeMigrationUri, OtpError, parseOtpauthUri } from '../../shared/otp/index';
+import { decodeMigrationUri, OtpError, parseOtpauthUri } from '#shared/otp/index.ts';
 import { describeOtherText } from './describe-text';
 import type { ScanFinding } from './types';
 

@@ -1,5 +1,5 @@
 // "Scan from an image": a QR code saved as a picture (file picker, drag and drop, paste), read in the page itself.
-import { decodeQrCodes } from '../../shared/qr/index';
+import { decodeQrCodes } from '#shared/qr/index.ts';
 import { ensureDecoder } from './decoder-setup';
 import { buildScanResult } from './findings';
 import type { ProgressStore } from './migration-progress';

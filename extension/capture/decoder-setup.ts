@@ -1,6 +1,6 @@
 // Points the shared QR decoder at the WebAssembly shipped inside the extension, once per page or worker.
 import { browser } from 'wxt/browser';
-import { useZxingWasmUrl } from '../../shared/qr/index';
+import { useZxingWasmUrl } from '#shared/qr/index.ts';
 
 let ready: Promise<void> | undefined;
 

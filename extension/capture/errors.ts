@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/coded-error';
+import { CodedError } from '#shared/coded-error.ts';
 
 // Errors of QR capture: a stable `code` for the popup, a message that says what to do next.
 export type CaptureErrorCode =

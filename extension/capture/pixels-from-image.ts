@@ -1,6 +1,6 @@
 // A picture (a tab capture's data URL, or a file the user picked, dropped or pasted) as RGBA pixels.
 // createImageBitmap and OffscreenCanvas exist in the service worker and in pages alike.
-import type { RgbaImage } from '../../shared/qr/index';
+import type { RgbaImage } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
 
 /** Bigger pictures are refused before their pixels are copied out for decoding (50 megapixels are 200 MB of RGBA). */

@@ -1,5 +1,5 @@
 // The user's box, drawn in CSS pixels on the page, as a rectangle of the captured frame's device pixels.
-import type { Rect } from '../../shared/qr/index';
+import type { Rect } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
 
 /** What the region-select script reports: the box and the viewport it was drawn in, in CSS pixels. */

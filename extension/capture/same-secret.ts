@@ -1,5 +1,5 @@
 // One secret, one account: a scanned code whose secret the vault already holds updates that account instead.
-import { decodeBase32 } from '../../shared/otp/index';
+import { decodeBase32 } from '#shared/otp/index.ts';
 import type { CapturedAccount } from './types';
 
 interface HasSecret { id: string; secret: string }

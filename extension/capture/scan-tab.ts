@@ -1,6 +1,6 @@
 // One click: capture the visible tab at its device pixel ratio, decode within a time budget, classify what was found.
 // Browser APIs come in through `ScanDeps` (register.ts wires the real ones), so the steps stay plain functions.
-import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '../../shared/qr/index';
+import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
 import { buildScanResult } from './findings';
 import type { ProgressStore } from './migration-progress';

@@ -1,5 +1,5 @@
 // What a scan found, as plain data the popup can show: one finding per QR text, in reading order.
-import type { OtpAccount } from '../../shared/otp/index';
+import type { OtpAccount } from '#shared/otp/index.ts';
 
 /** An account read from a QR code, with the site it was captured on (empty for images). */
 export type CapturedAccount = OtpAccount & {

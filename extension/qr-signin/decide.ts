@@ -1,6 +1,6 @@
 // What the extension may do with a Tessera QR link it captured: only act for the site the tab shows, only with an
 // account bound to that site. A QR relayed onto another page names an origin that is not the tab's: refused.
-import type { QrLink } from '../../shared/protocol/qr-link';
+import type { QrLink } from '#shared/protocol/qr-link.ts';
 import type { VaultAccount } from '../vault/index';
 import { siteOf } from '../autofill/site-match';
 

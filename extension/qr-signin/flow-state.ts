@@ -1,7 +1,7 @@
 // The steps of a Tessera QR link in the extension, as plain data: check, choose and approve, PIN, end.
 // Every change goes through reduceFlow, so the screens only draw a state and send events.
-import type { ExtensionEvent, QrScanResponse } from '../../shared/protocol/qr-signin';
-import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, QrScanResponse } from '#shared/protocol/qr-signin.ts';
+import { MAX_PIN_ATTEMPTS } from '#shared/protocol/qr-signin.ts';
 import type { VaultAccount } from '../vault/index';
 import type { QrLinkDecision } from './decide';
 import { describeChannelEnd, describeFreshPin } from './flow-messages';

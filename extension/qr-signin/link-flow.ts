@@ -1,8 +1,8 @@
 // Runs a Tessera QR link from the text a scan found to its end: the checks, the scan call, the PIN channel, the
 // pairing. Framework-free: the view subscribes to its states; tests drive it with a real site and a real vault.
-import { generateCode } from '../../shared/otp/index';
-import { parseQrLink, QrLinkError, type QrLink } from '../../shared/protocol/qr-link';
-import { MAX_PIN_ATTEMPTS } from '../../shared/protocol/qr-signin';
+import { generateCode } from '#shared/otp/index.ts';
+import { parseQrLink, QrLinkError, type QrLink } from '#shared/protocol/qr-link.ts';
+import { MAX_PIN_ATTEMPTS } from '#shared/protocol/qr-signin.ts';
 import { isVaultError, type VaultAccount } from '../vault/index';
 import { decideQrLink } from './decide';
 import { describeDevice } from './device-name';

@@ -1,6 +1,6 @@
 // Single-scan pairing: the site hands over the otpauth URI of the key it is setting up; it goes into the vault bound
 // to that site, through the same parser and the same twin check as any scanned code.
-import { OtpError, parseOtpauthUri } from '../../shared/otp/index';
+import { OtpError, parseOtpauthUri } from '#shared/otp/index.ts';
 import type { Vault } from '../vault/index';
 import { siteOf } from '../autofill/site-match';
 import { addFinding } from '../capture/add-finding';

@@ -1,7 +1,7 @@
 // A sign-in at its PIN step outlives the popup: clicking into the page to type the PIN closes it. What is needed to
 // show the PIN again and rejoin the site's channel waits in memory-only session storage (never on disk, and out of
 // reach of content scripts), until the sign-in ends or could no longer exist.
-import { QR_SESSION_MAX_MS } from '../../shared/protocol/qr-signin';
+import { QR_SESSION_MAX_MS } from '#shared/protocol/qr-signin.ts';
 
 export const PENDING_SIGNIN_KEY = 'qrSignIn';
 

@@ -1,6 +1,6 @@
 // The live line to the site while the extension shows a PIN: a fresh PIN after a wrong guess or on expiry, and the end
 // of the flow. Reconnects with backoff when the network drops, and gives up when the QR session could no longer exist.
-import { CHANNEL_PROTOCOL, QR_SESSION_MAX_MS, type ExtensionEvent } from '../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL, QR_SESSION_MAX_MS, type ExtensionEvent } from '#shared/protocol/qr-signin.ts';
 
 export interface PinChannelOptions {
   onEvent(event: ExtensionEvent): void;

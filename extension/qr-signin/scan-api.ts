@@ -1,6 +1,6 @@
 // POST <origin>/api/qr/scan. The tab's activeTab grant covers its origin, so no host permission is needed.
-import { CodedError } from '../../shared/coded-error';
-import type { QrScanRequest, QrScanResponse } from '../../shared/protocol/qr-signin';
+import { CodedError } from '#shared/coded-error.ts';
+import type { QrScanRequest, QrScanResponse } from '#shared/protocol/qr-signin.ts';
 
 /** What the site refused (its own error code, e.g. already_scanned), or `network` / `unexpected_answer` / `http_<status>`. */
 export class QrSignInError extends CodedError {

@@ -1,5 +1,5 @@
-import { CodedError } from '../../shared/coded-error';
-import { normalizeSecret, parseOtpauthUri, type OtpAccount } from '../../shared/otp/index';
+import { CodedError } from '#shared/coded-error.ts';
+import { normalizeSecret, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
 
 export interface ManualFields {
   secret: string; issuer: string; account: string;

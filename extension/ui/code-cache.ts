@@ -1,4 +1,4 @@
-import { generateCode, timeStep } from '../../shared/otp/index';
+import { generateCode, timeStep } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../vault/index';
 
 // A TOTP code changes once per period and an HOTP code only when its counter moves, so each account keeps its last

@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/coded-error';
+import { CodedError } from '#shared/coded-error.ts';
 
 // One error type for everything the vault refuses; `code` is stable for the UI, `message` says what to do.
 export type VaultErrorCode =

@@ -1,5 +1,5 @@
 // The vault's public shapes, shared with the popup and options pages.
-import type { OtpAccount } from '../../shared/otp';
+import type { OtpAccount } from '#shared/otp/index.ts';
 import type { KdfParams } from './kdf';
 
 export interface VaultAccount extends OtpAccount {

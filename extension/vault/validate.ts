@@ -1,5 +1,5 @@
 // Every account entering the vault passes the same rules as an otpauth:// URI: built, then read back by the shared parser.
-import { buildOtpauthUri, OtpError, parseOtpauthUri, type OtpAccount } from '../../shared/otp';
+import { buildOtpauthUri, OtpError, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
 import { VaultError } from './errors';
 
 export interface ValidAccount {

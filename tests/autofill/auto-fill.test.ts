@@ -8,7 +8,7 @@ import type { Vault } from '../../extension/vault/index';
 import { answerAutoFill } from '../../extension/autofill/fill-best';
 import { accountsForPage, bestAccountForPage, chooseShortcutFill } from '../../extension/autofill/match-accounts';
 import { originsForSite } from '../../extension/autofill/auto-fill-sites';
-import { generateCode, parseOtpauthUri } from '../../shared/otp';
+import { generateCode, parseOtpauthUri } from '#shared/otp/index.ts';
 
 const WATCHER = resolve(import.meta.dirname, '../../.output/chrome-mv3/autofill-watch.js');
 const LATE_FIELD = `<!doctype html><body><p>Checking your password...</p><script>

@@ -1,6 +1,6 @@
 // What each kind of QR text turns into: the branch decides what the user is shown next.
 import { describe, expect, it } from 'vitest';
-import { buildOtpauthUri, encodeMigrationUris, type OtpAccount } from '../../shared/otp/index';
+import { buildOtpauthUri, encodeMigrationUris, type OtpAccount } from '#shared/otp/index.ts';
 import { classifyQrText } from '../../extension/capture/classify';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

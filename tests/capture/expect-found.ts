@@ -1,6 +1,6 @@
 // The assertion every corpus scan shares: the page's codes, all read as accounts tied to the page's site.
 import { expect } from 'vitest';
-import { parseOtpauthUri } from '../../shared/otp/index';
+import { parseOtpauthUri } from '#shared/otp/index.ts';
 import type { ScanResult } from '../../extension/capture/types';
 
 export function expectFound(response: ScanResult, expected: string[]): void {

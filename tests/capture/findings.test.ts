@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildScanResult } from '../../extension/capture/findings';
 import type { ProgressStore } from '../../extension/capture/migration-progress';
-import { encodeMigrationUris, parseOtpauthUri } from '../../shared/otp/index';
+import { encodeMigrationUris, parseOtpauthUri } from '#shared/otp/index.ts';
 
 function memoryProgress(): ProgressStore {
   const map = new Map<string, unknown>();

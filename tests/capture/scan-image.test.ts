@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { parseOtpauthUri } from '../../shared/otp/index';
+import { parseOtpauthUri } from '#shared/otp/index.ts';
 import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { encodeJpeg, encodePng } from '../support/qr-files';
 import { createFrame, frameWithQr } from '../support/qr-images';

@@ -1,7 +1,7 @@
 // What the QR holds decides what the popup is told: a web link is named, an export's batch progress is kept
 // across scans, a Tessera link is handed on, a broken otpauth URI says what is wrong, and bad requests are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeMigrationUris } from '../../shared/otp/index';
+import { encodeMigrationUris } from '#shared/otp/index.ts';
 import type { MigrationFinding, ScanResult } from '../../extension/capture/types';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { corpusAccount, qrImageHtml, setupPage } from '../support/qr-pages';

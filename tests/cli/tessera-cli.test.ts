@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import vectors from '../fixtures/rfc-otp.json';
-import { encodeMigrationUris, parseOtpauthUri } from '../../shared/otp';
+import { encodeMigrationUris, parseOtpauthUri } from '#shared/otp/index.ts';
 
-const BIN = resolve(import.meta.dirname, '../../shared/cli/tessera.mjs');
+const BIN = resolve(import.meta.dirname, '..', '..', 'shared', 'cli', 'tessera.mjs');
 
 async function tessera(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -2,7 +2,7 @@
 // toolbar popup, add it, Fill the code to enrol; sign out, sign in with the password and Fill the code again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
-import { generateTotp } from '../../shared/otp/index';
+import { generateTotp } from '#shared/otp/index.ts';
 import { browserSession, openActionPopup } from '../support/extension-action';
 import { clickButton, codesAround, popupText, readShownCode, waitForText } from '../support/popup-driver';
 import { startTestSite, TestClock, type TestSite } from '../site/support/site';

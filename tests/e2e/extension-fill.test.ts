@@ -1,7 +1,7 @@
 // Fill in the real toolbar popup: an account fills only on a page of one of its sites; anywhere else (look-alike
 // names, a page titled like the issuer) nothing is filled until the user confirms a warning naming the page's domain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateHotp } from '../../shared/otp/index';
+import { generateHotp } from '#shared/otp/index.ts';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { setupPage } from '../support/qr-pages';
 import { clickButton, codesAround, hasButton, popupText, readShownCode, waitForText } from '../support/popup-driver';

@@ -1,7 +1,7 @@
 // Drives the built extension's pages in headless Chromium the way a person would: by role and accessible name.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateCode, type OtpAccount } from '../../shared/otp/index';
+import { generateCode, type OtpAccount } from '#shared/otp/index.ts';
 import { launchBrowser, extensionWorker, type LaunchedBrowser } from '../support/browser';
 
 export const MASTER_PASSWORD = 'amber tiger ladder 42';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { decodeMigrationUri } from '../../shared/otp/index';
+import { decodeMigrationUri } from '#shared/otp/index.ts';
 import { launchExtension, createVault, addManually, rowOf, type Extension } from './extension-helpers';
 
 const KEEP = { secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Keepco', account: 'kim@example.com' };

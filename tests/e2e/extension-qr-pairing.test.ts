@@ -2,8 +2,8 @@
 // from the toolbar popup, the key lands in the vault bound to the site, the page says "paired" and drops that QR
 // (it works once), and the popup's Fill button puts the code Tessera now shows into the page, turning two-factor on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCode } from '../../shared/otp/index';
-import { parseQrLink } from '../../shared/protocol/qr-link';
+import { generateCode } from '#shared/otp/index.ts';
+import { parseQrLink } from '#shared/protocol/qr-link.ts';
 import { postQrScan, QrSignInError } from '../../extension/qr-signin/scan-api';
 import { PASSWORD } from '../site/support/site';
 import { startExtensionRig, type ExtensionRig } from '../qr-signin/support/extension-rig';

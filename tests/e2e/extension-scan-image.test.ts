@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { buildOtpauthUri } from '../../shared/otp/index';
+import { buildOtpauthUri } from '#shared/otp/index.ts';
 import { corpusAccount } from '../support/qr-pages';
 import { createVault, launchExtension, rowOf, type Extension } from './extension-helpers';
 

@@ -2,7 +2,7 @@
 // and the result is shown by the popup the background opens again (it also waits for the next click).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { buildOtpauthUri } from '../../shared/otp/index';
+import { buildOtpauthUri } from '#shared/otp/index.ts';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { corpusAccount, setupPage } from '../support/qr-pages';
 import { attachToOpenPopup } from '../support/extension-action';

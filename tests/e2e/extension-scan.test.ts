@@ -1,7 +1,7 @@
 // Scan in the real toolbar popup: what a QR code holds decides what the popup shows and adds. Pages are served on
 // loopback under login.example.com; the popup is opened through CDP like a click on the toolbar button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOtpauthUri, encodeMigrationUris } from '../../shared/otp/index';
+import { buildOtpauthUri, encodeMigrationUris } from '#shared/otp/index.ts';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { corpusAccount, qrImageHtml, setupPage } from '../support/qr-pages';
 import { clickButton, hasButton, popupText, waitForText } from '../support/popup-driver';

@@ -2,7 +2,7 @@
 // the user signs in with one, and the same code is refused the second time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateTotp } from '../../shared/otp/index';
+import { generateTotp } from '#shared/otp/index.ts';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { PASSWORD, signUpWithTotp, startTestSite, TestClock, type TestSite } from '../site/support/site';
 import { ADMIN_EMAIL, ADMIN_ENV, ADMIN_PASSWORD } from '../site/support/admin';

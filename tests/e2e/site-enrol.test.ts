@@ -1,6 +1,6 @@
 // The demo site in a real Chromium: signup, enrolment by typing the code, sign-out, sign-in with password then code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTotp } from '../../shared/otp/index';
+import { generateTotp } from '#shared/otp/index.ts';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { startTestSite, TestClock, type TestSite } from '../site/support/site';
 

@@ -2,8 +2,8 @@
 // expired sign-in QR is replaced by itself a few times, then gives way to a "Generate a new QR code" button; a lost
 // connection is said, and the page catches up once it is back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTotp, parseOtpauthUri } from '../../shared/otp/index';
-import { parseQrLink } from '../../shared/protocol/qr-link';
+import { generateTotp, parseOtpauthUri } from '#shared/otp/index.ts';
+import { parseQrLink } from '#shared/protocol/qr-link.ts';
 import type { WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { signUpWithTotp, TestClock, type TestSite } from '../site/support/site';

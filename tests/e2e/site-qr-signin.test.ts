@@ -1,8 +1,8 @@
 // QR sign-in on the real page in Chromium (no extension: the test makes the extension's scan call itself). The page
 // must switch to the PIN field on its own, over its WebSocket, and end on /account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseQrLink } from '../../shared/protocol/qr-link';
-import type { ExtensionEvent } from '../../shared/protocol/qr-signin';
+import { parseQrLink } from '#shared/protocol/qr-link.ts';
+import type { ExtensionEvent } from '#shared/protocol/qr-signin.ts';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { signUpWithTotp, TestClock, type TestSite } from '../site/support/site';
 import { EXTENSION_ORIGIN, listen, scanSignin, startQrSite } from '../site/support/qr';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeBase32, type OtpAccount } from '../../shared/otp';
+import { encodeBase32, type OtpAccount } from '#shared/otp/index.ts';
 import { exportMigrationQrPayloads, exportOtpauthList, exportTesseraBackup, parseImport } from '../../extension/backup';
 import { validateAccount } from '../../extension/vault/validate';
 import type { VaultAccount } from '../../extension/vault';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase32 } from '../../shared/otp';
+import { decodeBase32 } from '#shared/otp/index.ts';
 import { parseImport } from '../../extension/backup';
 import { migrationUri } from './support/import-fixtures';
 

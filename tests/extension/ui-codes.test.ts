@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { generateCode } from '../../shared/otp/index';
+import { generateCode } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../extension/vault/index';
 import { createCodeCache } from '../../extension/ui/code-cache';
 import { groupCode, formatAccountLabel } from '../../extension/ui/format-code';

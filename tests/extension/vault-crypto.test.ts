@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase32 } from '../../shared/otp';
+import { decodeBase32 } from '#shared/otp/index.ts';
 import { asText, BANK, GITHUB, MAIL, makeHarness, PASSWORD, unlockedHarness } from './support/vault-fixture';
 
 describe('vault encryption at rest', () => {

@@ -1,7 +1,7 @@
 // Single-scan pairing at enrolment: the extension receives the site's pending key and keeps it bound to the site;
 // the code it then shows turns two-factor sign-in on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateCode } from '../../shared/otp/index';
+import { generateCode } from '#shared/otp/index.ts';
 import { createLinkFlow } from '../../extension/qr-signin/link-flow';
 import type { FlowState } from '../../extension/qr-signin/flow-state';
 import type { TestSite } from '../site/support/site';

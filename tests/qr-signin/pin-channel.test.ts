@@ -3,7 +3,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { channelUrl, openPinChannel } from '../../extension/qr-signin/pin-channel';
-import type { ExtensionEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent } from '#shared/protocol/qr-signin.ts';
 
 const servers: WebSocketServer[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeBase32, encodeBase32, normalizeSecret, Base32Error } from '../../shared/otp';
+import { decodeBase32, encodeBase32, normalizeSecret, Base32Error } from '#shared/otp/index.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import vectors from '../fixtures/rfc-otp.json';
-import { generateHotp, generateTotp, generateCode, verifyTotp, secondsLeft, timeStep, encodeBase32, type Algorithm, type Digits, SecretError } from '../../shared/otp';
+import { generateHotp, generateTotp, generateCode, verifyTotp, secondsLeft, timeStep, encodeBase32, type Algorithm, type Digits, SecretError } from '#shared/otp/index.ts';
 
 describe('HOTP (RFC 4226 Appendix D)', () => {
   it.each(vectors.hotp)('counter $counter gives $code', (v) => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { decodeMigrationUri, encodeMigrationUris, generateCode, MigrationError, type OtpAccount } from '../../shared/otp';
-import { ProtoWriter } from '../../shared/otp/protobuf';
+import { decodeMigrationUri, encodeMigrationUris, generateCode, MigrationError, type OtpAccount } from '#shared/otp/index.ts';
+import { ProtoWriter } from '#shared/otp/protobuf.ts';
 
 const base: OtpAccount = { type: 'totp', issuer: 'Example', account: 'alice@google.com', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   parseOtpauthUri, buildOtpauthUri, decodeMigrationUri, encodeMigrationUris, encodeBase32, OtpError, UriError, MigrationError, type OtpAccount,
-} from '../../shared/otp';
+} from '#shared/otp/index.ts';
 
 // Mostly the characters URIs treat specially, plus any Unicode.
 const awkward = fc.oneof(fc.constantFrom(':', '%', ' ', '+', '&', '=', '?', '#', '/', '@', 'a'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseOtpauthUri, buildOtpauthUri, generateCode, UriError } from '../../shared/otp';
+import { parseOtpauthUri, buildOtpauthUri, generateCode, UriError } from '#shared/otp/index.ts';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 

@@ -1,7 +1,7 @@
 // The time budget, driven by injected clocks: what runs, what is skipped, and what `timedOut` says.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrCodes } from '../../shared/qr/index';
-import { loadZxingForNode } from '../../shared/qr/zxing-node';
+import { decodeQrCodes } from '#shared/qr/index.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, frameWithQr } from '../support/qr-images';
 
 const TEXT = 'otpauth://totp/Shop:dana?secret=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU&issuer=Shop';

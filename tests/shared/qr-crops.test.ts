@@ -1,9 +1,9 @@
 // Codes too dense for a whole-frame read: the scaled-up crop pass, its tiling, and region decoding.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrCodes, decodeQrRegion } from '../../shared/qr/index';
-import { planTiles } from '../../shared/qr/tiles';
-import { loadZxingForNode } from '../../shared/qr/zxing-node';
+import { decodeQrCodes, decodeQrRegion } from '#shared/qr/index.ts';
+import { planTiles } from '#shared/qr/tiles.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, paintQr } from '../support/qr-images';
 
 const DENSE = 'otpauth://totp/Bank%20of%20Examples:erin%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bank%20of%20Examples&period=30';

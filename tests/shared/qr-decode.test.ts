@@ -1,7 +1,7 @@
 // What the decoder reads in screen-like frames: sizes, colours, inversion, logos, several codes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrCodes } from '../../shared/qr/index';
-import { loadZxingForNode } from '../../shared/qr/zxing-node';
+import { decodeQrCodes } from '#shared/qr/index.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, fillRect, frameWithQr, invertImage, paintQr } from '../support/qr-images';
 
 const ALICE = 'otpauth://totp/Example%20Corp:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Corp';

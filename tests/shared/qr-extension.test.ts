@@ -29,7 +29,7 @@ describe('QR decoding in the extension', () => {
     const frame = frameWithQr(640, 400, { text: TEXT, moduleSize: 3 });
     const noise = createFrame(320, 200, 'noise');
     const results = await worker.evaluate(async ({ qr, noisy }) => {
-      const scope = globalThis as unknown as { TesseraQr: typeof import('../../shared/qr/index'); chrome: { runtime: { getURL(path: string): string } } };
+      const scope = globalThis as unknown as { TesseraQr: typeof import('#shared/qr/index.ts'); chrome: { runtime: { getURL(path: string): string } } };
       const api = scope.TesseraQr;
       const toImage = ({ pixels, width, height }: { pixels: string; width: number; height: number }) => ({
         data: Uint8ClampedArray.from(atob(pixels), (c) => c.charCodeAt(0)), width, height,

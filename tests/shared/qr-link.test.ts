@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { buildQrLink, parseQrLink, QrLinkError, type QrLink } from '../../shared/protocol/qr-link';
+import { buildQrLink, parseQrLink, QrLinkError, type QrLink } from '#shared/protocol/qr-link.ts';
 
 const TOKEN = 'q3Zr8x1Yb5Vn0Lk2Jh7Gf4';
 

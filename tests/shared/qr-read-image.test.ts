@@ -1,8 +1,8 @@
 // PNG and JPEG files to pixels for the command line, and clear errors for files it cannot use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrCodes } from '../../shared/qr/index';
-import { readImageFile } from '../../shared/qr/read-image';
-import { loadZxingForNode } from '../../shared/qr/zxing-node';
+import { decodeQrCodes } from '#shared/qr/index.ts';
+import { readImageFile } from '#shared/qr/read-image.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createImageFolder, encodeJpeg, encodePng } from '../support/qr-files';
 import { frameWithQr } from '../support/qr-images';
 

@@ -2,8 +2,8 @@
 // This file starts with the decoder unconfigured (vitest gives each test file its own modules).
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeQrCodes, useZxingWasmUrl } from '../../shared/qr/index';
-import { loadZxingForNode } from '../../shared/qr/zxing-node';
+import { decodeQrCodes, useZxingWasmUrl } from '#shared/qr/index.ts';
+import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, frameWithQr } from '../support/qr-images';
 
 const TEXT = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';

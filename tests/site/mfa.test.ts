@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { decodeBase32, parseOtpauthUri } from '../../shared/otp/index';
+import { decodeBase32, parseOtpauthUri } from '#shared/otp/index.ts';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readDataFile, readDataFileText } from './support/store-file';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { loadConfig } from '../../demo-site/config';
 import { openStore } from '../../demo-site/store/db';
 import { createQrContext, type QrContext } from '../../demo-site/qr-signin/context';

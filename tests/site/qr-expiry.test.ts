@@ -1,6 +1,6 @@
 // Time limits of QR sign-in, with the site's injected clock: a QR lives 2 minutes unscanned, nothing lives 10.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { sweepQrSessions } from '../../demo-site/qr-signin/lifecycle';
 import { codeAt, signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';

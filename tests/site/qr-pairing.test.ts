@@ -1,8 +1,8 @@
 // Single-scan pairing at enrolment: the pairing QR hands the pending secret to the extension once, the page is told.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateTotp, parseOtpauthUri } from '../../shared/otp/index';
-import { parseQrLink } from '../../shared/protocol/qr-link';
-import type { PageEvent } from '../../shared/protocol/qr-signin';
+import { generateTotp, parseOtpauthUri } from '#shared/otp/index.ts';
+import { parseQrLink } from '#shared/protocol/qr-link.ts';
+import type { PageEvent } from '#shared/protocol/qr-signin.ts';
 import { PASSWORD, type TestSite } from './support/site';
 import type { Client } from './support/client';
 import { cookieHeader, DEVICE, listen, pageClient, scan, startQrSite } from './support/qr';

@@ -1,7 +1,7 @@
 // The PIN step: wrong PINs show the attempts left and push a fresh PIN to the extension; five lock the QR sign-in;
 // an expired PIN is replaced the same way; a channel that missed a PIN gets a new one when it reconnects.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { sweepQrSessions } from '../../demo-site/qr-signin/lifecycle';
 import { signUpWithTotp, type TestSite } from './support/site';
 import type { Client } from './support/client';

@@ -1,6 +1,6 @@
 // QR sign-in against misuse: PINs from another browser, bad or replayed TOTP proofs, second scans, secrets at rest.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { codeAt, signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';
 import { readDataFileText } from './support/store-file';

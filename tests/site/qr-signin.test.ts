@@ -1,7 +1,7 @@
 // QR sign-in over HTTP and WebSocket: the page's QR, the extension's scan, the PIN, and the session it gives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseQrLink } from '../../shared/protocol/qr-link';
-import type { ExtensionEvent, PageEvent } from '../../shared/protocol/qr-signin';
+import { parseQrLink } from '#shared/protocol/qr-link.ts';
+import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { Client } from './support/client';
 import { PASSWORD, signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, DEVICE, EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';

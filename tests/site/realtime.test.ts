@@ -1,6 +1,6 @@
 // The WebSocket at /ws: who may connect, and that each socket hears only what concerns it.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageEvent } from '../../shared/protocol/qr-signin';
+import type { PageEvent } from '#shared/protocol/qr-signin.ts';
 import { WebSocket } from 'ws';
 import { signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, generateQr, listen, pageClient, scanSignin, settle, startQrSite } from './support/qr';

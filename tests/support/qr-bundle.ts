@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 
-const ENTRY = fileURLToPath(new URL('../../shared/qr/index.ts', import.meta.url));
+const ENTRY = fileURLToPath(import.meta.resolve('#shared/qr/index.ts'));
 
 /** Script text that defines `globalThis.TesseraQr` with the exports of shared/qr/index.ts. */
 export async function bundleQrDecoder(): Promise<string> {

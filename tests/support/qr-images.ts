@@ -1,7 +1,7 @@
 // Screen-like test frames with QR codes painted at chosen module sizes, colours and positions.
 // Shared by the decoder's tests, its benchmark and the extension's capture tests.
 import QRCode from 'qrcode';
-import type { RgbaImage } from '../../shared/qr/index';
+import type { RgbaImage } from '#shared/qr/index.ts';
 
 export type Rgb = readonly [number, number, number];
 export type Background = Rgb | 'noise' | 'busy';

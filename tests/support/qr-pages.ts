@@ -2,7 +2,7 @@
 // made with `qrcode` and embedded as data: URLs, at chosen module sizes, colours, zoom levels, logos and layouts.
 // Shared by the capture tests and the capture benchmark.
 import QRCode from 'qrcode';
-import { buildOtpauthUri, encodeBase32, type OtpAccount } from '../../shared/otp/index';
+import { buildOtpauthUri, encodeBase32, type OtpAccount } from '#shared/otp/index.ts';
 import { encodePng } from './qr-files';
 import { createFrame, seededRandom } from './qr-images';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { OtpAccount } from '../../../shared/otp/index';
+import type { OtpAccount } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../vault/index';
 import { getVault } from '../../ui/vault-instance';
 import { createCodeCache } from '../../ui/code-cache';

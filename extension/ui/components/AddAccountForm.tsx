@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { OtpAccount } from '../../../shared/otp/index';
+import type { OtpAccount } from '#shared/otp/index.ts';
 import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri, type ManualFields } from '../build-manual-account';
 import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';

@@ -1,4 +1,4 @@
-import { secondsLeft } from '../../../shared/otp/index';
+import { secondsLeft } from '#shared/otp/index.ts';
 
 /** Seconds until the code changes, as a number and a draining ring. */
 export function Countdown({ now, period }: { now: number; period: number }) {

@@ -10,7 +10,7 @@ import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../../supp
 import { browserSession, openActionPopup, type ActionPopup } from '../../support/extension-action';
 import { TestClock, type TestSite } from '../../site/support/site';
 import { clickPopupButton } from './popup-view';
-import { CHANNEL_PROTOCOL } from '../../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL } from '#shared/protocol/qr-signin.ts';
 import { startQrSite } from './qr-site';
 
 const MASTER_PASSWORD = 'amber tiger ladder 42';

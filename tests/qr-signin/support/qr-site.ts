@@ -1,6 +1,6 @@
 // The real demo site for QR sign-in tests: roomy QR limits, a browser-like client for the page, and the QR codes it
 // shows (sign-in, and pairing at enrolment).
-import type { QrIssued } from '../../../shared/protocol/qr-signin';
+import type { QrIssued } from '#shared/protocol/qr-signin.ts';
 import { Client } from '../../site/support/client';
 import { codeAt, PASSWORD, startTestSite, type TestClock, type TestSite } from '../../site/support/site';
 

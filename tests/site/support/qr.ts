@@ -1,6 +1,6 @@
 // QR sign-in in tests: a site with roomy QR limits, the extension's scan call, and WebSocket listeners.
 import { WebSocket } from 'ws';
-import { CHANNEL_PROTOCOL, type ExtensionEvent, type PageEvent, type QrIssued, type QrScanResponse } from '../../../shared/protocol/qr-signin';
+import { CHANNEL_PROTOCOL, type ExtensionEvent, type PageEvent, type QrIssued, type QrScanResponse } from '#shared/protocol/qr-signin.ts';
 import { Client, type Reply } from './client';
 import { codeAt, startTestSite, type TestClock, type TestSite } from './site';
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTotp } from '../../../shared/otp/index';
+import { generateTotp } from '#shared/otp/index.ts';
 import { loadConfig, type SiteConfig } from '../../../demo-site/config';
 import { startSite, type RunningSite } from '../../../demo-site/main';
 import { Client } from './client';
