@@ -4,7 +4,7 @@ import type { SiteContext } from '../context';
 import { AuthenticationError, ForbiddenError } from '../errors';
 import { endSession, resolveSession } from '../auth/session';
 import type { Session, User } from '../store/schema';
-import { readCookie, SESSION_COOKIE } from './cookies';
+import { readCookie, SESSION_COOKIE, setCookie } from './cookies';
 
 export interface Auth {
   token: string;
@@ -42,7 +42,8 @@ export function requireAuth(res: Response, scope: 'any' | 'full' = 'full'): Auth
  * A new sign-in replaces whatever session the browser had (a new id at every sign-in). Called only once the sign-in
  * succeeded, so a mistyped code or a taken email signs no one out; saved, so the old session stays gone after a restart.
  */
-export async function dropPreviousSession(ctx: SiteContext, req: Request): Promise<void> {
+export async function replaceSession(ctx: SiteContext, req: Request, res: Response, sessionId: string): Promise<void> {
   const token = readCookie(req, SESSION_COOKIE);
   if (token && endSession(ctx, token)) await ctx.store.save();
+  setCookie(req, res, SESSION_COOKIE, sessionId);
 }

@@ -1,21 +1,17 @@
 // JSON API: signup, sign-in (password, then code), sign-out, me. Thin: parse, call the domain, answer.
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { SiteContext } from '../context';
 import { signUp } from '../accounts/signup';
 import { toPublicUser } from '../accounts/users';
 import { signInWithPassword } from '../auth/signin';
 import { signInWithTotp } from '../auth/signin-totp';
 import { endSession } from '../auth/session';
-import { clearCookie, SESSION_COOKIE, setCookie } from '../http/cookies';
+import { clearCookie, SESSION_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
-import { dropPreviousSession, requireAuth } from '../http/session-middleware';
+import { replaceSession, requireAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import type { Limits } from './limits';
-
-export function giveSession(req: Request, res: Response, sessionId: string): void {
-  setCookie(req, res, SESSION_COOKIE, sessionId);
-}
 
 export function authApi(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
@@ -24,8 +20,7 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
   router.post('/signup', limits.signup, async (req, res) => {
     const input = parseInput(signupSchema, req.body);
     const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
-    await dropPreviousSession(ctx, req);
-    giveSession(req, res, sessionId);
+    await replaceSession(ctx, req, res, sessionId);
     res.status(201).json({ user: toPublicUser(user) });
   });
 
@@ -36,16 +31,14 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
       res.json({ mfaRequired: true, ticket: result.ticket, methods: result.methods });
       return;
     }
-    await dropPreviousSession(ctx, req);
-    giveSession(req, res, result.sessionId);
+    await replaceSession(ctx, req, res, result.sessionId);
     res.json({ user: toPublicUser(result.user) });
   });
 
   router.post('/signin/mfa/totp', async (req, res) => {
     const input = parseInput(totpStepSchema, req.body);
     const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
-    await dropPreviousSession(ctx, req);
-    giveSession(req, res, sessionId);
+    await replaceSession(ctx, req, res, sessionId);
     res.json({ user: toPublicUser(user) });
   });
 

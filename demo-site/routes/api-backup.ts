@@ -6,10 +6,9 @@ import { findTicket } from '../auth/ticket';
 import { signInWithBackupCode } from '../auth/signin-backup';
 import { requestBackupCodes } from '../backup/requests';
 import { requestInfo } from '../http/request-info';
-import { dropPreviousSession, requireAuth } from '../http/session-middleware';
+import { replaceSession, requireAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { backupRequestSchema, backupStepSchema } from '../http/schemas';
-import { giveSession } from './api-auth';
 import type { Limits } from './limits';
 
 export function backupApi(ctx: SiteContext, limits: Limits): Router {
@@ -18,8 +17,7 @@ export function backupApi(ctx: SiteContext, limits: Limits): Router {
   router.post('/signin/mfa/backup-code', async (req, res) => {
     const input = parseInput(backupStepSchema, req.body);
     const { user, sessionId } = await signInWithBackupCode(ctx, input, requestInfo(req));
-    await dropPreviousSession(ctx, req);
-    giveSession(req, res, sessionId);
+    await replaceSession(ctx, req, res, sessionId);
     res.json({ user: toPublicUser(user) });
   });
 

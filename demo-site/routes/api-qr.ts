@@ -6,7 +6,7 @@ import { toPublicUser } from '../accounts/users';
 import { QR_COOKIE, readCookie, setCookie } from '../http/cookies';
 import { isExtensionOrigin } from '../http/origin-check';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, dropPreviousSession } from '../http/session-middleware';
+import { currentAuth, replaceSession } from '../http/session-middleware';
 import { computeSiteOrigin } from '../http/site-origin';
 import { parseInput } from '../http/validate';
 import { pinVerifySchema, qrScanSchema, qrTokenSchema } from '../http/schemas';
@@ -17,7 +17,6 @@ import { issueQr } from '../qr-signin/issue';
 import { scanQr } from '../qr-signin/scan';
 import { describeQr } from '../qr-signin/status';
 import { verifyPin } from '../qr-signin/verify-pin';
-import { giveSession } from './api-auth';
 import type { Limits } from './limits';
 
 /** The browser's QR cookie, made on its first QR; it outlives any QR sign-in it can own. */
@@ -66,8 +65,7 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
     const cookie = readCookie(req, QR_COOKIE);
     const { user, sessionId } = await verifyPin(qr, input, cookie ? toQrCookieBinding(cookie) : null, requestInfo(req));
     // Like any sign-in: whatever session this browser had ends (only now, so a mistyped PIN signs no one out).
-    await dropPreviousSession(qr.site, req);
-    giveSession(req, res, sessionId);
+    await replaceSession(qr.site, req, res, sessionId);
     res.json({ user: toPublicUser(user), redirect: '/account' });
   });
   return router;

@@ -9,7 +9,7 @@ import { signInWithTotp } from '../auth/signin-totp';
 import { endSession } from '../auth/session';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, dropPreviousSession } from '../http/session-middleware';
+import { currentAuth, replaceSession } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { backupRequestSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import { findTicket } from '../auth/ticket';
@@ -28,8 +28,9 @@ function homeFor(ctx: SiteContext, user: User): string {
   return mustEnrol(ctx, user) ? '/mfa' : '/account';
 }
 
-function startSession(req: Request, res: Response, sessionId: string): void {
-  setCookie(req, res, SESSION_COOKIE, sessionId);
+/** The sign-in succeeded: the new session replaces the old one, and the finished ticket goes. */
+async function startSession(ctx: SiteContext, req: Request, res: Response, sessionId: string): Promise<void> {
+  await replaceSession(ctx, req, res, sessionId);
   clearCookie(req, res, TICKET_COOKIE);
 }
 
@@ -58,8 +59,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const input = parseInput(signupSchema, req.body);
       const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
-      await dropPreviousSession(ctx, req);
-      startSession(req, res, sessionId);
+      await startSession(ctx, req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, (error as SiteError).status);
@@ -77,8 +77,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
         res.redirect(303, '/signin/code');
         return;
       }
-      await dropPreviousSession(ctx, req);
-      startSession(req, res, result.sessionId);
+      await startSession(ctx, req, res, result.sessionId);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
       sendPage(res, <SigninPage email={email} errors={errorsFor(error)} />, (error as SiteError).status);
@@ -95,8 +94,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const input = parseInput(totpStepSchema, { ticket, code: req.body?.[field] });
       const { user, sessionId } = await complete(ctx, input, requestInfo(req));
-      await dropPreviousSession(ctx, req);
-      startSession(req, res, sessionId);
+      await startSession(ctx, req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       const errors = errorsFor(error);
