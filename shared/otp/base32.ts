@@ -10,6 +10,18 @@ export function normalizeSecret(text: string): string {
   return decodeAndCheck(text).normalized;
 }
 
+/**
+ * What makes two secrets the same key: their bytes, whatever the case, spacing, padding or unused trailing bits of the
+ * Base32. Null when the text is not Base32 at all.
+ */
+export function secretIdentity(text: string): string | null {
+  try {
+    return Array.from(decodeBase32(text), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return null;
+  }
+}
+
 export function decodeBase32(text: string): Uint8Array<ArrayBuffer> {
   return decodeAndCheck(text).bytes;
 }

@@ -1,6 +1,6 @@
 export * from './types';
 export * from './errors';
-export { decodeBase32, encodeBase32, normalizeSecret } from './base32';
+export { decodeBase32, encodeBase32, normalizeSecret, secretIdentity } from './base32';
 export { generateHotp, generateTotp, generateCode, verifyTotp, timeStep, secondsLeft } from './codes';
 export { parseOtpauthUri, buildOtpauthUri } from './otpauth-uri';
 export { decodeMigrationUri, encodeMigrationUris, type MigrationBatch } from './migration';

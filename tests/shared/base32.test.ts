@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeBase32, encodeBase32, normalizeSecret, Base32Error } from '#shared/otp/index.ts';
+import { decodeBase32, encodeBase32, normalizeSecret, secretIdentity, Base32Error } from '#shared/otp/index.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -32,5 +32,12 @@ describe('base32', () => {
   it('refuses an empty secret and lengths that cannot encode whole bytes', () => {
     expect(() => decodeBase32('  ')).toThrow(/empty/);
     expect(() => decodeBase32('ABC')).toThrow(/3 characters cannot encode whole bytes/);
+  });
+
+  it('tells the same key apart from its spellings: case, spacing, padding and unused trailing bits', () => {
+    expect(secretIdentity('jbsw y3dp-ehpk 3pxp')).toBe(secretIdentity('JBSWY3DPEHPK3PXP'));
+    expect(secretIdentity('MZXW6YQ=')).toBe(secretIdentity('MZXW6YR'));
+    expect(secretIdentity('MZXW6YQ')).not.toBe(secretIdentity('MZXW6YA'));
+    expect(secretIdentity('not base32!')).toBeNull();
   });
 });
