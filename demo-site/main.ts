@@ -57,18 +57,19 @@ export function announceAdmin(admin: CreatedAdmin | null): void {
   }
 }
 
-async function main(): Promise<void> {
-  const site = await startSite(loadConfig());
-  console.log(`Tessera demo site listening on ${site.url}`);
-  announceAdmin(site.createdAdmin);
-  const stop = () => site.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error) => {
+/** Serves on the configured address until SIGINT or SIGTERM; a start that cannot happen says why and exits 1. */
+export async function serve(options = { createAdminIfNone: false }): Promise<void> {
+  try {
+    const site = await startSite(loadConfig(), Date.now, options);
+    console.log(`Tessera demo site listening on ${site.url}`);
+    announceAdmin(site.createdAdmin);
+    const stop = () => site.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  });
+  }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void serve();
