@@ -27,7 +27,8 @@ export function NewPasswordFields({ idPrefix, label, password, confirm, onPasswo
 
 /** What is wrong with a new password pair, or null when it can be used. */
 export function checkNewPassword(password: string, confirm: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+  // Counted in characters, as the vault counts them (an emoji is one).
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password !== confirm) return 'The two passwords differ: type the same password twice.';
   return null;
 }
