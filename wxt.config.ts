@@ -5,6 +5,9 @@ import preact from '@preact/preset-vite';
 // The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
+// Firefox's add-on id: fixed, so updates, storage and the add-on store listing all stay with one add-on.
+const GECKO_ID = 'authenticator@tessera.dev';
+
 // The extension's sources live in extension/; the build lands in .output/<browser>-mv3/.
 export default defineConfig({
   srcDir: 'extension',
@@ -37,5 +40,6 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } } : {}),
   }),
 });

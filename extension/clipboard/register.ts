@@ -1,5 +1,6 @@
 // The popup usually closes right after a copy (the user clicks into the site to paste), taking its timers with it;
-// so the service worker clears the clipboard 30 s later, through an offscreen document (a worker has no clipboard).
+// so the background clears the clipboard 30 s later. Chromium's service worker has no clipboard and goes through an
+// offscreen document; Firefox has no offscreen documents, but its background is a page and clears it itself.
 import { browser } from 'wxt/browser';
 import { CLEAR_CLIPBOARD, CLIPBOARD_CLEAR_SECONDS, CODE_COPIED, isMessage } from './messages';
 
@@ -20,6 +21,7 @@ export function registerClipboardClearing(): void {
 }
 
 async function clearClipboard(): Promise<void> {
+  if (typeof document !== 'undefined') return navigator.clipboard.writeText('');
   const url = runtime.getURL(OFFSCREEN_PATH);
   const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
   if (contexts.length === 0) {

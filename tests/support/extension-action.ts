@@ -2,16 +2,12 @@
 // and drives it: evaluate script in it, click in it, close it. Playwright does not expose that popup as a Page,
 // so this talks to it over the browser's CDP session (Target.sendMessageToTarget, not flattened).
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { View } from './popup-driver';
 
 interface TargetInfo { targetId: string; type: string; url: string; title: string }
 
-export interface ActionPopup {
+export interface ActionPopup extends View {
   targetId: string;
-  /** Runs an expression in the popup (awaiting a promise it gives) and returns its value as JSON data. */
-  evaluate<T>(expression: string): Promise<T>;
-  /** A real mouse click at popup coordinates: it counts as a user gesture. */
-  click(x: number, y: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 type Send = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;

@@ -1,0 +1,4 @@
+import { launchChromiumExtension } from '../support/chromium-under-test';
+import { describeKeyJourneys } from './key-journeys';
+
+describeKeyJourneys('Chromium', launchChromiumExtension);

@@ -1,0 +1,2 @@
+export function canInstallWithApt(): boolean;
+export function ensureBrowser(options: { find(): string | undefined; aptPackage: string; missing: string }): string;
