@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
+import { manifestCommands } from './extension/messaging/commands';
 
 // The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -31,11 +32,7 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen']), 'clipboardWrite'],
     // Asked for one site at a time, only when the user turns on automatic filling there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    commands: {
-      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code of the account for this site' },
-      // Like a click on the toolbar button, the shortcut grants activeTab on the page it scans.
-      'scan-qr': { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Scan QR code on this page' },
-    },
+    commands: manifestCommands(),
     // WebAssembly (QR decoding, Argon2) needs wasm-unsafe-eval; nothing is ever loaded from elsewhere.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

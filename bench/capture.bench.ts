@@ -64,7 +64,7 @@ async function openVaultPage(rig: CaptureRig) {
   await page.evaluate(await bundleModule('extension/capture/add-finding.ts', 'TesseraAdd'));
   await page.evaluate(`(async () => {
     const api = globalThis.TesseraVault;
-    globalThis.benchVault = api.openVault({ session: api.browserSessionStore() });
+    globalThis.benchVault = api.openVault();
     await globalThis.benchVault.create('bench password 1234');
   })()`);
   return page;

@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { encodeBase32 } from '#shared/otp/index.ts';
-import { memorySessionStore, openVault, type NewAccount } from '../extension/vault';
+import { openVault, type NewAccount } from '../extension/vault';
+import { memoryArea } from '../extension/storage/area';
 import { DEFAULT_KDF, deriveKeys } from '../extension/vault/kdf';
 
 const ACCOUNTS = 500;
@@ -38,7 +39,7 @@ async function bareDecryptLoop(sizes: number[]): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  const vault = openVault({ indexedDB: new IDBFactory(), session: memorySessionStore(), dbName: 'bench-vault' });
+  const vault = openVault({ indexedDB: new IDBFactory(), session: memoryArea(), dbName: 'bench-vault' });
   await vault.create(PASSWORD);
   await vault.add(sampleAccounts());
   const sizes = (await vault.list()).map((a) => JSON.stringify(a).length);

@@ -1,8 +1,9 @@
 // "Fill automatically on this site": the host permission for that one site, asked for when the user turns it on, and a
 // content script registered for it alone. No site is reachable without the user's yes.
 import { browser } from 'wxt/browser';
+import { browserArea } from '../storage/browser-area';
+import { autoFillSitesItem } from '../storage/items';
 
-const STORAGE_KEY = 'autoFillSites';
 const WATCH_SCRIPT = 'autofill-watch.js';
 
 /** Match patterns for a site and its subdomains (ports are matched by default). */
@@ -15,8 +16,7 @@ export function originsForSite(site: string): string[] {
 const scriptId = (site: string) => `autofill-watch:${site}`;
 
 export async function autoFillSites(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
-  return Array.isArray(stored) ? (stored as string[]) : [];
+  return (await autoFillSitesItem.get(browserArea('local'))) ?? [];
 }
 
 /** Call from a click handler in an extension page: the browser asks the user for the site's permission. */
@@ -27,7 +27,7 @@ export async function enableAutoFill(site: string): Promise<boolean> {
   await browser.scripting.unregisterContentScripts({ ids: [scriptId(site)] }).catch(() => undefined);
   await browser.scripting.registerContentScripts([{ id: scriptId(site), matches: origins, js: [WATCH_SCRIPT], runAt: 'document_idle' }]);
   const sites = await autoFillSites();
-  if (!sites.includes(site)) await browser.storage.local.set({ [STORAGE_KEY]: [...sites, site] });
+  if (!sites.includes(site)) await autoFillSitesItem.set(browserArea('local'), [...sites, site]);
   return true;
 }
 
@@ -35,5 +35,5 @@ export async function disableAutoFill(site: string): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: [scriptId(site)] }).catch(() => undefined);
   await browser.permissions.remove({ origins: originsForSite(site) }).catch(() => false);
   const sites = await autoFillSites();
-  await browser.storage.local.set({ [STORAGE_KEY]: sites.filter((s) => s !== site) });
+  await autoFillSitesItem.set(browserArea('local'), sites.filter((s) => s !== site));
 }

@@ -1,25 +1,18 @@
 // A message for the popup to show the next time it opens, for actions started where there is no popup
-// (keyboard shortcut, context menu). Kept in storage.session: gone when the browser closes.
+// (keyboard shortcut, context menu). Kept in the session area: gone when the browser closes.
 import { browser } from 'wxt/browser';
+import type { KeyValueArea } from '../storage/area';
+import { browserArea } from '../storage/browser-area';
+import { pendingNoticeItem, type PendingNotice } from '../storage/items';
 
-export const PENDING_NOTICE_KEY = 'pendingNotice';
+export type { PendingNotice } from '../storage/items';
 
-export interface PendingNotice {
-  message: string;
-  /** An account whose code the popup should offer to copy (never the code itself). */
-  accountId?: string;
-  at: number;
-}
-
-export async function leaveNoticeForPopup(notice: Omit<PendingNotice, 'at'>): Promise<void> {
-  await browser.storage.session.set({ [PENDING_NOTICE_KEY]: { ...notice, at: Date.now() } });
+export async function leaveNoticeForPopup(notice: Omit<PendingNotice, 'at'>, store: KeyValueArea = browserArea('session')): Promise<void> {
+  await pendingNoticeItem.set(store, { ...notice, at: Date.now() });
   // Opening the popup without a click is refused on some browsers and versions: the notice waits for the next opening.
   await browser.action.openPopup().catch(() => undefined);
 }
 
-export async function takePendingNotice(): Promise<PendingNotice | null> {
-  const stored = (await browser.storage.session.get(PENDING_NOTICE_KEY))[PENDING_NOTICE_KEY] as PendingNotice | undefined;
-  if (!stored) return null;
-  await browser.storage.session.remove(PENDING_NOTICE_KEY);
-  return stored;
+export function takePendingNotice(store: KeyValueArea = browserArea('session')): Promise<PendingNotice | null> {
+  return pendingNoticeItem.take(store);
 }

@@ -2,7 +2,7 @@
 // AES-256-GCM-encrypted under scrypt(password, salt, N, r, p); the master key then decrypts `db` with header.params.
 import { scrypt } from 'hash-wasm';
 import { importAesKey, open } from '../vault/aead';
-import { concatBytes, decodeBase64, decodeHex, decodeUtf8, encodeUtf8 } from '../vault/encoding';
+import { concatBytes, decodeBase64, decodeHex, decodeUtf8, encodeUtf8 } from '#shared/bytes.ts';
 import { asRecord } from './entries';
 import { BackupError } from './errors';
 

@@ -1,6 +1,6 @@
 // Tessera's own encrypted backup (docs/backup-format.md): versioned JSON, Argon2id-derived key, AES-256-GCM.
 import { open, seal } from '../vault/aead';
-import { decodeBase64, decodeUtf8, encodeBase64, encodeUtf8 } from '../vault/encoding';
+import { decodeBase64, decodeUtf8, encodeBase64, encodeUtf8 } from '#shared/bytes.ts';
 import { DEFAULT_KDF, deriveKeys, isSaneKdf, sameBytes, SALT_BYTES, type KdfParams } from '../vault/kdf';
 import { randomBytes } from '../vault/aead';
 import { MIN_PASSWORD_LENGTH } from '../vault/strength';

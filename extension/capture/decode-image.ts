@@ -2,15 +2,15 @@
 import { decodeQrCodes } from '#shared/qr/index.ts';
 import { ensureDecoder } from './decoder-setup';
 import { buildScanResult } from './findings';
-import type { ProgressStore } from './migration-progress';
 import { pixelsFromImage } from './pixels-from-image';
 import type { ScanResult } from './types';
+import type { KeyValueArea } from '../storage/area';
 
 export interface ImageScanOptions {
   /** The vault's accounts if unlocked, to flag a secret it already holds. */
   existing?: readonly { id: string; secret: string }[] | null;
-  /** Where export progress is kept; storage.session in the extension. */
-  progress: ProgressStore;
+  /** Where export progress is kept: the session area in the extension. */
+  progress: KeyValueArea;
   budgetMs?: number;
 }
 

@@ -2,7 +2,8 @@
 // and, for an export in several parts, with its progress recorded.
 import { siteOf } from '../autofill/site-match';
 import { classifyQrText } from './classify';
-import { recordBatchPart, type ProgressStore } from './migration-progress';
+import type { KeyValueArea } from '../storage/area';
+import { recordBatchPart } from './migration-progress';
 import { markSameSecret } from './same-secret';
 import type { CapturedAccount, ScanFinding, ScanResult } from './types';
 
@@ -11,7 +12,7 @@ export interface FindingContext {
   tabUrl: string | null;
   /** The vault's accounts when it is unlocked, else null (the popup checks again before adding). */
   existing: readonly { id: string; secret: string }[] | null;
-  progress: ProgressStore;
+  progress: KeyValueArea;
 }
 
 export async function buildScanResult(

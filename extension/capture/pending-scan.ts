@@ -1,21 +1,15 @@
-// A scan started without the popup (shortcut, context menu, or a box drawn after the popup closed) waits here,
-// in memory-only session storage, until the popup opens and takes it.
-import type { ScanRegionResponse } from './messages';
+// A scan started without the popup (shortcut, context menu, or a box drawn after the popup closed) waits in the
+// session area until the popup opens and takes it.
+import type { KeyValueArea } from '../storage/area';
+import { pendingScanItem, type PendingScan } from '../storage/items';
 
-export const PENDING_SCAN_KEY = 'pendingScan';
+export type { PendingScan } from '../storage/items';
+
 /** An unread result this old is dropped rather than shown out of the blue (and its secret with it). */
 export const PENDING_SCAN_MAX_AGE_MS = 5 * 60_000;
 
-export interface PendingScan { at: number; source: 'shortcut' | 'context-menu' | 'region'; response: ScanRegionResponse }
-
-export interface PendingStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-export async function savePendingScan(store: PendingStore, pending: PendingScan): Promise<void> {
-  await store.set(PENDING_SCAN_KEY, pending);
+export async function savePendingScan(store: KeyValueArea, pending: PendingScan): Promise<void> {
+  await pendingScanItem.set(store, pending);
 }
 
 /**
@@ -23,7 +17,7 @@ export async function savePendingScan(store: PendingStore, pending: PendingScan)
  * focus (and by older browsers): the result then waits for the user's next click on the toolbar button.
  */
 export async function handOverScan(
-  store: PendingStore,
+  store: KeyValueArea,
   pending: PendingScan,
   openPopup: () => Promise<unknown>,
 ): Promise<{ popupOpened: boolean }> {
@@ -37,10 +31,8 @@ export async function handOverScan(
 }
 
 /** The waiting result, removed as it is read; null if there is none or it is stale. */
-export async function takePendingScan(store: PendingStore, now = Date.now()): Promise<PendingScan | null> {
-  const pending = (await store.get(PENDING_SCAN_KEY)) as PendingScan | undefined;
-  if (!pending) return null;
-  await store.remove(PENDING_SCAN_KEY);
-  if (typeof pending.at !== 'number' || now - pending.at > PENDING_SCAN_MAX_AGE_MS) return null;
+export async function takePendingScan(store: KeyValueArea, now = Date.now()): Promise<PendingScan | null> {
+  const pending = await pendingScanItem.take(store);
+  if (!pending || now - pending.at > PENDING_SCAN_MAX_AGE_MS) return null;
   return pending;
 }

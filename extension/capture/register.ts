@@ -1,21 +1,20 @@
 // Wires capture into the background: the popup's messages, the "scan-qr" shortcut and the context-menu item.
 // Shortcut and menu scans have no popup waiting for an answer: their result goes to pendingScan and the popup opens.
 import { browser } from 'wxt/browser';
-import { getVault } from '../ui/vault-instance';
+import { getVault } from '../vault/extension-vault';
 import { ensureDecoder } from './decoder-setup';
 import { describeCaptureError } from './errors';
-import { isCaptureRequest, isFromExtensionPage, type CaptureRequest, type ScanRegionResponse } from './messages';
+import { COMMANDS, MENU_ITEMS } from '../messaging/commands';
+import { isFromExtensionPage, isScanRequest, type ScanRequest } from '../messaging/messages';
+import type { ScanRegionResponse } from './responses';
 import { handOverScan, type PendingScan } from './pending-scan';
 import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
 import { selectRegion } from './select-region';
-import { sessionStore } from './session-store';
-
-export const SCAN_COMMAND = 'scan-qr';
-export const SCAN_MENU_ID = 'tessera-scan-qr';
+import { browserArea } from '../storage/browser-area';
 
 export function registerCapture(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string }, sendResponse: (response: unknown) => void) => {
-    if (!isCaptureRequest(message) || !isFromExtensionPage(sender, browser.runtime.id, extensionBase())) return undefined;
+    if (!isScanRequest(message) || !isFromExtensionPage(sender, browser.runtime.id, extensionBase())) return undefined;
     void answer(message).then(sendResponse);
     return true; // answered asynchronously
   });
@@ -23,16 +22,16 @@ export function registerCapture(): void {
   // (never removeAll: other parts of the extension add theirs here too).
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create(
-      { id: SCAN_MENU_ID, title: 'Scan QR code on this page', contexts: ['page', 'frame', 'image', 'link', 'selection'] },
+      { id: MENU_ITEMS.scanQr.id, title: MENU_ITEMS.scanQr.title, contexts: ['page', 'frame', 'image', 'link', 'selection'] },
       () => void browser.runtime.lastError, // an item left from before is fine as it is
     );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== SCAN_MENU_ID || tab?.id === undefined) return;
+    if (info.menuItemId !== MENU_ITEMS.scanQr.id || tab?.id === undefined) return;
     void scanUnattended({ tabId: tab.id, windowId: tab.windowId }, 'context-menu');
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== SCAN_COMMAND) return;
+    if (command !== COMMANDS.scanQr.id) return;
     void activeTab(tab).then((ref) => (ref ? scanUnattended(ref, 'shortcut') : undefined));
   });
 }
@@ -47,12 +46,12 @@ function scanDeps(): ScanDeps {
     getTab: (tabId) => browser.tabs.get(tabId),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     listAccounts: listUnlockedAccounts,
-    progress: sessionStore(),
+    progress: browserArea('session'),
     prepareDecoder: ensureDecoder,
   };
 }
 
-async function answer(request: CaptureRequest): Promise<ScanRegionResponse> {
+async function answer(request: ScanRequest): Promise<ScanRegionResponse> {
   const ref = { tabId: request.tabId, windowId: request.windowId };
   if (request.type === 'scan-tab') return run(() => scanTab(ref, scanDeps()));
   const selection = await selectRegion(ref.tabId);
@@ -67,7 +66,7 @@ async function scanUnattended(ref: TabRef, source: PendingScan['source']): Promi
 }
 
 async function handOver(source: PendingScan['source'], response: ScanRegionResponse): Promise<void> {
-  await handOverScan(sessionStore(), { at: Date.now(), source, response }, () => browser.action.openPopup());
+  await handOverScan(browserArea('session'), { at: Date.now(), source, response }, () => browser.action.openPopup());
 }
 
 async function run(scan: () => Promise<ScanRegionResponse>): Promise<ScanRegionResponse> {

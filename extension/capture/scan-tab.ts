@@ -3,7 +3,7 @@
 import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
 import { buildScanResult } from './findings';
-import type { ProgressStore } from './migration-progress';
+import type { KeyValueArea } from '../storage/area';
 import { pixelsFromImage } from './pixels-from-image';
 import { toCaptureRect, type RegionSelection } from './region';
 import type { ScanResult } from './types';
@@ -20,7 +20,8 @@ export interface ScanDeps {
   captureVisibleTab(windowId: number): Promise<string>;
   /** The vault's accounts if it is unlocked, else null. */
   listAccounts(): Promise<readonly { id: string; secret: string }[] | null>;
-  progress: ProgressStore;
+  /** Where export progress is kept: the session area in the extension. */
+  progress: KeyValueArea;
   prepareDecoder(): Promise<void>;
   budgetMs?: number;
   /** Clock in milliseconds; performance.now by default. */

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getVault } from '../ui/vault-instance';
+import { getVault } from '../vault/extension-vault';
 import { registerCapture } from '../capture/register';
 import { registerAutofill } from '../autofill/register';
 import { registerClipboardClearing } from '../clipboard/register';
-
-export const AUTO_LOCK_ALARM = 'auto-lock';
+import { ALARMS } from '../messaging/commands';
 
 export default defineBackground(() => {
   registerCapture();
@@ -13,9 +12,9 @@ export default defineBackground(() => {
   registerClipboardClearing();
   // Checked every minute: the vault locks once its idle time (counted from the last use) has run out,
   // even when no extension page is open.
-  void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(ALARMS.autoLock, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== AUTO_LOCK_ALARM) return;
+    if (alarm.name !== ALARMS.autoLock) return;
     void getVault().lockIfIdle().catch(() => undefined);
   });
 });

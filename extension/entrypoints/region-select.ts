@@ -2,11 +2,10 @@
 // `select()` resolves to the box in CSS pixels, with the viewport it was drawn in, or to null on Esc.
 // The overlay is removed, and two frames painted, before it resolves: the capture that follows must not show it.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { RegionSelection } from '../capture/region';
+import { MIN_SELECTION_PX, type RegionSelection } from '../capture/region';
 
 /** Nobody dragging for this long has walked away: give up rather than keep the page covered. */
 const GIVE_UP_MS = 120_000;
-const MIN_BOX_PX = 8;
 
 interface RegionSelect { select(): Promise<RegionSelection | null> }
 type Scope = typeof globalThis & { tesseraRegionSelect?: RegionSelect };
@@ -84,7 +83,7 @@ function trackDrag(overlay: Overlay, done: (box: Box) => void): void {
     const box = boxFrom(event);
     start = undefined;
     // A click without a drag is not a box: keep waiting for one.
-    if (box.width < MIN_BOX_PX || box.height < MIN_BOX_PX) {
+    if (box.width < MIN_SELECTION_PX || box.height < MIN_SELECTION_PX) {
       overlay.box.style.display = 'none';
       return;
     }

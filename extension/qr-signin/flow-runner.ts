@@ -2,7 +2,8 @@
 // session storage so it can be shown again after the popup closed.
 import type { Vault } from '../vault/index';
 import { initialFlowState, reduceFlow, type FlowEvent, type FlowState } from './flow-state';
-import { clearPendingSignIn, savePendingSignIn, type KeyValueStore, type PendingSignIn } from './pending-signin';
+import type { KeyValueArea } from '../storage/area';
+import { clearPendingSignIn, savePendingSignIn, type PendingSignIn } from './pending-signin';
 import { openPinChannel } from './pin-channel';
 
 export interface LinkFlowDeps {
@@ -13,8 +14,8 @@ export interface LinkFlowDeps {
   /** Unix milliseconds. */
   now?: () => number;
   channelFirstDelayMs?: number;
-  /** Where a sign-in at its PIN step waits while the popup is closed (storage.session in the extension). */
-  pending?: KeyValueStore;
+  /** Where a sign-in at its PIN step waits while the popup is closed (the session area in the extension). */
+  pending?: KeyValueArea;
 }
 
 export function createRunner(deps: LinkFlowDeps, onState: (state: FlowState) => void) {

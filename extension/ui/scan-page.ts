@@ -1,10 +1,12 @@
 // Asking the background to scan the page (whole visible tab, or a box the user drags on it).
 import { browser } from 'wxt/browser';
-import type { ScanTabResponse } from '../capture/index';
+import type { ScanTabResponse } from '../capture/responses';
+import type { ScanRequest } from '../messaging/messages';
 import type { ActivePage } from './active-page';
 
 export async function scanActivePage(page: ActivePage): Promise<ScanTabResponse> {
-  return browser.runtime.sendMessage({ type: 'scan-tab', tabId: page.tabId, windowId: page.windowId });
+  const request: ScanRequest = { type: 'scan-tab', tabId: page.tabId, windowId: page.windowId };
+  return browser.runtime.sendMessage(request);
 }
 
 /**
@@ -12,7 +14,8 @@ export async function scanActivePage(page: ActivePage): Promise<ScanTabResponse>
  * The background leaves the result in pendingScan; the popup shows it the next time it opens.
  */
 export function startRegionScan(page: ActivePage, closeWindow: () => void = () => window.close()): void {
-  void browser.runtime.sendMessage({ type: 'scan-region', tabId: page.tabId, windowId: page.windowId }).catch(() => undefined);
+  const request: ScanRequest = { type: 'scan-region', tabId: page.tabId, windowId: page.windowId };
+  void browser.runtime.sendMessage(request).catch(() => undefined);
   // A moment for the message to leave before the page goes away.
   setTimeout(closeWindow, 100);
 }

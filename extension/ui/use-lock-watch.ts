@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { getVault } from './vault-instance';
+import { watchArea } from '../storage/browser-area';
+import { getVault } from '../vault/extension-vault';
 
 // How often an open page re-checks the idle time by itself; the background alarm only runs once a minute.
 const CHECK_EVERY_MS = 15_000;
@@ -19,12 +19,12 @@ export function useLockWatch(active: boolean, onLocked: () => void): void {
       if (!stopped && (await vault.state()) !== 'unlocked') onLocked();
     };
     const onChanged = () => void check().catch(() => undefined);
-    // The unlocked key lives in storage.session: any change there may be a lock.
-    browser.storage.session.onChanged.addListener(onChanged);
+    // The unlocked key lives in the session area: any change there may be a lock.
+    const unwatch = watchArea('session', onChanged);
     const timer = setInterval(onChanged, CHECK_EVERY_MS);
     return () => {
       stopped = true;
-      browser.storage.session.onChanged.removeListener(onChanged);
+      unwatch();
       clearInterval(timer);
     };
   }, [active, onLocked]);

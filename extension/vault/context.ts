@@ -5,14 +5,15 @@ import { VaultError } from './errors';
 import type { VaultHeader } from './header';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import { clearSession, readLastUsed, readSessionKey, recordUse } from './session';
-import { browserSessionStore } from './browser-session';
-import type { SessionStore, VaultDeps, VaultSettings } from './types';
+import type { KeyValueArea } from '../storage/area';
+import { browserArea } from '../storage/browser-area';
+import type { VaultDeps, VaultSettings } from './types';
 
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 15 };
 
 export interface VaultContext {
   db(): Promise<VaultDb>;
-  session: SessionStore;
+  session: KeyValueArea;
   now: () => number;
   kdf: KdfParams;
   newId: () => string;
@@ -28,7 +29,7 @@ export function createContext(deps: VaultDeps = {}): VaultContext {
   let connection: Promise<VaultDb> | null = null;
   return {
     db: () => (connection ??= openVaultDb(factory, deps.dbName ?? DEFAULT_DB_NAME)),
-    session: deps.session ?? browserSessionStore(),
+    session: deps.session ?? browserArea('session'),
     now: deps.now ?? Date.now,
     kdf: deps.kdf ?? DEFAULT_KDF,
     newId: deps.newId ?? (() => crypto.randomUUID()),

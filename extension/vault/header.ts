@@ -1,7 +1,7 @@
 // The vault header: KDF parameters, salt and the wrapped data key. The parameters are bound to the wrapped key
 // as additional data, so a header edited by anyone without the password no longer opens.
 import { importAesKey, open, randomBytes, seal, KEY_BYTES, IV_BYTES } from './aead';
-import { decodeBase64, encodeBase64, encodeUtf8 } from './encoding';
+import { decodeBase64, encodeBase64, encodeUtf8 } from '#shared/bytes.ts';
 import { deriveKeys, isSaneKdf, sameBytes, SALT_BYTES, type KdfParams } from './kdf';
 import { VaultError } from './errors';
 

@@ -1,10 +1,8 @@
 // The vault's public surface: everything the popup, options page and background import.
 export { openVault } from './vault';
-export { browserSessionStore } from './browser-session';
-export { memorySessionStore } from './session';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { passwordStrength, MIN_PASSWORD_LENGTH, type PasswordStrength } from './strength';
 export { DEFAULT_KDF, type KdfParams } from './kdf';
 export type {
-  AccountPatch, NewAccount, SessionStore, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,
+  AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,
 } from './types';

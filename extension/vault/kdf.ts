@@ -1,6 +1,6 @@
 // Master password -> key-encryption key, with Argon2id (hash-wasm, WebAssembly: runs in the worker, pages and Node).
 import { argon2id } from 'hash-wasm';
-import { encodeUtf8 } from './encoding';
+import { encodeUtf8 } from '#shared/bytes.ts';
 import { toBuffer } from './aead';
 
 export interface KdfParams {

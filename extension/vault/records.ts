@@ -2,7 +2,7 @@
 // swapped or copied between ids no longer decrypt.
 import { open, seal } from './aead';
 import type { AccountRecord } from './db';
-import { decodeUtf8, encodeUtf8 } from './encoding';
+import { decodeUtf8, encodeUtf8 } from '#shared/bytes.ts';
 import { VaultError } from './errors';
 import type { VaultAccount } from './types';
 

@@ -1,5 +1,6 @@
 // The vault's public shapes, shared with the popup and options pages.
 import type { OtpAccount } from '#shared/otp/index.ts';
+import type { KeyValueArea } from '../storage/area';
 import type { KdfParams } from './kdf';
 
 export interface VaultAccount extends OtpAccount {
@@ -24,16 +25,10 @@ export interface VaultSettings {
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
-/** chrome.storage.session in the extension, a Map in tests: memory only, gone when the browser closes. */
-export interface SessionStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
 export interface VaultDeps {
   indexedDB?: IDBFactory;
-  session?: SessionStore;
+  /** Where the unlocked key is kept: the browser's session area by default, memory in tests. */
+  session?: KeyValueArea;
   now?: () => number;
   kdf?: KdfParams;
   /** Database name; lets tests and previews keep several vaults apart. */

@@ -1,4 +1,5 @@
 // Google Authenticator's export, otpauth-migration://offline?data=<base64 protobuf MigrationPayload>, both ways.
+import { decodeBase64, encodeBase64 } from '../bytes';
 import { encodeBase32 } from './base32';
 import { MigrationError, OtpError } from './errors';
 import { ProtoReadError, ProtoWriter, readFields, type ProtoField } from './protobuf';
@@ -64,7 +65,7 @@ export function encodeMigrationUris(accounts: OtpAccount[], batchId = randomBatc
     const writer = new ProtoWriter();
     for (const entry of group) writer.bytes(1, entry);
     writer.varint(2, 1).varint(3, groups.length).varint(4, index).varint(5, batchId);
-    return `otpauth-migration://offline?data=${encodeURIComponent(toBase64(writer.finish()))}`;
+    return `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(writer.finish()))}`;
   });
   return { uris, refused };
 }
@@ -82,9 +83,11 @@ function readPayload(uri: string): Uint8Array {
   } catch {
     throw new MigrationError('invalid_base64', 'The export\'s data has a broken percent-encoding: scan the QR code again.');
   }
-  const bytes = fromBase64(base64);
-  if (!bytes) throw new MigrationError('invalid_base64', 'The export\'s data is not valid base64: scan the QR code again.');
-  return bytes;
+  try {
+    return decodeBase64(base64);
+  } catch {
+    throw new MigrationError('invalid_base64', 'The export\'s data is not valid base64: scan the QR code again.');
+  }
 }
 
 function readEntry(buf: Uint8Array, index: number, batch: MigrationBatch): void {
@@ -133,19 +136,4 @@ function encodeEntry(account: OtpAccount): Uint8Array {
 
 function randomBatchId(): number {
   return globalThis.crypto.getRandomValues(new Int32Array(1))[0];
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
 }

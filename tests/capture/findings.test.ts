@@ -1,12 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { buildScanResult } from '../../extension/capture/findings';
-import type { ProgressStore } from '../../extension/capture/migration-progress';
+import { memoryArea } from '../../extension/storage/area';
 import { encodeMigrationUris, parseOtpauthUri } from '#shared/otp/index.ts';
 
-function memoryProgress(): ProgressStore {
-  const map = new Map<string, unknown>();
-  return { get: async (key) => map.get(key), set: async (key, value) => void map.set(key, value) };
-}
+const memoryProgress = () => memoryArea();
 
 const STANDARD = 'otpauth://totp/Tessera%20Demo:lin%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Tessera%20Demo';
 const PAIRING = 'tessera:pair?o=http%3A%2F%2F127.0.0.1%3A3000&t=q3Zr8x1Yb5Vn0Lk2Jh7Gf4';

@@ -1,11 +1,10 @@
 // An export in several QR codes: each read is remembered per batch, so the user knows which are left.
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEY, recordBatchPart } from '../../extension/capture/migration-progress';
+import { recordBatchPart } from '../../extension/capture/migration-progress';
+import { memoryArea } from '../../extension/storage/area';
+import { batchReadsItem } from '../../extension/storage/items';
 
-function memoryStore() {
-  const map = new Map<string, unknown>();
-  return { map, get: async (key: string) => map.get(key), set: async (key: string, value: unknown) => void map.set(key, value) };
-}
+const memoryStore = () => memoryArea();
 
 describe('recordBatchPart', () => {
   it('counts the QR codes read so far and names the ones still to scan', async () => {
@@ -27,13 +26,13 @@ describe('recordBatchPart', () => {
     await recordBatchPart(store, { batchId: 1, batchIndex: 0, batchSize: 2 });
     const other = await recordBatchPart(store, { batchId: 2, batchIndex: 1, batchSize: 4 });
     expect(other.message).toBe('QR 1 of 4 read: still to scan QR 1, QR 3, QR 4.');
-    expect(store.map.get(PROGRESS_KEY)).toEqual({ 1: { size: 2, read: [0] }, 2: { size: 4, read: [1] } });
+    expect(store.entries.get(batchReadsItem.key)).toEqual({ 1: { size: 2, read: [0] }, 2: { size: 4, read: [1] } });
   });
 
   it('says a one-QR export is read, and starts afresh over damaged stored progress', async () => {
     const store = memoryStore();
     expect((await recordBatchPart(store, { batchId: 3, batchIndex: 0, batchSize: 1 })).message).toBe('Export read.');
-    store.map.set(PROGRESS_KEY, { 9: 'garbage' });
+    store.entries.set(batchReadsItem.key, { 9: 'garbage' });
     expect((await recordBatchPart(store, { batchId: 9, batchIndex: 0, batchSize: 2 })).read).toEqual([0]);
   });
 });

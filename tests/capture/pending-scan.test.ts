@@ -1,11 +1,10 @@
 // A scan made without the popup waits for it once, and not for ever.
 import { describe, expect, it } from 'vitest';
-import { handOverScan, PENDING_SCAN_KEY, savePendingScan, takePendingScan, type PendingScan } from '../../extension/capture/pending-scan';
+import { handOverScan, savePendingScan, takePendingScan, type PendingScan } from '../../extension/capture/pending-scan';
+import { memoryArea } from '../../extension/storage/area';
+import { pendingScanItem } from '../../extension/storage/items';
 
-function memoryStore() {
-  const map = new Map<string, unknown>();
-  return { map, get: async (k: string) => map.get(k), set: async (k: string, v: unknown) => void map.set(k, v), remove: async (k: string) => void map.delete(k) };
-}
+const memoryStore = () => memoryArea();
 
 const pending: PendingScan = { at: 1_000_000, source: 'shortcut', response: { findings: [], timedOut: false, site: 'example.com', tabUrl: 'https://example.com/', message: 'No QR code found on this page.' } };
 
@@ -15,14 +14,14 @@ describe('pending scans', () => {
     await savePendingScan(store, pending);
     expect(await takePendingScan(store, 1_000_500)).toEqual(pending);
     expect(await takePendingScan(store, 1_000_600)).toBeNull();
-    expect(store.map.has(PENDING_SCAN_KEY)).toBe(false);
+    expect(store.entries.has(pendingScanItem.key)).toBe(false);
   });
 
   it('are dropped unseen when more than five minutes old', async () => {
     const store = memoryStore();
     await savePendingScan(store, pending);
     expect(await takePendingScan(store, pending.at + 5 * 60_000 + 1)).toBeNull();
-    expect(store.map.has(PENDING_SCAN_KEY)).toBe(false);
+    expect(store.entries.has(pendingScanItem.key)).toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ function scanBytes(bytes: Uint8Array, type: string): Promise<unknown> {
     const api = (globalThis as unknown as { TesseraCapture: typeof import('../../extension/capture/decode-image') }).TesseraCapture;
     const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });
     const progress = new Map<string, unknown>();
-    const store = { get: async (k: string) => progress.get(k), set: async (k: string, v: unknown) => void progress.set(k, v) };
+    const store = { get: async (k: string) => progress.get(k), set: async (k: string, v: unknown) => void progress.set(k, v), remove: async (k: string) => void progress.delete(k) };
     try {
       return await api.decodeImageBlob(blob, { progress: store });
     } catch (error) {

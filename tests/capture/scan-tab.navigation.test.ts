@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureTab, type ScanDeps } from '../../extension/capture/scan-tab';
 import { CaptureError } from '../../extension/capture/errors';
+import { memoryArea } from '../../extension/storage/area';
 
 function depsWith(urls: string[]): ScanDeps & { captures: number } {
   const deps = {
@@ -15,7 +16,7 @@ function depsWith(urls: string[]): ScanDeps & { captures: number } {
       return 'data:image/png;base64,';
     },
     listAccounts: async () => null,
-    progress: { get: async () => undefined, set: async () => undefined },
+    progress: memoryArea(),
     prepareDecoder: async () => undefined,
   };
   return deps as ScanDeps & { captures: number };

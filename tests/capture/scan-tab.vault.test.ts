@@ -15,7 +15,7 @@ let knownId: string;
 
 const vaultCall = <T>(body: string): Promise<T> => extensionPage.evaluate(`(async () => {
   const api = globalThis.TesseraVault;
-  const vault = api.openVault({ session: api.browserSessionStore() });
+  const vault = api.openVault();
   ${body}
 })()`);
 

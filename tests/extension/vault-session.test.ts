@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memorySessionStore } from '../../extension/vault';
+import { memoryArea } from '../../extension/storage/area';
 import { asText, GITHUB, PASSWORD, unlockedHarness } from './support/vault-fixture';
 
 describe('unlocked state lives only in the session store', () => {
@@ -26,7 +26,7 @@ describe('unlocked state lives only in the session store', () => {
     const h = await unlockedHarness();
     await h.vault.add([GITHUB]);
     expect(await h.secondPage().list()).toHaveLength(1);
-    const restarted = h.secondPage({ session: memorySessionStore() });
+    const restarted = h.secondPage({ session: memoryArea() });
     expect(await restarted.state()).toBe('locked');
     await expect(restarted.list()).rejects.toMatchObject({ code: 'locked' });
   });

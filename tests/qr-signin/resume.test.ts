@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createLinkFlow, resumeLinkFlow, type LinkFlowDeps } from '../../extension/qr-signin/link-flow';
 import type { FlowState } from '../../extension/qr-signin/flow-state';
-import { loadPendingSignIn, PENDING_SIGNIN_KEY, type PendingSignIn } from '../../extension/qr-signin/pending-signin';
-import { memorySessionStore } from '../../extension/vault/index';
+import { loadPendingSignIn, type PendingSignIn } from '../../extension/qr-signin/pending-signin';
+import { memoryArea } from '../../extension/storage/area';
+import { pendingSignInItem } from '../../extension/storage/items';
 import { signUpWithTotp, type TestSite } from '../site/support/site';
 import { unlockedHarness } from '../extension/support/vault-fixture';
 import { CHROME_UA, issueSigninQr, createPageClient, startQrSite } from './support/qr-site';
@@ -33,7 +34,7 @@ async function signInUntilPopupCloses() {
   const secret = await signUpWithTotp(site, site.client(), EMAIL);
   const harness = await unlockedHarness();
   await harness.vault.add([{ type: 'totp', issuer: 'Demo', account: EMAIL, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['127.0.0.1'] }]);
-  const store = memorySessionStore();
+  const store = memoryArea();
   const deps: LinkFlowDeps = { vault: harness.vault, userAgent: CHROME_UA, WebSocketImpl: NodeWebSocket as unknown as typeof WebSocket, now: () => site.clock.ms, pending: store, channelFirstDelayMs: 20 };
   const page = createPageClient(site);
   const { qrLink, qrToken } = await issueSigninQr(page);
@@ -73,7 +74,7 @@ describe('a QR sign-in across popup openings', () => {
     expect((await page.post('/api/pin/verify', { qrToken, pin: fresh.pin })).status).toBe(200);
     await waitFor(() => (states.at(-1)?.step === 'ended' ? true : undefined), 'the ending');
     expect(states.at(-1)).toMatchObject({ outcome: 'signed-in' });
-    expect(await store.get(PENDING_SIGNIN_KEY)).toBeUndefined();
+    expect(await store.get(pendingSignInItem.key)).toBeUndefined();
   });
 
   it('says the sign-in is over when it ended while the popup was closed, and forgets it', async () => {
@@ -82,12 +83,12 @@ describe('a QR sign-in across popup openings', () => {
     const states = resume((await loadPendingSignIn(store, site.clock.ms))!, deps);
     await waitFor(() => (states.at(-1)?.step === 'ended' ? true : undefined), 'the ending');
     expect(states.at(-1)).toMatchObject({ outcome: 'expired', message: expect.stringContaining(`The sign-in to ${site.url} is over`) });
-    expect(await store.get(PENDING_SIGNIN_KEY)).toBeUndefined();
+    expect(await store.get(pendingSignInItem.key)).toBeUndefined();
   });
 
   it('drops a stored sign-in older than any the site keeps', async () => {
     const { store } = await signInUntilPopupCloses();
     expect(await loadPendingSignIn(store, site.clock.ms + 10 * 60_000)).toBeNull();
-    expect(await store.get(PENDING_SIGNIN_KEY)).toBeUndefined();
+    expect(await store.get(pendingSignInItem.key)).toBeUndefined();
   });
 });

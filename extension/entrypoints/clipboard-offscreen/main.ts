@@ -1,9 +1,9 @@
 // Offscreen document (reason CLIPBOARD): replaces the clipboard's content with nothing when the worker asks.
 import { browser } from 'wxt/browser';
-import { CLEAR_CLIPBOARD, isMessage } from '../../clipboard/messages';
+import { isMessage } from '../../messaging/messages';
 
 browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {
-  if (!isMessage(message, CLEAR_CLIPBOARD)) return;
+  if (!isMessage(message, 'tessera:clear-clipboard')) return;
   sendResponse(clearClipboard());
 });
 

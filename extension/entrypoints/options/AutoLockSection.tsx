@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 
 const CHOICES: { value: string; label: string }[] = [
   { value: '1', label: '1 minute' }, { value: '5', label: '5 minutes' }, { value: '15', label: '15 minutes' },

@@ -5,7 +5,7 @@ import { NewPasswordFields, checkNewPassword } from '../../ui/components/NewPass
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, isLockedError } from '../../ui/describe-error';
 import { datedName, downloadText } from '../../ui/download-text';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 import { MigrationQrCodes } from './MigrationQrCodes';
 
 /** Export: Tessera's encrypted backup, a plain otpauth list (behind a warning), Google Authenticator QR codes. */

@@ -3,7 +3,7 @@ import { parseImport, refuseOversized, type ImportPreview } from '../../backup/i
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 import { ImportPreviewList } from './ImportPreviewList';
 
 /** Import from a file or pasted text: preview first (what is added, what is a duplicate, what is refused and why). */

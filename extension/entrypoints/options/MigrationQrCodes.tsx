@@ -5,7 +5,7 @@ import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { formatAccountLabel } from '../../ui/format-code';
 import { describeError, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 
 interface Shown { images: string[]; refused: { label: string; reason: string }[] }
 

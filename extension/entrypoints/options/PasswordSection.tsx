@@ -3,7 +3,7 @@ import type { Unlocked } from '../../ui/components/VaultGate';
 import { NewPasswordFields, checkNewPassword } from '../../ui/components/NewPasswordFields';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode } from '../../ui/describe-error';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 
 /** Change the master password: the current one is checked first, and a wrong one changes nothing. */
 export function PasswordSection(_: Unlocked) {

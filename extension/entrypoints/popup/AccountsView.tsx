@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OtpAccount } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../vault/index';
-import { getVault } from '../../ui/vault-instance';
+import { getVault } from '../../vault/extension-vault';
 import { createCodeCache } from '../../ui/code-cache';
 import { filterAccounts, moveAccount } from '../../ui/filter-accounts';
 import { formatAccountLabel } from '../../ui/format-code';
-import { copyCode } from '../../ui/clipboard';
+import { copyCode } from '../../clipboard/copy-code';
 import { describeError, isLockedError } from '../../ui/describe-error';
 import { useNow } from '../../ui/use-now';
 import type { Unlocked } from '../../ui/components/VaultGate';

@@ -3,8 +3,8 @@ import type { VaultAccount } from '../../vault/index';
 import type { ActivePage } from '../../ui/active-page';
 import { fillAccountCode, isBoundTo } from '../../ui/fill-account';
 import { describeFilled, describeNoField } from '../../ui/describe-fill';
-import { copyCode } from '../../ui/clipboard';
-import { getVault } from '../../ui/vault-instance';
+import { copyCode } from '../../clipboard/copy-code';
+import { getVault } from '../../vault/extension-vault';
 
 export interface FillWarningState { account: VaultAccount; site: string | null }
 

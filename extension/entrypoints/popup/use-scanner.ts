@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
-import { isCaptureFailure, type ScanRegionResponse } from '../../capture/messages';
-import { sessionStore } from '../../capture/session-store';
+import { isCaptureFailure, type ScanRegionResponse } from '../../capture/responses';
+import { browserArea } from '../../storage/browser-area';
 import { readActivePage, type ActivePage } from '../../ui/active-page';
 import { scanActivePage, startRegionScan } from '../../ui/scan-page';
 import { describeError } from '../../ui/describe-error';
@@ -36,7 +36,7 @@ export function useScanner(page: ActivePage | null, existing: readonly { id: str
     try {
       // Loaded on demand: the decoder's WebAssembly stays out of the popup's first paint.
       const { decodeImageBlob } = await import('../../capture/decode-image');
-      setScan({ kind: 'result', result: await decodeImageBlob(file, { progress: sessionStore(), existing }) });
+      setScan({ kind: 'result', result: await decodeImageBlob(file, { progress: browserArea('session'), existing }) });
     } catch (error) {
       setScan({ kind: 'failed', message: describeError(error) });
     }

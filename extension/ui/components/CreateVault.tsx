@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { NewPasswordFields, checkNewPassword } from './NewPasswordFields';
 import { ErrorText } from './ErrorText';
 import { describeError } from '../describe-error';
-import { getVault } from '../vault-instance';
+import { getVault } from '../../vault/extension-vault';
 
 /** First run: choose the master password that encrypts every key. */
 export function CreateVault({ onCreated }: { onCreated(): void }) {

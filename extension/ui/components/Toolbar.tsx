@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { SCAN_TITLE } from '../../messaging/commands';
 
 interface Props {
   query: string;
@@ -19,7 +20,7 @@ export function Toolbar({ query, searchRef, optionsUrl, onQuery, onSearchKey, on
         aria-keyshortcuts="/" value={query} onInput={(event) => onQuery(event.currentTarget.value)} onKeyDown={onSearchKey} />
       <nav class="actions" aria-label="Actions">
         <button type="button" onClick={onAdd}>Add</button>
-        <button type="button" onClick={onScan} aria-label="Scan QR code on this page" title="Scan QR code on this page">Scan</button>
+        <button type="button" onClick={onScan} aria-label={SCAN_TITLE} title={SCAN_TITLE}>Scan</button>
         <button type="button" onClick={onLock}>Lock now</button>
         <a class="button" href={optionsUrl} target="_blank" rel="noopener" aria-label="Settings" title="Settings, import and export">⚙</a>
       </nav>

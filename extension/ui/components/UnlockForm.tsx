@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorText } from './ErrorText';
 import { describeError, errorCode } from '../describe-error';
-import { getVault } from '../vault-instance';
+import { getVault } from '../../vault/extension-vault';
 
 /** The locked screen: a password field and nothing else. */
 export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {

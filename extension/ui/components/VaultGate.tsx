@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { VaultState } from '../../vault/index';
 import { CreateVault } from './CreateVault';
 import { UnlockForm } from './UnlockForm';
-import { getVault } from '../vault-instance';
+import { getVault } from '../../vault/extension-vault';
 import { useLockWatch } from '../use-lock-watch';
 
 export interface Unlocked {

@@ -1,11 +1,11 @@
 // A QR sign-in still at its PIN step when the popup opens again (typing the PIN into the page closes the popup):
 // the PIN, fresh ones from the site, and the ending. Renders nothing when no sign-in is waiting.
 import { useEffect, useState } from 'preact/hooks';
-import { sessionStore } from '../../capture/session-store';
+import { browserArea } from '../../storage/browser-area';
 import { resumeLinkFlow } from '../../qr-signin/link-flow';
 import { loadPendingSignIn } from '../../qr-signin/pending-signin';
 import type { FlowState } from '../../qr-signin/flow-state';
-import { getVault } from '../vault-instance';
+import { getVault } from '../../vault/extension-vault';
 import { FlowView } from './FlowView';
 import type { LinkFlowActions } from './use-link-flow';
 
@@ -17,7 +17,7 @@ export function PendingQrSignIn({ onClose }: { onClose(): void }) {
   useEffect(() => {
     let flow: { dispose(): void } | null = null;
     let gone = false;
-    const store = sessionStore();
+    const store = browserArea('session');
     void loadPendingSignIn(store).then((pending) => {
       if (!pending || gone) return;
       flow = resumeLinkFlow(pending, { vault: getVault(), userAgent: navigator.userAgent, pending: store }, setState);

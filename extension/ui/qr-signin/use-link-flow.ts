@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createLinkFlow, type LinkFlow } from '../../qr-signin/link-flow';
 import { initialFlowState, type FlowState } from '../../qr-signin/flow-state';
-import { sessionStore } from '../../capture/session-store';
-import { getVault } from '../vault-instance';
+import { browserArea } from '../../storage/browser-area';
+import { getVault } from '../../vault/extension-vault';
 
 export interface LinkFlowActions {
   choose(accountId: string): void;
@@ -16,7 +16,7 @@ export function useLinkFlow(text: string, tabUrl: string): { state: FlowState; a
   const flow = useRef<LinkFlow | null>(null);
   useEffect(() => {
     setState(initialFlowState);
-    const current = createLinkFlow({ text, tabUrl }, { vault: getVault(), userAgent: navigator.userAgent, pending: sessionStore() }, setState);
+    const current = createLinkFlow({ text, tabUrl }, { vault: getVault(), userAgent: navigator.userAgent, pending: browserArea('session') }, setState);
     flow.current = current;
     void current.start();
     return () => current.dispose();

@@ -1,7 +1,8 @@
 // A vault on its own fake IndexedDB, a Map for chrome.storage.session and a clock the test moves by hand.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openVault, memorySessionStore, type NewAccount, type Vault, type VaultDeps } from '../../../extension/vault';
+import { openVault, type NewAccount, type Vault, type VaultDeps } from '../../../extension/vault';
+import { memoryArea } from '../../../extension/storage/area';
 import { openVaultDb, DEFAULT_DB_NAME, type AccountRecord } from '../../../extension/vault/db';
 import type { VaultHeader } from '../../../extension/vault/header';
 
@@ -12,7 +13,7 @@ export const PASSWORD = 'correct horse battery';
 export interface Harness {
   vault: Vault;
   indexedDB: IDBFactory;
-  session: ReturnType<typeof memorySessionStore>;
+  session: ReturnType<typeof memoryArea>;
   clock: { now: number; advanceMinutes(minutes: number): void };
   /** Another page of the same extension: same database and session store, its own Vault object. */
   secondPage(deps?: Partial<VaultDeps>): Vault;
@@ -23,7 +24,7 @@ export interface Harness {
 
 export function makeHarness(deps: Partial<VaultDeps> = {}): Harness {
   const indexedDB = new IDBFactory();
-  const session = memorySessionStore();
+  const session = memoryArea();
   const clock = { now: 1_700_000_000_000, advanceMinutes(minutes: number) { clock.now += minutes * 60_000; } };
   const base: VaultDeps = { indexedDB, session, now: () => clock.now, kdf: FAST_KDF, ...deps };
   const db = () => openVaultDb(indexedDB, DEFAULT_DB_NAME);

@@ -65,7 +65,7 @@ export async function startExtensionRig(): Promise<ExtensionRig> {
   await vaultPage.evaluate(await bundleModule('extension/vault/index.ts', 'TesseraVault'));
   const vaultCall = <T>(body: string): Promise<T> => vaultPage.evaluate(`(async () => {
     const api = globalThis.TesseraVault;
-    const vault = api.openVault({ session: api.browserSessionStore() });
+    const vault = api.openVault();
     ${body}
   })()`);
   await vaultCall(`await vault.create(${JSON.stringify(MASTER_PASSWORD)});`);

@@ -1,4 +1,4 @@
-// Byte <-> text helpers that work the same in extension pages, the service worker and Node (no Buffer).
+// Bytes <-> text, the same in extension pages, the service worker, browsers and Node (no Buffer).
 
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -6,12 +6,10 @@ export function encodeBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Throws a plain Error on malformed input; callers turn it into their own typed error. */
-export function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/** Standard Base64 (RFC 4648, `+` and `/`). Throws a plain Error on anything else; callers turn it into their own typed error. */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error('not a Base64 string');
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
 
 export function decodeHex(text: string): Uint8Array {

@@ -1,15 +1,14 @@
-// Codes are copied with one click and wiped from the clipboard 30 s later: by this page if it is still open,
+// Codes are copied with one click and wiped from the clipboard after CLIPBOARD_CLEAR_SECONDS: by this page if it is still open,
 // and by the service worker otherwise (a popup closes as soon as the user clicks into the site to paste).
 import { browser } from 'wxt/browser';
-import { CLIPBOARD_CLEAR_SECONDS, CODE_COPIED } from '../clipboard/messages';
-
-export const CLIPBOARD_CLEAR_MS = CLIPBOARD_CLEAR_SECONDS * 1000;
+import { CODE_COPIED } from '../messaging/messages';
+import { CLIPBOARD_CLEAR_MS } from './clear-delay';
 
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
 
 export async function copyCode(code: string, clearAfterMs = CLIPBOARD_CLEAR_MS): Promise<void> {
   await writeText(code);
-  void browser.runtime.sendMessage({ type: CODE_COPIED }).catch(() => undefined);
+  void browser.runtime.sendMessage(CODE_COPIED).catch(() => undefined);
   if (clearTimer) clearTimeout(clearTimer);
   clearTimer = setTimeout(() => {
     clearTimer = undefined;

@@ -1,17 +1,17 @@
 // Which messages the background answers with a scan, and from whom.
 import { describe, expect, it } from 'vitest';
-import { isCaptureRequest, isFromExtensionPage } from '../../extension/capture/messages';
+import { isFromExtensionPage, isScanRequest } from '../../extension/messaging/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 
-describe('capture messages', () => {
+describe('scan requests', () => {
   it('accepts scan-tab and scan-region with whole tab and window ids, and nothing else', () => {
-    expect(isCaptureRequest({ type: 'scan-tab', tabId: 3, windowId: 1 })).toBe(true);
-    expect(isCaptureRequest({ type: 'scan-region', tabId: 3, windowId: 1 })).toBe(true);
-    expect(isCaptureRequest({ type: 'scan-tab', tabId: '3', windowId: 1 })).toBe(false);
-    expect(isCaptureRequest({ type: 'scan-tab', tabId: 3 })).toBe(false);
-    expect(isCaptureRequest({ type: 'fill-code', tabId: 3, windowId: 1 })).toBe(false);
-    expect(isCaptureRequest(null)).toBe(false);
+    expect(isScanRequest({ type: 'scan-tab', tabId: 3, windowId: 1 })).toBe(true);
+    expect(isScanRequest({ type: 'scan-region', tabId: 3, windowId: 1 })).toBe(true);
+    expect(isScanRequest({ type: 'scan-tab', tabId: '3', windowId: 1 })).toBe(false);
+    expect(isScanRequest({ type: 'scan-tab', tabId: 3 })).toBe(false);
+    expect(isScanRequest({ type: 'fill-code', tabId: 3, windowId: 1 })).toBe(false);
+    expect(isScanRequest(null)).toBe(false);
   });
 
   it('answers the extension\'s own pages only, never a content script on a web page', () => {

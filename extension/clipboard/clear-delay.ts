@@ -1,0 +1,3 @@
+// How long a copied code stays on the clipboard: the popup clears it if still open, the service worker otherwise.
+export const CLIPBOARD_CLEAR_SECONDS = 30;
+export const CLIPBOARD_CLEAR_MS = CLIPBOARD_CLEAR_SECONDS * 1000;
