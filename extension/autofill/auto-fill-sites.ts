@@ -2,16 +2,10 @@
 // content script registered for it alone. No site is reachable without the user's yes.
 import { browser } from 'wxt/browser';
 import { browserArea } from '../storage/browser-area';
+import { originsForSite } from '../sites/sites';
 import { autoFillSitesItem } from '../storage/items';
 
 const WATCH_SCRIPT = 'autofill-watch.js';
-
-/** Match patterns for a site and its subdomains (ports are matched by default). */
-export function originsForSite(site: string): string[] {
-  const isHostOnly = /^[\d.]+$/.test(site) || site === 'localhost' || site.includes(':');
-  const hosts = isHostOnly ? [site] : [site, `*.${site}`];
-  return hosts.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]);
-}
 
 const scriptId = (site: string) => `autofill-watch:${site}`;
 

@@ -6,7 +6,7 @@ import { fillInTab } from './fill-tab';
 import { bestAccountForPage, chooseShortcutFill } from './match-accounts';
 import { leaveNoticeForPopup } from './notices';
 import type { FillRequest } from './page-agent';
-import { isAllowedOn, siteOf } from './site-match';
+import { isAllowedOn, siteOf } from '../sites/sites';
 
 export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || !tab.url) return;

@@ -2,7 +2,7 @@
 // and the frame holding the field belong to the account's sites, then fill. The popup checks the tab's site too.
 import { findCodeTarget, type CodeTarget } from './detect-fields';
 import { fillCode } from './fill-code';
-import { isAllowedOn, siteOf } from './site-match';
+import { isAllowedOn, siteOf } from '../sites/sites';
 
 export type FillOutcome =
   | { status: 'filled'; kind: CodeTarget['kind']; site: string | null }

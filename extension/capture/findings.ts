@@ -1,6 +1,6 @@
 // From decoded QR texts to what the popup shows: classified, tied to the tab's site, checked against the vault,
 // and, for an export in several parts, with its progress recorded.
-import { siteOf } from '../autofill/site-match';
+import { siteOf } from '../sites/sites';
 import { classifyQrText } from './classify';
 import type { KeyValueArea } from '../storage/area';
 import { recordBatchPart } from './migration-progress';

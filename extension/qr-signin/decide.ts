@@ -2,7 +2,7 @@
 // account bound to that site. A QR relayed onto another page names an origin that is not the tab's: refused.
 import type { QrLink } from '#shared/protocol/qr-link.ts';
 import type { VaultAccount } from '../vault/index';
-import { siteOf } from '../autofill/site-match';
+import { isAllowedOn } from '../sites/sites';
 
 export type QrLinkDecision =
   | { ok: true; kind: 'signin'; origin: string; accounts: VaultAccount[] }
@@ -24,8 +24,7 @@ export function decideQrLink(link: QrLink, tabUrl: string, accounts: readonly Va
     };
   }
   if (link.kind === 'pair') return { ok: true, kind: 'pair', origin: link.origin };
-  const site = siteOf(link.origin);
-  const bound = accounts.filter((account) => account.type === 'totp' && site !== null && account.sites.includes(site));
+  const bound = accounts.filter((account) => account.type === 'totp' && isAllowedOn(account.sites, link.origin));
   if (bound.length === 0) {
     return { ok: false, reason: 'no_account', message: `No account in Tessera is set to sign in to ${link.origin}. Add the site to an account first.` };
   }

@@ -2,7 +2,7 @@
 // to that site, through the same parser and the same twin check as any scanned code.
 import { OtpError, parseOtpauthUri } from '#shared/otp/index.ts';
 import type { Vault } from '../vault/index';
-import { siteOf } from '../autofill/site-match';
+import { siteOf } from '../sites/sites';
 import { addFinding } from '../capture/add-finding';
 import { formatAccountLabel } from '../ui/format-code';
 import { describePaired } from './flow-messages';

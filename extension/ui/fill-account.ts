@@ -29,8 +29,3 @@ export async function fillAccountCode(
   if (outcome.status === 'no_field') return { kind: 'no-field' };
   return { kind: 'confirm', site: outcome.site };
 }
-
-/** Whether the page belongs to the account: only then is there a plain Fill button. */
-export function isBoundTo(account: { sites: readonly string[] }, pageSite: string | null): boolean {
-  return pageSite !== null && account.sites.includes(pageSite);
-}

@@ -1,5 +1,6 @@
 // Every account entering the vault passes the same rules as an otpauth:// URI: built, then read back by the shared parser.
 import { buildOtpauthUri, OtpError, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
+import { toSite } from '../sites/sites';
 import { VaultError } from './errors';
 
 export interface ValidAccount {
@@ -34,10 +35,10 @@ function validateOtp(candidate: Partial<OtpAccount>, label?: string): OtpAccount
 function validateSites(sites: unknown, label?: string): string[] {
   if (sites === undefined) return [];
   if (!Array.isArray(sites)) throw invalid(label, 'sites must be a list of domain names.');
-  const normalized = sites.map((site) => (typeof site === 'string' ? site.trim().toLowerCase() : ''));
-  const bad = normalized.findIndex((site) => !/^[a-z0-9.:[\]-]{1,253}$/.test(site));
+  const normalized = sites.map((site) => (typeof site === 'string' ? toSite(site) : null));
+  const bad = normalized.indexOf(null);
   if (bad >= 0) throw invalid(label, `'${String(sites[bad])}' is not a domain name (for example example.com).`);
-  return [...new Set(normalized)];
+  return [...new Set(normalized as string[])];
 }
 
 function validatePinned(pinned: unknown, label?: string): boolean {

@@ -7,7 +7,6 @@ import { serveStatic, type StaticServer } from '../support/static-server';
 import type { Vault } from '../../extension/vault/index';
 import { answerAutoFill } from '../../extension/autofill/fill-best';
 import { accountsForPage, bestAccountForPage, chooseShortcutFill } from '../../extension/autofill/match-accounts';
-import { originsForSite } from '../../extension/autofill/auto-fill-sites';
 import { generateCode, parseOtpauthUri } from '#shared/otp/index.ts';
 
 const WATCHER = resolve(import.meta.dirname, '../../.output/chrome-mv3/autofill-watch.js');
@@ -53,11 +52,6 @@ describe('choosing the account for a page', () => {
     expect(await answerAutoFill(vault, ['evil.example'], { tab: { url: 'https://evil.example/' }, url: 'https://evil.example/' })).toBeNull();
     await vault.lock();
     expect(await answerAutoFill(vault, ['github.com'], sender)).toBeNull();
-  });
-
-  it('asks for the permission of one site and its subdomains only', () => {
-    expect(originsForSite('github.com')).toEqual(['https://github.com/*', 'http://github.com/*', 'https://*.github.com/*', 'http://*.github.com/*']);
-    expect(originsForSite('127.0.0.1')).toEqual(['https://127.0.0.1/*', 'http://127.0.0.1/*']);
   });
 });
 

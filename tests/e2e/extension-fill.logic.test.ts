@@ -1,9 +1,9 @@
 // The popup's fill decisions as plain functions, without a browser: which accounts get a plain Fill, what a fill's
 // outcome leads to, and what the warning says.
 import { describe, expect, it } from 'vitest';
-import { fillAccountCode, isBoundTo } from '../../extension/ui/fill-account';
+import { fillAccountCode } from '../../extension/ui/fill-account';
 import { describeNoField, describeWrongSite } from '../../extension/ui/describe-fill';
-import { siteOf } from '../../extension/autofill/site-match';
+import { isBoundTo, siteOf } from '../../extension/sites/sites';
 import type { FillOutcome } from '../../extension/autofill/page-agent';
 
 const github = { issuer: 'GitHub', account: 'octocat', sites: ['github.com'] };

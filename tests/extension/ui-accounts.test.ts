@@ -1,8 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { VaultAccount } from '../../extension/vault/index';
 import { filterAccounts, moveAccount } from '../../extension/ui/filter-accounts';
-import { parseSites } from '../../extension/ui/parse-sites';
-import { siteOf } from '../../extension/autofill/site-match';
 import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri } from '../../extension/ui/build-manual-account';
 import { navigationFor } from '../../extension/entrypoints/popup/use-account-keys';
 
@@ -31,27 +29,6 @@ describe('moveAccount', () => {
     expect(moveAccount(['a', 'b', 'c', 'd'], 'd', 'b')).toEqual(['a', 'd', 'b', 'c']);
     expect(moveAccount(['a', 'b', 'c', 'd'], 'a', 'c')).toEqual(['b', 'c', 'a', 'd']);
     expect(moveAccount(['a', 'b'], 'a', 'zz')).toEqual(['a', 'b']);
-  });
-});
-
-describe('sites', () => {
-  it('keeps registrable domains from domains and URLs, once each', () => {
-    expect(parseSites('https://login.example.co.uk/x, GitHub.com\nwww.github.com')).toEqual({ sites: ['example.co.uk', 'github.com'] });
-    expect(parseSites('localhost 127.0.0.1')).toEqual({ sites: ['localhost', '127.0.0.1'] });
-    expect(parseSites('')).toEqual({ sites: [] });
-  });
-
-  it('keeps the site its pages are matched to: a private suffix\'s own site, an international name in its xn-- form', () => {
-    for (const typed of ['alice.github.io', 'https://www.GitHub.com/login', 'accounts.google.com', 'shop.example.co.uk', 'bücher.de', 'http://[::1]:3000/']) {
-      const url = /^https?:/.test(typed) ? typed : `https://${typed}/`;
-      expect(parseSites(typed)).toEqual({ sites: [siteOf(url)] });
-    }
-    expect(parseSites('alice.github.io')).toEqual({ sites: ['alice.github.io'] });
-    expect(parseSites('www.bücher.de')).toEqual({ sites: ['xn--bcher-kva.de'] });
-  });
-
-  it('refuses what is not a site, naming it', () => {
-    expect(parseSites('github.com, not_a_site').error).toMatch(/"not_a_site" is not a web site's address/);
   });
 });
 

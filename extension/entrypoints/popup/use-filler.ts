@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import type { ActivePage } from '../../ui/active-page';
-import { fillAccountCode, isBoundTo } from '../../ui/fill-account';
+import { fillAccountCode } from '../../ui/fill-account';
+import { isBoundTo } from '../../sites/sites';
 import { describeFilled, describeNoField } from '../../ui/describe-fill';
 import { copyCode } from '../../clipboard/copy-code';
 import { getVault } from '../../vault/extension-vault';

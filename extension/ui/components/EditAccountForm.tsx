@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { parseSites } from '../parse-sites';
+import { parseSites } from '../../sites/sites';
 import { describeError } from '../describe-error';
 import { ErrorText } from './ErrorText';
 import { AutoFillToggles } from './AutoFillToggles';

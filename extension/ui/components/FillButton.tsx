@@ -1,4 +1,4 @@
-import { isBoundTo } from '../fill-account';
+import { isBoundTo } from '../../sites/sites';
 
 interface Props { account: { sites: readonly string[] }; label: string; pageSite: string; onFill(): void }
 
