@@ -1,7 +1,6 @@
 // Adding what a scan found, on the user's confirmation: new accounts go in, a secret the vault already holds
 // updates that account (its names and sites) instead of making a twin, unless the user asked for a second copy.
-import type { AccountPatch, NewAccount, Vault, VaultAccount } from '../vault/index';
-import { findSameSecret } from './same-secret';
+import { findTwin, type AccountPatch, type Vault, type VaultAccount } from '../vault/index';
 import type { AccountFinding, CapturedAccount, MigrationFinding } from './types';
 
 /** 'update-existing' (the default) merges into the twin; 'add' keeps both. */
@@ -14,22 +13,17 @@ export async function addFinding(
   finding: AccountFinding | MigrationFinding,
   choice: AddChoice = 'update-existing',
 ): Promise<AddOutcome> {
-  // Checked again here: the vault may have been locked, or changed, when the scan ran.
+  // The twin is looked for here, in the vault as it is now: it may have changed since the preview was shown.
   const existing = await vault.list();
   if (finding.kind === 'account') {
-    const twin = choice === 'update-existing' ? findSameSecret(finding.account, existing) : undefined;
+    const twin = choice === 'update-existing' ? findTwin(finding.account, existing) : undefined;
     if (twin) return { added: [], updated: [await vault.update(twin.id, mergePatch(twin, finding.account))], skipped: [] };
-    return { added: await vault.add([toNewAccount(finding.account)]), updated: [], skipped: [] };
+    return { added: await vault.add([finding.account]), updated: [], skipped: [] };
   }
   // An export: every account without a twin goes in at once (all or nothing); twins are left as they are.
-  const fresh = finding.accounts.filter((account) => choice === 'add' || !findSameSecret(account, existing));
+  const fresh = finding.accounts.filter((account) => choice === 'add' || !findTwin(account, existing));
   const skipped = finding.accounts.filter((account) => !fresh.includes(account));
-  return { added: fresh.length > 0 ? await vault.add(fresh.map(toNewAccount)) : [], updated: [], skipped };
-}
-
-function toNewAccount(account: CapturedAccount): NewAccount {
-  const { existingId: _ignored, ...rest } = account;
-  return rest;
+  return { added: fresh.length > 0 ? await vault.add(fresh) : [], updated: [], skipped };
 }
 
 function mergePatch(twin: VaultAccount, scanned: CapturedAccount): AccountPatch {

@@ -7,8 +7,6 @@ import type { ScanResult } from './types';
 import type { KeyValueArea } from '../storage/area';
 
 export interface ImageScanOptions {
-  /** The vault's accounts if unlocked, to flag a secret it already holds. */
-  existing?: readonly { id: string; secret: string }[] | null;
   /** Where export progress is kept: the session area in the extension. */
   progress: KeyValueArea;
   budgetMs?: number;
@@ -20,6 +18,6 @@ export async function decodeImageBlob(blob: Blob, options: ImageScanOptions): Pr
   const image = await pixelsFromImage(blob);
   // A saved picture has no tab to stand by for: a longer budget than a click, for large photos.
   const decoded = await decodeQrCodes(image, { budgetMs: options.budgetMs ?? 3000 });
-  return buildScanResult(decoded, { tabUrl: null, existing: options.existing ?? null, progress: options.progress }, () =>
+  return buildScanResult(decoded, { tabUrl: null, progress: options.progress }, () =>
     'No QR code found in this picture: use a sharper or larger image, with the whole code in it.');
 }

@@ -1,17 +1,14 @@
-// From decoded QR texts to what the popup shows: classified, tied to the tab's site, checked against the vault,
-// and, for an export in several parts, with its progress recorded.
+// From decoded QR texts to what the popup shows: classified, tied to the tab's site, and, for an export in several
+// parts, with its progress recorded. Whether a key is already in Tessera is the popup's question (vault/twins.ts).
 import { siteOf } from '../sites/sites';
 import { classifyQrText } from './classify';
 import type { KeyValueArea } from '../storage/area';
 import { recordBatchPart } from './migration-progress';
-import { markSameSecret } from './same-secret';
 import type { CapturedAccount, ScanFinding, ScanResult } from './types';
 
 export interface FindingContext {
   /** The page the codes were on; null for a picture. */
   tabUrl: string | null;
-  /** The vault's accounts when it is unlocked, else null (the popup checks again before adding). */
-  existing: readonly { id: string; secret: string }[] | null;
   progress: KeyValueArea;
 }
 
@@ -30,17 +27,12 @@ export async function buildScanResult(
 }
 
 async function finishFinding(finding: ScanFinding, site: string | null, context: FindingContext): Promise<ScanFinding> {
-  const prepare = (account: CapturedAccount, sites: string[]): CapturedAccount =>
-    markSameSecret({ ...account, sites }, context.existing ?? []);
-  if (finding.kind === 'account') {
-    const account = prepare(finding.account, site ? [site] : []);
-    return account.existingId ? { ...finding, account, existingId: account.existingId } : { ...finding, account };
-  }
+  if (finding.kind === 'account') return { ...finding, account: { ...finding.account, sites: site ? [site] : [] } };
   if (finding.kind === 'migration') {
     const progress = await recordBatchPart(context.progress, finding);
     // An export holds the accounts of many sites, and the page showing it is none of them (an image viewer, a notes
     // page): binding them there would let that page get every one of their codes at a plain Fill. They get no site.
-    return { ...finding, accounts: finding.accounts.map((account) => prepare(account, [])), progress };
+    return { ...finding, accounts: finding.accounts.map((account): CapturedAccount => ({ ...account, sites: [] })), progress };
   }
   return finding;
 }

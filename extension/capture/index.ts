@@ -1,7 +1,6 @@
 // What the popup and background import for QR capture.
 export { registerCapture } from './register';
 export { classifyQrText } from './classify';
-export { findSameSecret } from './same-secret';
 export { decodeImageBlob, type ImageScanOptions } from './decode-image';
 export { addFinding, type AddChoice } from './add-finding';
 export { takePendingScan, type PendingScan } from './pending-scan';

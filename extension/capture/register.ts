@@ -1,7 +1,6 @@
 // Wires capture into the background: the popup's messages, the "scan-qr" shortcut and the context-menu item.
 // Shortcut and menu scans have no popup waiting for an answer: their result goes to pendingScan and the popup opens.
 import { browser } from 'wxt/browser';
-import { getVault } from '../vault/extension-vault';
 import { ensureDecoder } from './decoder-setup';
 import { describeCaptureError } from './errors';
 import { COMMANDS, MENU_ITEMS } from '../messaging/commands';
@@ -45,7 +44,6 @@ function scanDeps(): ScanDeps {
   return {
     getTab: (tabId) => browser.tabs.get(tabId),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    listAccounts: listUnlockedAccounts,
     progress: browserArea('session'),
     prepareDecoder: ensureDecoder,
   };
@@ -74,15 +72,6 @@ async function run(scan: () => Promise<ScanRegionResponse>): Promise<ScanRegionR
     return await scan();
   } catch (error) {
     return { error: describeCaptureError(error) };
-  }
-}
-
-async function listUnlockedAccounts(): Promise<readonly { id: string; secret: string }[] | null> {
-  try {
-    const vault = getVault();
-    return (await vault.state()) === 'unlocked' ? await vault.list() : null;
-  } catch {
-    return null; // a locked or missing vault only means no twin check here; the popup checks before adding
   }
 }
 

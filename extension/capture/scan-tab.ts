@@ -18,8 +18,6 @@ export interface ScanDeps {
   getTab(tabId: number): Promise<{ url?: string; active?: boolean; windowId?: number }>;
   /** A PNG data URL of the window's visible tab, in device pixels. */
   captureVisibleTab(windowId: number): Promise<string>;
-  /** The vault's accounts if it is unlocked, else null. */
-  listAccounts(): Promise<readonly { id: string; secret: string }[] | null>;
   /** Where export progress is kept: the session area in the extension. */
   progress: KeyValueArea;
   prepareDecoder(): Promise<void>;
@@ -32,20 +30,18 @@ export interface ScanDeps {
 
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
   const budget = startBudget(deps);
-  const existing = deps.listAccounts().catch(() => null); // read while the tab is captured and decoded
   const { image, tabUrl } = await captureTab(ref, deps);
   const decoded = await decodeQrCodes(image, { budgetMs: budget.left() });
-  return buildScanResult(decoded, { tabUrl, existing: await existing, progress: deps.progress }, describeNothingOnPage);
+  return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingOnPage);
 }
 
 /** Scans only the box the user drew (already taken off the page before the capture). */
 export async function scanTabRegion(ref: TabRef, selection: RegionSelection, deps: ScanDeps): Promise<ScanResult> {
   const budget = startBudget(deps);
-  const existing = deps.listAccounts().catch(() => null);
   const { image, tabUrl } = await captureTab(ref, deps);
   const rect = toCaptureRect(selection, image);
   const decoded = await decodeQrRegion(image, rect, { budgetMs: budget.left() });
-  return buildScanResult(decoded, { tabUrl, existing: await existing, progress: deps.progress }, describeNothingInBox);
+  return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingInBox);
 }
 
 export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: RgbaImage; tabUrl: string | null }> {

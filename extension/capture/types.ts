@@ -1,19 +1,13 @@
 // What a scan found, as plain data the popup can show: one finding per QR text, in reading order.
 import type { OtpAccount } from '#shared/otp/index.ts';
 
-/** An account read from a QR code, with the site it was captured on (empty for images). */
-export type CapturedAccount = OtpAccount & {
-  sites: string[];
-  /** Set when the vault already holds the same secret: offer to update that account instead of adding a twin. */
-  existingId?: string;
-};
+/** An account read from a QR code, with the site it was captured on (empty for images and exports). */
+export type CapturedAccount = OtpAccount & { sites: string[] };
 
-/** An otpauth:// code: preview it, add it on confirm. */
+/** An otpauth:// code: preview it (the popup says if its key is already in Tessera), add it on confirm. */
 export interface AccountFinding {
   kind: 'account';
   account: CapturedAccount;
-  /** The same as account.existingId, for the preview's "already in your vault" line. */
-  existingId?: string;
 }
 
 /** Where an export split over several QR codes stands after this one. */

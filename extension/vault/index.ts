@@ -3,6 +3,7 @@ export { openVault } from './vault';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { passwordStrength, MIN_PASSWORD_LENGTH, type PasswordStrength } from './strength';
 export { DEFAULT_KDF, type KdfParams } from './kdf';
+export { findTwin, markTwins } from './twins';
 export type {
   AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,
 } from './types';

@@ -15,7 +15,6 @@ function depsWith(urls: string[]): ScanDeps & { captures: number } {
       deps.captures++;
       return 'data:image/png;base64,';
     },
-    listAccounts: async () => null,
     progress: memoryArea(),
     prepareDecoder: async () => undefined,
   };

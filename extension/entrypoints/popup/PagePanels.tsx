@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import { addFinding, type AddChoice } from '../../capture/add-finding';
-import { findSameSecret } from '../../capture/same-secret';
+import { findTwin } from '../../vault/twins';
 import type { AccountFinding, MigrationFinding } from '../../capture/types';
 import type { PendingNotice } from '../../autofill/notices';
 import { getVault } from '../../vault/extension-vault';
@@ -61,7 +61,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
       )}
       {!filler.warning && scanner.scan.kind !== 'idle' && (
         <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
-          twinOf={(secret) => findSameSecret({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={dismissAndReload} onClose={closeAndReload} />
+          twinOf={(secret) => findTwin({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={dismissAndReload} onClose={closeAndReload} />
       )}
     </>
   );

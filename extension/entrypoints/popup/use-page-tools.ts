@@ -8,7 +8,7 @@ import { useImagePaste } from './use-image-drop';
 /** What the popup does with the page it was opened on: scan it (or a picture), fill it, and what was left waiting. */
 export function usePageTools(accounts: VaultAccount[] | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
   const page = useActivePage();
-  const scanner = useScanner(page, accounts);
+  const scanner = useScanner(page);
   const pending = usePending(scanner.show);
   useImagePaste(scanner.scanImage);
   const filler = useFiller(page, run, setStatus);

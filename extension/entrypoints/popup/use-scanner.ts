@@ -10,7 +10,7 @@ import type { ScanFinding } from '../../capture/types';
 const NO_PAGE = 'Tessera cannot read this tab. Open a web page, then click Tessera\'s button on it and Scan again.';
 
 /** The scan shown in the popup: of the page, of a picture, or one left by the shortcut, context menu or region select. */
-export function useScanner(page: ActivePage | null, existing: readonly { id: string; secret: string }[] | null) {
+export function useScanner(page: ActivePage | null) {
   const [scan, setScan] = useState<ScanState>({ kind: 'idle' });
 
   const show = useCallback((response: ScanRegionResponse) => {
@@ -36,11 +36,11 @@ export function useScanner(page: ActivePage | null, existing: readonly { id: str
     try {
       // Loaded on demand: the decoder's WebAssembly stays out of the popup's first paint.
       const { decodeImageBlob } = await import('../../capture/decode-image');
-      setScan({ kind: 'result', result: await decodeImageBlob(file, { progress: browserArea('session'), existing }) });
+      setScan({ kind: 'result', result: await decodeImageBlob(file, { progress: browserArea('session') }) });
     } catch (error) {
       setScan({ kind: 'failed', message: describeError(error) });
     }
-  }, [existing]);
+  }, []);
 
   const selectArea = page && page.site ? () => startRegionScan(page) : null;
   const close = useCallback(() => setScan({ kind: 'idle' }), []);

@@ -6,7 +6,7 @@ import { ErrorText } from './ErrorText';
 import { AdvancedFields } from './AdvancedFields';
 import { formatAccountLabel } from '../format-code';
 import { ImagePicker } from './ImagePicker';
-import { findSameSecret } from '../../capture/same-secret';
+import { findTwin } from '../../vault/twins';
 
 interface Props { existing: OtpAccount[]; onAdd(account: OtpAccount): Promise<void>; onCancel(): void; onImage?(file: File): void }
 
@@ -26,7 +26,7 @@ export function AddAccountForm({ existing, onAdd, onCancel, onImage }: Props) {
     show(null);
     try {
       const account = build();
-      const twin = findSameSecret(account, existing);
+      const twin = findTwin(account, existing);
       if (twin && confirmedSecret !== account.secret) {
         setConfirmedSecret(account.secret);
         return show(`This key is already in Tessera as ${formatAccountLabel(twin)}. Add it again to keep both.`);
