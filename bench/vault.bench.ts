@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { encodeBase32 } from '#shared/otp/index.ts';
 import { openVault, type NewAccount } from '../extension/vault';
 import { memoryArea } from '../extension/storage/area';
-import { DEFAULT_KDF, deriveKeys } from '../extension/vault/kdf';
+import { DEFAULT_KDF, deriveKeys } from '../extension/crypto/kdf';
 
 const ACCOUNTS = 500;
 const ROUNDS = 8;

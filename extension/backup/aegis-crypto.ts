@@ -1,7 +1,7 @@
 // Opens an encrypted Aegis export as its format documents it: each password slot (type 1) holds the master key,
 // AES-256-GCM-encrypted under scrypt(password, salt, N, r, p); the master key then decrypts `db` with header.params.
 import { scrypt } from 'hash-wasm';
-import { importAesKey, open } from '../vault/aead';
+import { importAesKey, open } from '../crypto/aead';
 import { concatBytes, decodeBase64, decodeHex, decodeUtf8, encodeUtf8 } from '#shared/bytes.ts';
 import { asRecord } from './entries';
 import { BackupError } from './errors';

@@ -1,7 +1,7 @@
 // The three ways accounts leave Tessera: its encrypted backup, a plain otpauth list, Google Authenticator QR payloads.
 import { buildOtpauthUri, encodeMigrationUris, type OtpAccount } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../vault/types';
-import type { KdfParams } from '../vault/kdf';
+import type { KdfParams } from '../crypto/kdf';
 import { writeTesseraBackup } from './tessera-format';
 import type { ImportedAccount } from './types';
 

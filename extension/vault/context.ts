@@ -1,9 +1,9 @@
 // What every vault operation needs: the database, the session store, the clock, the KDF settings, and the unlocked key.
-import { importAesKey } from './aead';
+import { importAesKey } from '../crypto/aead';
 import { DEFAULT_DB_NAME, openVaultDb, type VaultDb } from './db';
 import { VaultError } from './errors';
 import type { VaultHeader } from './header';
-import { DEFAULT_KDF, type KdfParams } from './kdf';
+import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 import { clearSession, readLastUsed, readSessionKey, recordUse } from './session';
 import type { KeyValueArea } from '../storage/area';
 import { browserArea } from '../storage/browser-area';

@@ -2,7 +2,7 @@
 export { openVault } from './vault';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { passwordStrength, MIN_PASSWORD_LENGTH, type PasswordStrength } from './strength';
-export { DEFAULT_KDF, type KdfParams } from './kdf';
+export { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 export { findTwin, markTwins } from './twins';
 export type {
   AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,

@@ -3,7 +3,7 @@ import { clearSession, readSessionKey, recordUse, saveSessionKey } from './sessi
 import { DEFAULT_SETTINGS, isIdle, readHeaderValue, readSettings, requireKey, type VaultContext } from './context';
 import { VaultError } from './errors';
 import { newDataKey, readHeader, unwrapDataKey, wrapDataKey, type VaultHeader } from './header';
-import type { KdfParams } from './kdf';
+import type { KdfParams } from '../crypto/kdf';
 import { MIN_PASSWORD_LENGTH } from './strength';
 import type { VaultSettings, VaultState } from './types';
 

@@ -1,6 +1,6 @@
 // One account <-> one encrypted IndexedDB record. The record id is bound as additional data, so records
 // swapped or copied between ids no longer decrypt.
-import { open, seal } from './aead';
+import { open, seal } from '../crypto/aead';
 import type { AccountRecord } from './db';
 import { decodeUtf8, encodeUtf8 } from '#shared/bytes.ts';
 import { VaultError } from './errors';

@@ -1,7 +1,7 @@
 // The vault's public shapes, shared with the popup and options pages.
 import type { OtpAccount } from '#shared/otp/index.ts';
 import type { KeyValueArea } from '../storage/area';
-import type { KdfParams } from './kdf';
+import type { KdfParams } from '../crypto/kdf';
 
 export interface VaultAccount extends OtpAccount {
   id: string;

@@ -4,6 +4,7 @@ import { encodeBase32, type OtpAccount } from '#shared/otp/index.ts';
 import { exportMigrationQrPayloads, exportOtpauthList, exportTesseraBackup, parseImport } from '../../extension/backup';
 import { validateAccount } from '../../extension/vault/validate';
 import type { VaultAccount } from '../../extension/vault';
+import { toSite } from '../../extension/sites/sites';
 import { FAST_KDF } from './support/vault-fixture';
 
 // Names as people type them: any text, colons, spaces, accents, emoji; the vault's own normalisation applies first.
@@ -48,7 +49,8 @@ describe('exports read back exactly, whatever the names', () => {
     const entry = fc.tuple(account, fc.array(fc.domain(), { maxLength: 3 }), fc.boolean());
     await fc.assert(fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
       const accounts = entries.map(([otp, sites, pinned], i): VaultAccount => ({
-        ...otp, sites: [...new Set(sites.map((s) => s.toLowerCase()))], pinned, id: `id${i}`, order: i, createdAt: 0, updatedAt: 0,
+        // Sites as a vault holds them: each domain as the site its pages are on.
+        ...otp, sites: [...new Set(sites.map(toSite).filter((site): site is string => site !== null))], pinned, id: `id${i}`, order: i, createdAt: 0, updatedAt: 0,
       }));
       const preview = await parseImport(await exportTesseraBackup(accounts, 'property password', { kdf: FAST_KDF }), { password: 'property password' });
       expect(preview.accounts.map(({ duplicate: _d, ...rest }) => rest)).toEqual(accounts.map((a) => ({ ...otpFields(a), sites: a.sites, pinned: a.pinned })));
