@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
+import { join } from 'node:path';
 import { manifestCommands } from './extension/messaging/commands';
+import { iconSet } from './extension/icon/icon-files';
+import { renderIcons } from './extension/icon/render-icons';
 
 // The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -17,9 +20,17 @@ export default defineConfig({
   // default Firefox target (MV2) lacks or renames.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the Chrome Web Store package, the Firefox add-on package, and the sources AMO asks for, which hold
+  // all that builds the extension (docs/store.md says how) and nothing of the demo site or the tests.
+  zip: {
+    name: 'tessera-authenticator',
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'extension/**', 'shared/**', 'README.md', 'docs/store.md'],
+  },
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: zxingWasm, relativeDest: 'zxing_reader.wasm' });
+      // The icons are drawn once, as SVG (extension/icon/), and rendered to PNG at every build.
+      files.push(...renderIcons(join(wxt.config.wxtDir, 'icons')));
     },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('/zxing_reader.wasm');
@@ -27,8 +38,11 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Tessera Authenticator',
+    icons: iconSet('unlocked'),
+    // The browser starts with the vault locked; the background switches the icon as it unlocks and locks.
+    action: { default_icon: iconSet('locked') },
     description: 'Two-factor codes (TOTP/HOTP) kept in an encrypted vault, captured from QR codes and filled only on the right site.',
-    // Firefox has no offscreen documents (there the popup clears the clipboard while it is open) and warns on the name.
+    // Firefox has no offscreen documents (there the background page clears the clipboard itself) and warns on the name.
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen']), 'clipboardWrite'],
     // Asked for one site at a time, only when the user turns on automatic filling there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

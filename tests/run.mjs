@@ -1,5 +1,6 @@
-// `npm test`: type-check everything, make sure both browsers are there, build the extension for each (the browser
-// tests load those builds), then run every suite.
+// `npm test`: type-check everything, make sure both browsers are there, build and package the extension for each
+// (`npm run zip`: the browser tests load those builds, and tests/extension/packages.test.ts checks the packages), then
+// run every suite.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './support/find-chromium.mjs';
 import { ensureFirefox } from './support/find-firefox.mjs';
@@ -24,6 +25,5 @@ const chromePath = ensure(ensureChromium);
 const firefoxPath = ensure(ensureFirefox);
 console.log(`Browser tests use ${chromePath} and ${firefoxPath}`);
 const env = { ...process.env, CHROME_PATH: chromePath, FIREFOX_PATH: firefoxPath };
-run('npx', ['wxt', 'build'], env);
-run('npx', ['wxt', 'build', '-b', 'firefox'], env);
+run('npm', ['run', 'zip'], env);
 run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...process.argv.slice(2)], env);

@@ -5,11 +5,13 @@ import { registerCapture } from '../capture/register';
 import { registerAutofill } from '../autofill/register';
 import { registerClipboardClearing } from '../clipboard/register';
 import { ALARMS } from '../messaging/commands';
+import { registerToolbarIcon } from '../icon/toolbar-icon';
 
 export default defineBackground(() => {
   registerCapture();
   registerAutofill();
   registerClipboardClearing();
+  registerToolbarIcon();
   // Checked every minute: the vault locks once its idle time (counted from the last use) has run out,
   // even when no extension page is open.
   void browser.alarms.create(ALARMS.autoLock, { periodInMinutes: 1 });

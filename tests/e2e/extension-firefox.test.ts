@@ -2,7 +2,7 @@
 // key-journeys.ts): its background is an event page, not a service worker, and it has no offscreen documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionUnderTest } from '../support/extension-under-test';
-import type { LaunchedFirefox } from '../support/firefox';
+import { geckoId, type LaunchedFirefox } from '../support/firefox';
 import { launchFirefoxExtension } from '../support/firefox-under-test';
 import { clickButton, fillField, readShownCode, waitForText } from '../support/popup-driver';
 import { serveStatic, type StaticServer } from '../support/static-server';
@@ -20,6 +20,12 @@ const READ_CLIPBOARD = `() => {
     return '';
   }
   return data.value.QueryInterface(Ci.nsISupportsString).data;
+}`;
+
+const TOOLBAR_IMAGE = `(id) => {
+  const widget = CustomizableUI.getWidget(id.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action');
+  const button = widget.forWindow(window).node.querySelector('toolbarbutton');
+  return button.style.getPropertyValue('--webextension-toolbar-image');
 }`;
 
 describe('what differs in Firefox', () => {
@@ -71,6 +77,19 @@ describe('what differs in Firefox', () => {
     try {
       await options.evaluate(`browser.alarms.create('clear-clipboard', { when: Date.now() + 200 })`);
       await expect.poll(() => ext.firefox.inChrome<string>(READ_CLIPBOARD), { timeout: 10_000 }).toBe('');
+    } finally {
+      await options.close();
+    }
+  });
+
+  // Chromium has no way to read a toolbar icon back; Firefox draws it as a style of the button, which can be read.
+  it('shows the blue icon on its toolbar button while unlocked, and the grey one with a padlock once locked', async () => {
+    const image = () => ext.firefox.inChrome<string>(TOOLBAR_IMAGE, geckoId());
+    await expect.poll(image).toContain('/icon/16.png');
+    const options = await ext.openExtensionPage('options.html');
+    try {
+      await clickButton(options, 'Lock now');
+      await expect.poll(image).toContain('/icon/locked-16.png');
     } finally {
       await options.close();
     }

@@ -8,7 +8,7 @@ import type { ExtensionTab, LaunchExtension } from './extension-under-test';
 export const launchChromiumExtension: LaunchExtension = async () => {
   // Chromium maps every name to loopback with one rule; no list of hosts needed.
   const browser = await launchBrowser({ args: ['--host-resolver-rules=MAP * 127.0.0.1'] });
-  const { extensionId } = await extensionWorker(browser.context);
+  const { extensionId, worker } = await extensionWorker(browser.context);
   const cdp = await browserSession(browser.context);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   return {
@@ -18,6 +18,7 @@ export const launchChromiumExtension: LaunchExtension = async () => {
       await page.goto(url);
     },
     openToolbarPopup: () => openActionPopup(cdp, extensionId, page),
+    toolbarTitle: () => worker.evaluate('chrome.action.getTitle({})'),
     async openExtensionPage(path) {
       const tab = await browser.context.newPage();
       await tab.goto(`chrome-extension://${extensionId}/${path}`);

@@ -8,6 +8,8 @@ interface TargetInfo { targetId: string; type: string; url: string; title: strin
 
 export interface ActionPopup extends View {
   targetId: string;
+  /** The popup as a PNG, at its own size. */
+  screenshot(): Promise<Buffer>;
 }
 
 type Send = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -70,6 +72,10 @@ async function connect(cdp: CDPSession, targetId: string): Promise<ActionPopup> 
     },
     async close() {
       await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    },
+    async screenshot() {
+      const { data } = (await send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      return Buffer.from(data, 'base64');
     },
   };
 }

@@ -18,6 +18,8 @@ export interface ExtensionUnderTest {
   webPage: Pick<View, 'evaluate'>;
   /** Clicks the extension's toolbar button over the web page (granting activeTab) and gives the popup that opens. */
   openToolbarPopup(): Promise<View>;
+  /** The toolbar button's title, as the extension set it (action.getTitle). */
+  toolbarTitle(): Promise<string>;
   /** Opens an extension page (popup.html, options.html) in a tab of its own. */
   openExtensionPage(path: string): Promise<ExtensionTab>;
   close(): Promise<void>;

@@ -20,6 +20,7 @@ export async function launchFirefoxExtension(hosts: string[] = []): Promise<Exte
       await firefox.page.goto(url);
     },
     openToolbarPopup: () => openFirefoxPopup(firefox, controller),
+    toolbarTitle: () => controller.evaluate('browser.action.getTitle({})') as Promise<string>,
     async openExtensionPage(path) {
       return pageTab(firefox, await firefox.openExtensionPage(path));
     },
