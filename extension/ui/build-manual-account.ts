@@ -1,5 +1,5 @@
 import { CodedError } from '#shared/coded-error.ts';
-import { normalizeSecret, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
+import { checkAccount, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
 
 export interface ManualFields {
   secret: string; issuer: string; account: string;
@@ -11,19 +11,11 @@ export const DEFAULT_FIELDS: ManualFields = {
 };
 
 /**
- * The typed-in fields go through the same parser as a scanned otpauth URI, so both ways of adding an account
- * accept and refuse exactly the same things, with the same messages.
+ * The typed-in fields pass the shared account rules, the same ones a scanned otpauth URI passes, so both ways of
+ * adding an account accept and refuse exactly the same things, with the same messages.
  */
 export function buildManualAccount(fields: ManualFields): OtpAccount {
-  const secret = normalizeSecret(fields.secret);
-  const issuer = fields.issuer.trim();
-  const name = fields.account.trim();
-  const label = issuer ? `${encodeURIComponent(issuer)}:${encodeURIComponent(name)}` : encodeURIComponent(name);
-  const params: [string, string][] = [['secret', secret], ['algorithm', fields.algorithm], ['digits', fields.digits.trim()]];
-  if (issuer) params.push(['issuer', issuer]);
-  params.push(fields.type === 'hotp' ? ['counter', fields.counter.trim()] : ['period', fields.period.trim()]);
-  const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-  return parseOtpauthUri(`otpauth://${encodeURIComponent(fields.type)}/${label}?${query}`);
+  return checkAccount(fields);
 }
 
 /** A pasted otpauth URI, read by the shared parser; a Google Authenticator export is pointed to where it is read. */

@@ -1,5 +1,6 @@
-// Every account entering the vault passes the same rules as an otpauth:// URI: built, then read back by the shared parser.
-import { buildOtpauthUri, OtpError, parseOtpauthUri, type OtpAccount } from '#shared/otp/index.ts';
+// Every account entering the vault passes the shared account rules (checkAccount), the ones an otpauth:// URI and the
+// manual add form pass too, with their messages; sites follow the site rules.
+import { checkAccount, OtpError, type OtpAccount } from '#shared/otp/index.ts';
 import { toSite } from '../sites/sites';
 import { VaultError } from './errors';
 
@@ -25,7 +26,7 @@ function validateOtp(candidate: Partial<OtpAccount>, label?: string): OtpAccount
     throw invalid(label, 'A secret, an issuer and an account name are needed (as text; the issuer may be empty).');
   }
   try {
-    return parseOtpauthUri(buildOtpauthUri(candidate as OtpAccount));
+    return checkAccount(candidate as OtpAccount);
   } catch (error) {
     if (error instanceof OtpError) throw invalid(label, error.message);
     throw error;

@@ -1,8 +1,7 @@
 // otpauth:// URIs per the Key Uri Format, both ways. Every parameter is honoured or the URI is refused with the reason.
-import { normalizeSecret } from './base32';
 import { OtpError, UriError } from './errors';
-import { DEFAULT_PERIOD, type OtpAccount, type OtpType } from './types';
-import { checkAlgorithm, checkCounter, checkDigits, checkPeriod, secretBytes } from './validate';
+import { DEFAULT_PERIOD, type OtpAccount } from './types';
+import { checkAccount, checkType } from './validate';
 
 const URI_PATTERN = /^otpauth:\/\/([^/?#]*)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 const SINGLE_VALUED = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter'];
@@ -14,7 +13,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   }
   const match = URI_PATTERN.exec(text);
   if (!match) throw new UriError('invalid_uri', 'The URI has no label: it should look like otpauth://totp/Issuer:account?secret=...');
-  const type = readType(match[1]);
+  const type = checkUriParameter(() => checkType(match[1]));
   const params = new URLSearchParams(match[3] ?? '');
   for (const name of SINGLE_VALUED) {
     if (params.getAll(name).length > 1) throw new UriError('duplicate_parameter', `The URI gives '${name}' more than once: keep one.`);
@@ -22,24 +21,15 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   const { issuer, account } = readLabel(match[2], params.get('issuer'));
   const secret = params.get('secret');
   if (!secret) throw new UriError('missing_secret', 'The URI has no secret parameter: the account cannot make codes without it.');
-  return withUriErrors(() => {
-    const normalized = normalizeSecret(secret);
-    secretBytes(normalized);
-    const counter = params.get('counter');
-    if (type === 'hotp' && counter === null) {
-      throw new UriError('missing_counter', 'An HOTP URI needs a counter parameter (for example counter=0).');
-    }
-    return {
-      type,
-      issuer,
-      account,
-      secret: normalized,
-      algorithm: checkAlgorithm(params.get('algorithm') ?? 'SHA1'),
-      digits: checkDigits(params.get('digits') ?? 6),
-      period: type === 'totp' ? checkPeriod(params.get('period') ?? DEFAULT_PERIOD) : DEFAULT_PERIOD,
-      counter: type === 'hotp' ? checkCounter(counter ?? 0) : 0,
-    };
-  });
+  const counter = params.get('counter');
+  if (type === 'hotp' && counter === null) throw new UriError('missing_counter', 'An HOTP URI needs a counter parameter (for example counter=0).');
+  return checkUriParameter(() => checkAccount({
+    type, issuer, account, secret,
+    algorithm: params.get('algorithm') ?? 'SHA1',
+    digits: params.get('digits') ?? 6,
+    period: params.get('period') ?? DEFAULT_PERIOD,
+    counter,
+  }));
 }
 
 export function buildOtpauthUri(account: OtpAccount): string {
@@ -51,12 +41,6 @@ export function buildOtpauthUri(account: OtpAccount): string {
   params.push(`algorithm=${account.algorithm}`, `digits=${account.digits}`);
   params.push(account.type === 'totp' ? `period=${account.period}` : `counter=${account.counter}`);
   return `otpauth://${account.type}/${label}?${params.join('&')}`;
-}
-
-function readType(host: string): OtpType {
-  const type = host.toLowerCase();
-  if (type === 'totp' || type === 'hotp') return type;
-  throw new UriError('invalid_type', `The URI's type must be totp or hotp, not '${host}'.`);
 }
 
 function readLabel(rawLabel: string, issuerParam: string | null): { issuer: string; account: string } {
@@ -75,8 +59,8 @@ function readLabel(rawLabel: string, issuerParam: string | null): { issuer: stri
   return { issuer: issuer ?? prefix, account };
 }
 
-/** Range errors from the shared checks become URI errors with the same code and message. */
-function withUriErrors<T>(read: () => T): T {
+/** Errors of the shared account rules become URI errors with the same code and message. */
+function checkUriParameter<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {

@@ -33,14 +33,14 @@ describe('moveAccount', () => {
 });
 
 describe('add manually', () => {
-  it('builds the account through the otpauth parser, advanced settings included', () => {
+  it('builds the account by the shared account rules, advanced settings included', () => {
     const built = buildManualAccount({ ...DEFAULT_FIELDS, secret: 'jbsw y3dp ehpk 3pxp', issuer: 'Acme: EU', account: 'ann', algorithm: 'SHA256', digits: '8', period: '60' });
     expect(built).toMatchObject({ type: 'totp', issuer: 'Acme: EU', account: 'ann', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 8, period: 60 });
     const hotp = buildManualAccount({ ...DEFAULT_FIELDS, secret: 'JBSWY3DPEHPK3PXP', account: 'x', type: 'hotp', counter: '7' });
     expect(hotp).toMatchObject({ type: 'hotp', counter: 7, issuer: '' });
   });
 
-  it('refuses bad input with the shared parser\'s messages', () => {
+  it('refuses bad input with the shared rules\' messages', () => {
     expect(() => buildManualAccount({ ...DEFAULT_FIELDS, secret: 'not base32!', account: 'x' })).toThrow(/not valid Base32.*A-Z and the digits 2-7/);
     expect(() => buildManualAccount({ ...DEFAULT_FIELDS, secret: 'JBSWY3DPEHPK3PXP', account: 'x', period: '0' })).toThrow(/period/i);
   });
