@@ -1,20 +1,25 @@
 // Finds where a one-time code goes on a page: one input, or 4 to 8 one-character boxes in a row. Looks into open shadow
 // roots and same-origin frames; never picks a password, hidden, disabled, backup-code or recovery-code field.
-import { describeField, hasNeverHint, hasStrongHint, hasWeakHint } from './field-text';
+import { describeField, hasStrongHint, hasWeakHint, isRefusedField } from './field-text';
 
 export type CodeTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 'split'; inputs: HTMLInputElement[] };
 
 // input.type reads 'text' for a missing or unknown type attribute.
 const TEXTUAL_TYPES = new Set(['text', 'tel', 'number']);
 const MIN_SINGLE_SCORE = 30;
+// A box of split code inputs without a maxlength is told by its size: a digit's width, not a text field's.
+const MAX_BOX_WIDTH = 64;
+const BOX_WIDTH_SPREAD = 8;
 
 export function findCodeTarget(root: Document): CodeTarget | null {
   const inputs = collectInputs(root).filter(isFillable);
   const split = findSplitBoxes(inputs);
   let best: { input: HTMLInputElement; score: number } | null = null;
+  const alone = inputs.length === 1;
   for (const input of inputs) {
     if (split?.includes(input)) continue;
-    const score = scoreSingle(input);
+    // The only field a code step shows needs fewer hints: a label nearby saying "code" is enough.
+    const score = scoreSingle(input) + (alone ? 10 : 0);
     if (score >= MIN_SINGLE_SCORE && (!best || score > best.score)) best = { input, score };
   }
   if (best && best.input.autocomplete === 'one-time-code') return { kind: 'single', input: best.input };
@@ -51,7 +56,7 @@ function isFillable(input: HTMLInputElement): boolean {
   if (!TEXTUAL_TYPES.has(input.type)) return false;
   if (input.disabled || input.readOnly) return false;
   if (!isVisible(input)) return false;
-  return !hasNeverHint(describeField(input));
+  return !isRefusedField(describeField(input));
 }
 
 function isVisible(input: HTMLInputElement): boolean {
@@ -75,12 +80,13 @@ function scoreSingle(input: HTMLInputElement): number {
   return score;
 }
 
-/** 4 to 8 visible one-character inputs that follow one another in the same container form split code boxes. */
+/** 4 to 8 visible one-character inputs that follow one another in the same container form split code boxes: boxes with
+ * maxlength=1, or digit-sized boxes of one width without any maxlength (e.g. six type=number inputs). */
 function findSplitBoxes(inputs: HTMLInputElement[]): HTMLInputElement[] | null {
-  const single = inputs.filter((input) => input.maxLength === 1);
+  const boxes = inputs.filter(isCodeBox);
   let run: HTMLInputElement[] = [];
   const runs: HTMLInputElement[][] = [];
-  for (const input of single) {
+  for (const input of boxes) {
     const previous = run[run.length - 1];
     if (previous && commonAncestorDepth(previous, input) <= 3 && inputs.indexOf(input) === inputs.indexOf(previous) + 1) run.push(input);
     else {
@@ -89,7 +95,19 @@ function findSplitBoxes(inputs: HTMLInputElement[]): HTMLInputElement[] | null {
     }
   }
   if (run.length) runs.push(run);
-  return runs.find((r) => r.length >= 4 && r.length <= 8) ?? null;
+  return runs.find((r) => r.length >= 4 && r.length <= 8 && isEvenRow(r)) ?? null;
+}
+
+function isCodeBox(input: HTMLInputElement): boolean {
+  if (input.maxLength === 1) return true;
+  return input.maxLength < 0 && input.getBoundingClientRect().width <= MAX_BOX_WIDTH;
+}
+
+/** Boxes with a maxlength of 1 are a row as they are; boxes told by their size must all be the same size. */
+function isEvenRow(row: HTMLInputElement[]): boolean {
+  if (row.every((input) => input.maxLength === 1)) return true;
+  const widths = row.map((input) => input.getBoundingClientRect().width);
+  return Math.max(...widths) - Math.min(...widths) <= BOX_WIDTH_SPREAD;
 }
 
 /** How many levels up from `a` the nearest ancestor holding both is: boxes of one code sit close together. */

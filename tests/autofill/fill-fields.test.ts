@@ -101,6 +101,34 @@ describe('filling code fields', () => {
     for (const id of ['#pw', '#rc', '#bk', '#hid', '#invisible']) expect(await page.inputValue(id)).toBe('');
   });
 
+  it('fills six type=number boxes without a maxlength one digit each, not the whole code into the first', async () => {
+    const page = await open('/split-number');
+    expect(await fill(page, '314159')).toMatchObject({ status: 'filled', kind: 'split' });
+    const values = await page.$$eval('.digit', (boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(values).toEqual(['3', '1', '4', '1', '5', '9']);
+  });
+
+  it('finds a field whose only hint is a label beside it saying "code"', async () => {
+    const page = await open('/nearby-label');
+    expect(await fill(page, '271828')).toMatchObject({ status: 'filled', kind: 'single' });
+    expect(await page.inputValue('#t')).toBe('271828');
+  });
+
+  it('fills a field labelled for either the authenticator\'s code or a backup code', async () => {
+    const page = await open('/either');
+    expect(await fill(page, '161803')).toMatchObject({ status: 'filled' });
+    expect(await page.inputValue('#e')).toBe('161803');
+  });
+
+  it('still refuses a recovery field labelled by nearby text, wide boxes in a row, password boxes and hidden boxes', async () => {
+    for (const path of ['/nearby-recovery', '/wide-row', '/password-boxes', '/hidden-boxes']) {
+      const page = await open(path);
+      expect(await fill(page, '123456'), path).toMatchObject({ status: 'no_field' });
+      const values = await page.$$eval('input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      expect(values.every((v) => v === ''), path).toBe(true);
+    }
+  });
+
   it('says when there is no code field, and fills nothing', async () => {
     const page = await open('/none');
     expect(await fill(page, '123456')).toEqual({ status: 'no_field', site: '127.0.0.1' });

@@ -44,5 +44,18 @@ export const FIELD_PAGES: Record<string, string> = {
     <input id="invisible" name="otp" style="display:none">
     <label for="real">Two-factor code</label><input id="real" name="code" inputmode="numeric">
   </form>`),
+  // Built like well-known sites' code steps:
+  // six type=number boxes sized for one digit and no maxlength, moving focus by themselves;
+  '/split-number': page(`<form><div class="boxes">${Array.from({ length: 6 }, () => '<input type="number" class="digit" style="width:40px">').join('')}</div></form>`, SPLIT_SCRIPT),
+  // a field whose only hint is the text before it (name "text", autocomplete=on);
+  '/nearby-label': page('<h1>Two-step verification</h1><div class="step"><p>Enter the code</p><div class="row"><input type="text" id="t" name="text" autocomplete="on"></div></div><button>Next</button>'),
+  // one field for either the authenticator's code or a backup code.
+  '/either': page('<form><label for="e">Enter the code from your authenticator app or a backup code</label><input id="e" name="code"></form>'),
+  // Refusals that must hold with the kinds above: a recovery field labelled by nearby text only, wide text boxes in a
+  // row (an address form), a row of password boxes, and split boxes that are hidden.
+  '/nearby-recovery': page('<div><p>Enter one of your recovery codes</p><div><input type="text" id="r" name="text"></div></div>'),
+  '/wide-row': page(`<form>${['street', 'number', 'city', 'state', 'region', 'county'].map((n) => `<input name="f${n.length}${n[0]}" style="width:200px">`).join('')}</form>`),
+  '/password-boxes': page(`<form>${Array.from({ length: 6 }, () => '<input type="password" style="width:40px">').join('')}</form>`),
+  '/hidden-boxes': page(`<form style="display:none">${Array.from({ length: 6 }, () => '<input type="number" class="digit" style="width:40px">').join('')}</form>`),
   '/none': page('<form><input name="q" placeholder="Search"><input name="zip" placeholder="ZIP code"><input type="password" name="password"></form>'),
 };
