@@ -11,8 +11,9 @@ const MIN_SINGLE_SCORE = 30;
 const MAX_BOX_WIDTH = 64;
 const BOX_WIDTH_SPREAD = 8;
 
-export function findCodeTarget(root: Document): CodeTarget | null {
-  const inputs = collectInputs(root).filter(isFillable);
+/** `unreadFrames` collects the frames of other origins met on the way: their fields are out of the page's reach. */
+export function findCodeTarget(root: Document, unreadFrames: HTMLIFrameElement[] = []): CodeTarget | null {
+  const inputs = collectInputs(root, unreadFrames).filter(isFillable);
   const split = findSplitBoxes(inputs);
   let best: { input: HTMLInputElement; score: number } | null = null;
   const alone = inputs.length === 1;
@@ -27,8 +28,8 @@ export function findCodeTarget(root: Document): CodeTarget | null {
   return best ? { kind: 'single', input: best.input } : null;
 }
 
-/** Every input in document order, through open shadow roots and same-origin frames. */
-export function collectInputs(root: Document | ShadowRoot): HTMLInputElement[] {
+/** Every input in document order, through open shadow roots and same-origin frames; other frames go to `unreadFrames`. */
+export function collectInputs(root: Document | ShadowRoot, unreadFrames: HTMLIFrameElement[] = []): HTMLInputElement[] {
   const found: HTMLInputElement[] = [];
   const walk = (node: Document | ShadowRoot | Element) => {
     for (const element of Array.from(node.querySelectorAll('*'))) {
@@ -37,6 +38,7 @@ export function collectInputs(root: Document | ShadowRoot): HTMLInputElement[] {
       if (element.tagName === 'IFRAME') {
         const frameDoc = sameOriginDocument(element as HTMLIFrameElement);
         if (frameDoc) walk(frameDoc);
+        else unreadFrames.push(element as HTMLIFrameElement);
       }
     }
   };
@@ -59,13 +61,13 @@ function isFillable(input: HTMLInputElement): boolean {
   return !isRefusedField(describeField(input));
 }
 
-function isVisible(input: HTMLInputElement): boolean {
-  const view = input.ownerDocument.defaultView;
+export function isVisible(element: Element, minWidth = 1, minHeight = 1): boolean {
+  const view = element.ownerDocument.defaultView;
   if (!view) return false;
-  const style = view.getComputedStyle(input);
+  const style = view.getComputedStyle(element);
   if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
-  const rect = input.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0;
+  const rect = element.getBoundingClientRect();
+  return rect.width >= minWidth && rect.height >= minHeight;
 }
 
 function scoreSingle(input: HTMLInputElement): number {

@@ -7,6 +7,7 @@ import { bestAccountForPage, chooseShortcutFill } from './match-accounts';
 import { leaveNoticeForPopup } from './notices';
 import type { FillRequest } from './page-agent';
 import { isAllowedOn, siteOf } from '../sites/sites';
+import { describeForeignFrame } from '../ui/describe-fill';
 
 export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || !tab.url) return;
@@ -23,6 +24,11 @@ export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: stri
   await vault.touch();
   const outcome = await fillInTab(tab.id, { code: generateCode(account, Date.now() / 1000), sites: account.sites });
   if (outcome.status === 'no_field') await leaveNoticeForPopup({ message: 'No code field found on this page: copy the code instead.', accountId: account.id });
+  if (outcome.status === 'foreign_frame') {
+    // Copying is offered only for a frame of the account's own sites: a code is never handed to another site unasked.
+    const bound = account.sites.includes(outcome.frameSite);
+    await leaveNoticeForPopup({ message: describeForeignFrame(account, outcome.frameSite, bound, false), ...(bound ? { accountId: account.id } : {}) });
+  }
 }
 
 /** The answer to an automatic-fill content script: a code only for a site it is bound to, in the top frame and the asking frame. */

@@ -2,11 +2,14 @@
 // and the frame holding the field belong to the account's sites, then fill. The popup checks the tab's site too.
 import { findCodeTarget, type CodeTarget } from './detect-fields';
 import { fillCode } from './fill-code';
+import { foreignFrameSite } from './foreign-frames';
 import { isAllowedOn, siteOf } from '../sites/sites';
 
 export type FillOutcome =
   | { status: 'filled'; kind: CodeTarget['kind']; site: string | null }
   | { status: 'no_field'; site: string | null }
+  /** No field the page agent can reach, but a frame from `frameSite` (another origin) that may hold it: never filled. */
+  | { status: 'foreign_frame'; site: string | null; frameSite: string }
   | { status: 'wrong_site'; site: string | null };
 
 export interface FillRequest {
@@ -29,8 +32,12 @@ export function probeCodeField(doc: Document = document): { found: boolean; site
 
 export function fillCodeField(request: FillRequest, doc: Document = document): FillOutcome {
   const site = siteOf(doc.location.href);
-  const target = findCodeTarget(doc);
-  if (!target) return { status: 'no_field', site };
+  const unreadFrames: HTMLIFrameElement[] = [];
+  const target = findCodeTarget(doc, unreadFrames);
+  if (!target) {
+    const frameSite = foreignFrameSite(unreadFrames);
+    return frameSite ? { status: 'foreign_frame', site, frameSite } : { status: 'no_field', site };
+  }
   const urls = [doc.location.href, frameUrlOf(target)];
   const confirmed = request.confirmedSite ? [request.confirmedSite] : [];
   if (!isAllowedOn(request.sites, ...urls) && !isAllowedOn(confirmed, ...urls)) return { status: 'wrong_site', site };

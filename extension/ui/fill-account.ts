@@ -6,6 +6,8 @@ import type { FillOutcome, FillRequest } from '../autofill/page-agent';
 export type FillStep =
   | { kind: 'filled'; outcome: FillOutcome }
   | { kind: 'no-field' }
+  /** The field is in a frame of `frameSite`, which the page agent cannot reach: nothing is filled. */
+  | { kind: 'foreign-frame'; frameSite: string; bound: boolean }
   | { kind: 'confirm'; site: string | null }
   | { kind: 'blocked' };
 
@@ -27,5 +29,6 @@ export async function fillAccountCode(
   }
   if (outcome.status === 'filled') return { kind: 'filled', outcome };
   if (outcome.status === 'no_field') return { kind: 'no-field' };
+  if (outcome.status === 'foreign_frame') return { kind: 'foreign-frame', frameSite: outcome.frameSite, bound: account.sites.includes(outcome.frameSite) };
   return { kind: 'confirm', site: outcome.site };
 }

@@ -155,6 +155,25 @@ describe('binding to the site', () => {
     expect(await fill(lookalike, '123456', ['acme-bank.com'])).toMatchObject({ status: 'wrong_site', site: 'evil.example' });
   });
 
+  it('names a frame of another site that holds the code field, and fills nothing in it', async () => {
+    const page = await open('/foreign-frame', 'login.acme-bank.com');
+    await page.frameLocator('#f').locator('#code').waitFor();
+    expect(await fill(page, '123456', ['acme-bank.com'])).toEqual({ status: 'foreign_frame', site: 'acme-bank.com', frameSite: 'evil.test' });
+    expect(await page.frameLocator('#f').locator('#code').inputValue()).toBe('');
+    // Confirming the page's own site changes nothing for the frame.
+    expect(await fill(page, '123456', ['acme-bank.com'], 'acme-bank.com')).toMatchObject({ status: 'foreign_frame', frameSite: 'evil.test' });
+    expect(await page.frameLocator('#f').locator('#code').inputValue()).toBe('');
+  });
+
+  it('names a frame of the account\'s own site on another origin (out of reach), and leaves tracking pixels out', async () => {
+    const own = await open('/own-site-frame', 'www.acme-bank.com');
+    await own.frameLocator('#f').locator('#code').waitFor();
+    expect(await fill(own, '123456', ['acme-bank.com'])).toEqual({ status: 'foreign_frame', site: 'acme-bank.com', frameSite: 'acme-bank.com' });
+    const pixel = await open('/pixel-frame', 'login.acme-bank.com');
+    await pixel.frameLocator('#f').locator('#code').waitFor({ state: 'attached' });
+    expect(await fill(pixel, '123456', ['acme-bank.com'])).toEqual({ status: 'no_field', site: 'acme-bank.com' });
+  });
+
   it('fills another domain only after the user confirmed it', async () => {
     const page = await open('/single', 'githib.com');
     expect(await fill(page, '123456', ['github.com'], 'githib.com')).toMatchObject({ status: 'filled', site: 'githib.com' });

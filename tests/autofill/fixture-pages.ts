@@ -22,6 +22,10 @@ boxes.forEach((box, i) => {
   box.addEventListener('input', () => { if (box.value && boxes[i + 1]) boxes[i + 1].focus(); });
 });`;
 
+/** A page whose only code field is in a frame served from `host` (same loopback server, another origin). */
+export const framedFrom = (host: string, size = 'width="400" height="200"') => page(`<p>Verify it is you</p><iframe id="f" ${size}></iframe>`,
+  `document.getElementById('f').src = 'http://${host}:' + location.port + '/frame-inner';`);
+
 export const FIELD_PAGES: Record<string, string> = {
   '/single': page('<form><label for="c">Enter code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"></form>'),
   '/split': page(`<form><div class="boxes">${Array.from({ length: 6 }, (_, i) => `<input class="digit" maxlength="1" inputmode="numeric" aria-label="Digit ${i + 1}">`).join('')}</div></form>`, SPLIT_SCRIPT),
@@ -57,5 +61,8 @@ export const FIELD_PAGES: Record<string, string> = {
   '/wide-row': page(`<form>${['street', 'number', 'city', 'state', 'region', 'county'].map((n) => `<input name="f${n.length}${n[0]}" style="width:200px">`).join('')}</form>`),
   '/password-boxes': page(`<form>${Array.from({ length: 6 }, () => '<input type="password" style="width:40px">').join('')}</form>`),
   '/hidden-boxes': page(`<form style="display:none">${Array.from({ length: 6 }, () => '<input type="number" class="digit" style="width:40px">').join('')}</form>`),
+  '/foreign-frame': framedFrom('evil.test'),
+  '/own-site-frame': framedFrom('auth.acme-bank.com'),
+  '/pixel-frame': framedFrom('tracker.test', 'width="1" height="1"'),
   '/none': page('<form><input name="q" placeholder="Search"><input name="zip" placeholder="ZIP code"><input type="password" name="password"></form>'),
 };

@@ -2,7 +2,7 @@
 // outcome leads to, and what the warning says.
 import { describe, expect, it } from 'vitest';
 import { fillAccountCode } from '../../extension/ui/fill-account';
-import { describeNoField, describeWrongSite } from '../../extension/ui/describe-fill';
+import { describeForeignFrame, describeNoField, describeWrongSite } from '../../extension/ui/describe-fill';
 import { isBoundTo, siteOf } from '../../extension/sites/sites';
 import type { FillOutcome } from '../../extension/autofill/page-agent';
 
@@ -41,6 +41,12 @@ describe('fillAccountCode', () => {
     expect(await fillAccountCode(7, github, '123456', null, deps)).toEqual({ kind: 'confirm', site: 'evil.example' });
   });
 
+  it('reports a field in a frame of another site, and whether that site is one of the account\'s', async () => {
+    const outcome = (frameSite: string): FillOutcome => ({ status: 'foreign_frame', site: 'github.com', frameSite });
+    expect(await fillAccountCode(7, github, '123456', null, answering(outcome('evil.test')).deps)).toEqual({ kind: 'foreign-frame', frameSite: 'evil.test', bound: false });
+    expect(await fillAccountCode(7, github, '123456', null, answering(outcome('github.com')).deps)).toEqual({ kind: 'foreign-frame', frameSite: 'github.com', bound: true });
+  });
+
   it('reports no field, and a tab it cannot reach, without throwing', async () => {
     expect(await fillAccountCode(7, github, '123456', null, answering({ status: 'no_field', site: 'github.com' }).deps)).toEqual({ kind: 'no-field' });
     expect(await fillAccountCode(7, github, '123456', null, answering(new Error('Cannot access a chrome:// URL')).deps)).toEqual({ kind: 'blocked' });
@@ -52,6 +58,12 @@ describe('what the popup says', () => {
     expect(describeWrongSite(github, 'evil.example')).toBe(
       'evil.example is not a site of GitHub: octocat. It fills on github.com. Look-alike addresses are how codes get stolen: fill only if you trust evil.example.');
     expect(describeWrongSite({ ...github, sites: [] }, 'evil.example')).toContain('It has no site yet.');
+  });
+
+  it('names the frame\'s site, and copies only for a frame of the account\'s own site', () => {
+    expect(describeForeignFrame(github, 'evil.test', false)).toBe('The code field is in a frame from evil.test, which is not a site of GitHub: octocat. Nothing was filled.');
+    expect(describeForeignFrame(github, 'github.com', true)).toMatch(/^The code field is in a frame from github.com, which Tessera cannot reach from this page: the code for GitHub: octocat is copied/);
+    expect(describeForeignFrame(github, 'github.com', true, false)).toBe('The code field is in a frame from github.com, which Tessera cannot reach from this page: copy the code for GitHub: octocat and paste it there.');
   });
 
   it('says the code was copied when there is no field, without the code', () => {

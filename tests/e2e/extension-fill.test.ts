@@ -7,6 +7,7 @@ import { setupPage } from '../support/qr-pages';
 import { clickButton, codesAround, hasButton, popupText, readShownCode, waitForText } from '../support/popup-driver';
 import { openActionPopup, type ActionPopup } from '../support/extension-action';
 import { addManually, createVault, pasteClipboard } from './extension-helpers';
+import { framedFrom } from '../autofill/fixture-pages';
 
 const CODE_FORM = '<form><label for="code">Verification code</label> <input id="code" autocomplete="one-time-code" inputmode="numeric"></form>';
 const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -17,6 +18,8 @@ beforeAll(async () => {
     '/login': setupPage('Acme Bank: enter your code', CODE_FORM),
     '/github-login': setupPage('GitHub', CODE_FORM),
     '/nofield': setupPage('Acme Bank: security', '<p>Open your authenticator app.</p>'),
+    '/framed': framedFrom('evil.test'),
+    '/frame-inner': setupPage('Code', CODE_FORM),
   });
   const setup = await rig.browser.context.newPage();
   await setup.goto(`chrome-extension://${rig.extensionId}/popup.html`);
@@ -104,6 +107,18 @@ describe('Fill in the popup', () => {
       });
       await popup.close();
       expect(shown).toContain(await pasteClipboard(rig.page));
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('names the other site whose frame holds the code field, and neither fills nor copies there', async () => {
+    const popup = await openOn('login.acme-bank.com', '/framed');
+    try {
+      await rig.page.frameLocator('#f').locator('#code').waitFor();
+      await clickButton(popup, 'Fill code for Acme Bank: alice');
+      await waitForText(popup, 'The code field is in a frame from evil.test, which is not a site of Acme Bank: alice. Nothing was filled.');
+      expect(await rig.page.frameLocator('#f').locator('#code').inputValue()).toBe('');
     } finally {
       await popup.close();
     }

@@ -3,7 +3,7 @@ import type { VaultAccount } from '../../vault/index';
 import type { ActivePage } from '../../ui/active-page';
 import { fillAccountCode } from '../../ui/fill-account';
 import { isBoundTo } from '../../sites/sites';
-import { describeFilled, describeNoField } from '../../ui/describe-fill';
+import { describeFilled, describeForeignFrame, describeNoField } from '../../ui/describe-fill';
 import { copyCode } from '../../clipboard/copy-code';
 import { getVault } from '../../vault/extension-vault';
 
@@ -24,7 +24,10 @@ export function useFiller(page: ActivePage | null, run: (action: () => Promise<v
     const step = await fillAccountCode(page.tabId, account, code, confirmedSite);
     if (step.kind === 'confirm') return setWarning({ account, site: step.site });
     if (step.kind === 'blocked') return setStatus(BLOCKED);
-    if (step.kind === 'no-field') {
+    if (step.kind === 'foreign-frame') {
+      if (step.bound) await copyCode(code);
+      setStatus(describeForeignFrame(account, step.frameSite, step.bound));
+    } else if (step.kind === 'no-field') {
       await copyCode(code);
       setStatus(describeNoField(account));
     } else {
