@@ -1,10 +1,10 @@
-// The app factory: createApp({ config, store, key, now }) gives the Express app and the http.Server it runs in
+// The app factory: createApp({ config, storage, key, now }) gives the Express app and the http.Server it runs in
 // (so other servers, e.g. WebSocket, can attach to the same port).
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { SiteConfig } from './config';
 import type { SiteContext } from './context';
-import type { Store } from './store/db';
+import type { Storage } from './storage/storage';
 import { NotFoundError } from './errors';
 import { createErrorHandler } from './http/error-handler';
 import { parseForm, parseJson, requireJson } from './http/json-body';
@@ -26,10 +26,11 @@ import { pairingApi } from './routes/api-pairing';
 import { createQrContext, type QrContext } from './qr-signin/context';
 import { RealtimeHub } from './realtime/hub';
 import { attachRealtime, type Realtime } from './realtime/ws-server';
+import { createRelay } from './realtime/relay';
 
 export interface AppOptions {
   config: SiteConfig;
-  store: Store;
+  storage: Storage;
   key: Buffer;
   now?: () => number;
 }
@@ -38,20 +39,21 @@ export interface SiteApp {
   app: Express;
   server: Server;
   ctx: SiteContext;
-  /** QR sign-in and pairing state (in memory), and the WebSocket server at /ws that reports on it. */
+  /** QR sign-in and pairing (their state is in the storage), and the WebSocket server at /ws that reports on it. */
   qr: QrContext;
   realtime: Realtime;
 }
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url).pathname;
 
-export function createApp({ config, store, key, now = Date.now }: AppOptions): SiteApp {
-  const ctx: SiteContext = { config, store, key, now };
+export function createApp({ config, storage, key, now = Date.now }: AppOptions): SiteApp {
+  const ctx: SiteContext = { config, storage, key, now };
   // Made now, not at the first unknown email, so that one is not slower than the rest.
   void dummyHash(config.argon2);
-  const limits = createLimits(config);
+  const limits = createLimits(ctx);
   const hub = new RealtimeHub();
-  const qr = createQrContext(ctx, hub);
+  const relay = createRelay(storage.bus, key, hub);
+  const qr = createQrContext(ctx, relay);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -82,5 +84,6 @@ export function createApp({ config, store, key, now = Date.now }: AppOptions): S
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
   app.use(createErrorHandler(renderErrorPage));
   const server = createServer(app);
-  return { app, server, ctx, qr, realtime: attachRealtime(server, qr, hub) };
+  const realtime = attachRealtime(server, qr, hub, relay);
+  return { app, server, ctx, qr, realtime: { close: () => (realtime.close(), relay.close()) } };
 }

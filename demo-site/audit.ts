@@ -1,16 +1,17 @@
-// The audit log lives in the store: generic entries (type + details) so new features add types, not tables.
+// The audit log: generic entries (type + details), so new features add types, not tables. An entry is written with
+// the change it records: pass the transaction's repositories when there is one.
 import type { RequestInfo, SiteContext } from './context';
 import { createId } from './crypto/tokens';
-import type { AuditEntry } from './store/schema';
+import type { Repositories } from './storage/repositories';
+import type { AuditEntry } from './storage/rows';
 
-const MAX_ENTRIES = 50_000;
+export interface AuditSubject {
+  userId?: string | null;
+  actorId?: string | null;
+  details?: Record<string, unknown>;
+}
 
-export function recordAudit(
-  ctx: SiteContext,
-  type: string,
-  request: RequestInfo,
-  subject: { userId?: string | null; actorId?: string | null; details?: Record<string, unknown> } = {},
-): AuditEntry {
+export async function recordAudit(ctx: SiteContext, type: string, request: RequestInfo, subject: AuditSubject = {}, repos: Repositories = ctx.storage): Promise<AuditEntry> {
   const entry: AuditEntry = {
     id: createId(),
     type,
@@ -21,8 +22,6 @@ export function recordAudit(
     userAgent: request.userAgent.slice(0, 300),
     details: subject.details ?? {},
   };
-  const log = ctx.store.data.audit;
-  log.push(entry);
-  if (log.length > MAX_ENTRIES) log.splice(0, log.length - MAX_ENTRIES);
+  await repos.audit.append(entry);
   return entry;
 }

@@ -9,6 +9,8 @@ const envSchema = z.object({
   PORT: int(3000, 0),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@localhost:5432/tessera').optional(),
+  WORKERS: int(1),
   TESSERA_SECRET: z.string().min(32, 'TESSERA_SECRET must be at least 32 characters').optional(),
   MFA_POLICY: z.enum(['required', 'optional']).default('required'),
   TRUST_PROXY: z.string().default('false'),
@@ -44,6 +46,10 @@ export interface SiteConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL when set; the embedded store in `dataDir` otherwise. */
+  databaseUrl?: string;
+  /** Processes serving the port (node:cluster); more than one needs PostgreSQL. */
+  workers: number;
   secret?: string;
   mfaPolicy: MfaPolicy;
   trustProxy: boolean | number | string;
@@ -78,10 +84,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   // A password with no account to give it to would be silently ignored: say so instead.
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) throw new ConfigError('Setting ADMIN_PASSWORD needs ADMIN_EMAIL: set the administrator\'s email too, or unset ADMIN_PASSWORD.');
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('Setting WORKERS above 1 needs DATABASE_URL: the embedded store serves one process. Set DATABASE_URL, or unset WORKERS.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    workers: e.WORKERS,
     secret: e.TESSERA_SECRET,
     mfaPolicy: e.MFA_POLICY,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -1,10 +1,10 @@
-// What the domain functions need: settings, the store, the server key and the clock (injected so tests choose the time).
+// What the domain functions need: settings, the storage, the server key and the clock (injected so tests choose the time).
 import type { SiteConfig } from './config';
-import type { Store } from './store/db';
+import type { Storage } from './storage/storage';
 
 export interface SiteContext {
   config: SiteConfig;
-  store: Store;
+  storage: Storage;
   key: Buffer;
   /** Milliseconds since the epoch. */
   now: () => number;

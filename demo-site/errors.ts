@@ -1,15 +1,11 @@
 import { CodedError } from '#shared/coded-error.ts';
 
-// Every failure a client can see is a SiteError: a stable `code`, an HTTP status and a message a person can act on.
+// Every failure a client can see is a SiteError: a stable `code` and a message a person can act on. The subclass says
+// what kind of failure it is; http/error-status.ts is the one place that turns kinds into HTTP statuses.
 export class SiteError extends CodedError {
   override readonly name: string = 'SiteError';
 
-  constructor(
-    code: string,
-    message: string,
-    readonly status: number,
-    readonly details: Record<string, unknown> = {},
-  ) {
+  constructor(code: string, message: string, readonly details: Record<string, unknown> = {}) {
     super(code, message);
   }
 }
@@ -17,38 +13,51 @@ export class SiteError extends CodedError {
 /** Bad input: names the field to fix. */
 export class ValidationError extends SiteError {
   constructor(readonly field: string, message: string, code = 'invalid_input') {
-    super(code, message, 400, { field });
+    super(code, message, { field });
+  }
+}
+
+/** The request is not of a kind the site takes (wrong body type, encoding, size). */
+export class UnsupportedRequestError extends SiteError {
+  constructor(code: 'unsupported_media_type' | 'unsupported_encoding' | 'payload_too_large' | 'invalid_json', message: string) {
+    super(code, message);
   }
 }
 
 export class AuthenticationError extends SiteError {
-  constructor(code = 'unauthenticated', message = 'Sign in first.') {
-    super(code, message, 401);
+  constructor(code = 'unauthenticated', message = 'Sign in first.', details: Record<string, unknown> = {}) {
+    super(code, message, details);
   }
 }
 
 export class ForbiddenError extends SiteError {
   constructor(code = 'forbidden', message = 'You are not allowed to do this.') {
-    super(code, message, 403);
+    super(code, message);
   }
 }
 
 export class NotFoundError extends SiteError {
   constructor(code = 'not_found', message = 'Nothing is here.') {
-    super(code, message, 404);
+    super(code, message);
   }
 }
 
 export class ConflictError extends SiteError {
   constructor(code: string, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, 409, details);
+    super(code, message, details);
   }
 }
 
-export class LockedError extends SiteError {
+/** Something that existed for a while and has run out (an expired QR code). */
+export class GoneError extends SiteError {}
+
+/** Too many failures: the thing (an account, a QR sign-in) is locked for a while or for good. */
+export class LockedError extends SiteError {}
+
+export class AccountLockedError extends LockedError {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
-    super('account_locked', `Too many failed attempts: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`, 423, {
+    super('account_locked', `Too many failed attempts: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`, {
       retryAfterSeconds,
     });
   }
@@ -56,9 +65,12 @@ export class LockedError extends SiteError {
 
 export class RateLimitError extends SiteError {
   constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`, 429, { retryAfterSeconds });
+    super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }
+
+/** The site cannot serve this now (the database is unreachable, too much is under way): try again later. */
+export class UnavailableError extends SiteError {}
 
 /** Settings that cannot be used: raised at start, before anything listens. */
 export class ConfigError extends Error {

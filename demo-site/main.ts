@@ -1,13 +1,16 @@
-// `npm run site`: read the settings, open the data folder, serve. Also used by start.ts and by tests as a child process.
+// `npm run site`: read the settings, open the storage (DATABASE_URL or DATA_DIR), serve. Also used by start.ts and by
+// tests as a child process. With WORKERS above 1, that many processes serve the port (node:cluster).
+import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type SiteConfig } from './config';
 import { createApp, type SiteApp } from './app';
 import { loadServerKey } from './crypto/server-key';
 import { assertKeyOpensStore } from './crypto/key-check';
-import { openStore } from './store/db';
+import { openStorage } from './storage/open-storage';
 import { purgeExpired } from './maintenance';
 import { ensureAdmin, type CreatedAdmin } from './admin/bootstrap';
+import { serveWorkers } from './workers';
 
 export interface RunningSite extends SiteApp {
   url: string;
@@ -19,33 +22,40 @@ export interface RunningSite extends SiteApp {
 const SWEEP_INTERVAL_MS = 60_000;
 
 export async function startSite(config: SiteConfig, now: () => number = Date.now, options = { createAdminIfNone: false }): Promise<RunningSite> {
-  const store = await openStore(config.dataDir);
-  const key = loadServerKey(config.dataDir, config.secret);
-  assertKeyOpensStore(key, store.data);
-  const site = createApp({ config, store, key, now });
-  const createdAdmin = await ensureAdmin(site.ctx, { createIfNoAdmin: options.createAdminIfNone });
-  const sweep = setInterval(() => {
-    if (purgeExpired(site.ctx)) store.save().catch((error) => console.error('[site] could not save after clean-up:', error?.code ?? error));
-  }, SWEEP_INTERVAL_MS);
-  sweep.unref();
-  await new Promise<void>((resolve, reject) => {
-    site.server.once('error', reject);
-    site.server.listen(config.port, config.host, resolve);
-  });
-  const { port } = site.server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return {
-    ...site,
-    createdAdmin,
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(sweep);
-        site.realtime.close();
-        site.server.closeAllConnections();
-        site.server.close(() => resolve());
-      }),
-  };
+  const storage = await openStorage(config);
+  try {
+    const key = loadServerKey(config.dataDir, config.secret);
+    await assertKeyOpensStore(key, storage);
+    const site = createApp({ config, storage, key, now });
+    const createdAdmin = await ensureAdmin(site.ctx, { createIfNoAdmin: options.createAdminIfNone });
+    const sweep = setInterval(() => {
+      purgeExpired(site.ctx).catch((error) => console.error('[site] clean-up failed:', error?.code ?? error?.message ?? error));
+    }, SWEEP_INTERVAL_MS);
+    sweep.unref();
+    await new Promise<void>((resolve, reject) => {
+      site.server.once('error', reject);
+      site.server.listen(config.port, config.host, resolve);
+    });
+    const { port } = site.server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    let closing: Promise<void> | null = null;
+    return {
+      ...site,
+      createdAdmin,
+      url: `http://${host}:${port}`,
+      close: () =>
+        (closing ??= (async () => {
+          clearInterval(sweep);
+          site.realtime.close();
+          site.server.closeAllConnections();
+          await new Promise<void>((resolve) => site.server.close(() => resolve()));
+          await storage.close();
+        })()),
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
 }
 
 /** Shown once: a generated administrator password is never written anywhere else. */
@@ -60,8 +70,10 @@ export function announceAdmin(admin: CreatedAdmin | null): void {
 /** Serves on the configured address until SIGINT or SIGTERM; a start that cannot happen says why and exits 1. */
 export async function serve(options = { createAdminIfNone: false }): Promise<void> {
   try {
-    const site = await startSite(loadConfig(), Date.now, options);
-    console.log(`Tessera demo site listening on ${site.url}`);
+    const config = loadConfig();
+    if (config.workers > 1 || cluster.isWorker) return await serveWorkers(config, options);
+    const site = await startSite(config, Date.now, options);
+    console.log(`Tessera demo site listening on ${site.url} (data: ${site.ctx.storage.description})`);
     announceAdmin(site.createdAdmin);
     const stop = () => site.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

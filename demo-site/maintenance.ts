@@ -1,16 +1,14 @@
-// Removes what has run out: accounts never activated, expired sessions and tickets.
+// Removes what has run out: accounts never activated, expired sessions and tickets, ended rate-limit windows.
 import type { SiteContext } from './context';
-import { isSessionExpired } from './auth/session';
 
-export function purgeExpired(ctx: SiteContext): boolean {
-  const data = ctx.store.data;
+export async function purgeExpired(ctx: SiteContext): Promise<number> {
+  const { storage, config } = ctx;
   const now = ctx.now();
-  const before = data.users.length + data.sessions.length + data.tickets.length;
-  const stale = new Set(
-    data.users.filter((user) => user.status === 'pending' && now - user.createdAt >= ctx.config.pendingAccountMs).map((user) => user.id),
-  );
-  if (stale.size > 0) data.users = data.users.filter((user) => !stale.has(user.id));
-  data.sessions = data.sessions.filter((session) => !stale.has(session.userId) && !isSessionExpired(ctx, session));
-  data.tickets = data.tickets.filter((ticket) => !stale.has(ticket.userId) && ticket.expiresAt > now);
-  return data.users.length + data.sessions.length + data.tickets.length !== before;
+  const counts = [
+    await storage.users.deletePendingCreatedUpTo(now - config.pendingAccountMs),
+    await storage.sessions.deleteExpired({ seenUpTo: now - config.session.idleMs, createdUpTo: now - config.session.absoluteMs }),
+    await storage.tickets.deleteExpired(now),
+    await storage.rateLimits.deleteExpired(now),
+  ];
+  return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -4,8 +4,8 @@ import type { RequestInfo, SiteContext } from '../context';
 import { ConflictError } from '../errors';
 import { createId } from '../crypto/tokens';
 import { createSession } from '../auth/session';
-import { purgeExpired } from '../maintenance';
-import type { Role, User } from '../store/schema';
+import type { Repositories } from '../storage/repositories';
+import type { Role, User } from '../storage/rows';
 import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
 import { findUserByEmail, normaliseEmail } from './users';
@@ -16,9 +16,7 @@ export interface SignupInput {
   displayName: string;
 }
 
-function assertEmailFree(ctx: SiteContext, email: string): void {
-  if (findUserByEmail(ctx, email)) throw new ConflictError('email_taken', 'An account with this email already exists: sign in instead.');
-}
+const emailTaken = () => new ConflictError('email_taken', 'An account with this email already exists: sign in instead.');
 
 /** A new user record (not yet stored). */
 export function newUser(ctx: SiteContext, input: SignupInput, passwordHash: string, role: Role = 'user'): User {
@@ -35,22 +33,26 @@ export function newUser(ctx: SiteContext, input: SignupInput, passwordHash: stri
     failedAttempts: 0,
     lockedUntil: null,
     lastSignInAt: null,
-    backupCodes: [],
   };
+}
+
+/** Stores a new user; an abandoned signup with the same email is removed first. False when the email is taken. */
+export async function insertUser(ctx: SiteContext, user: User, repos: Repositories = ctx.storage): Promise<boolean> {
+  if (await repos.users.insert(user)) return true;
+  if ((await repos.users.deletePendingCreatedUpTo(ctx.now() - ctx.config.pendingAccountMs)) === 0) return false;
+  return repos.users.insert(user);
 }
 
 export async function signUp(ctx: SiteContext, input: SignupInput, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
   assertAcceptablePassword(input.password);
-  purgeExpired(ctx);
-  assertEmailFree(ctx, input.email);
-  const passwordHash = await hashPassword(input.password, ctx.config.argon2);
-  // From here to the save there is no await: the check and the insert cannot interleave with another signup.
-  purgeExpired(ctx);
-  assertEmailFree(ctx, input.email);
-  const user = newUser(ctx, input, passwordHash);
-  ctx.store.data.users.push(user);
-  const sessionId = createSession(ctx, user);
-  recordAudit(ctx, 'signup', request, { userId: user.id });
-  await ctx.store.save();
+  // Checked before the (slow) hash so a taken email answers at once; the insert below is what decides.
+  if (await findUserByEmail(ctx, input.email)) throw emailTaken();
+  const user = newUser(ctx, input, await hashPassword(input.password, ctx.config.argon2));
+  const sessionId = await ctx.storage.transaction(async (tx) => {
+    if (!(await insertUser(ctx, user, tx))) throw emailTaken();
+    const id = await createSession(ctx, user, tx);
+    await recordAudit(ctx, 'signup', request, { userId: user.id }, tx);
+    return id;
+  });
   return { user, sessionId };
 }

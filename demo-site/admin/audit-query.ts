@@ -1,13 +1,9 @@
 // The audit log for administrators: newest first, filtered by user and type, in pages.
 import type { SiteContext } from '../context';
-import type { AuditEntry } from '../store/schema';
+import type { AuditQuery } from '../storage/repositories';
+import type { AuditEntry } from '../storage/rows';
 
-export interface AuditQuery {
-  userId?: string;
-  type?: string;
-  page: number;
-  pageSize: number;
-}
+export type { AuditQuery };
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -16,11 +12,7 @@ export interface AuditPage {
   total: number;
 }
 
-export function queryAudit(ctx: SiteContext, query: AuditQuery): AuditPage {
-  const matching = ctx.store.data.audit.filter(
-    (entry) => (!query.userId || entry.userId === query.userId || entry.actorId === query.userId) && (!query.type || entry.type === query.type),
-  );
-  const newestFirst = matching.slice().reverse();
-  const start = (query.page - 1) * query.pageSize;
-  return { entries: newestFirst.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: matching.length };
+export async function queryAudit(ctx: SiteContext, query: AuditQuery): Promise<AuditPage> {
+  const { entries, total } = await ctx.storage.audit.query(query);
+  return { entries, page: query.page, pageSize: query.pageSize, total };
 }

@@ -1,7 +1,7 @@
-// Administrator actions on backup codes. Each is audited with the administrator's id and saved before answering.
+// Administrator actions on backup codes. Each is one transaction, audited with the administrator's id.
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
-import type { BackupCodeRequest, User } from '../store/schema';
+import type { BackupCodeRequest, BackupRequestStatus, User } from '../storage/rows';
 import { issueBackupCodes, revokeBackupCodes } from '../backup/issue';
 import { closeRequest, findOpenRequest } from '../backup/requests';
 import { requireUser } from './users';
@@ -16,44 +16,43 @@ export interface RequestView {
   reason?: string;
 }
 
-export function listRequests(ctx: SiteContext, status: BackupCodeRequest['status']): RequestView[] {
-  return ctx.store.data.backupCodeRequests
-    .filter((request) => request.status === status)
-    .map((request) => {
-      const user = ctx.store.data.users.find((candidate) => candidate.id === request.userId);
-      return { id: request.id, status: request.status, user: { id: request.userId, email: user?.email ?? '(deleted)' }, message: request.message, createdAt: request.createdAt, ip: request.ip, reason: request.reason };
-    });
+/** The queue shows at most this many requests of one status (oldest first). */
+const QUEUE_LIMIT = 500;
+
+export async function listRequests(ctx: SiteContext, status: BackupRequestStatus): Promise<RequestView[]> {
+  const requests = await ctx.storage.backupRequests.listByStatus(status, QUEUE_LIMIT);
+  return requests.map((request) => ({
+    id: request.id, status: request.status, user: { id: request.userId, email: request.userEmail ?? '(deleted)' }, message: request.message,
+    createdAt: request.createdAt, ip: request.ip, reason: request.reason,
+  }));
 }
 
-export async function issueForRequest(ctx: SiteContext, requestId: string, admin: User, request: RequestInfo): Promise<{ user: User; codes: string[] }> {
-  const open = findOpenRequest(ctx, requestId);
-  const user = requireUser(ctx, open.userId);
-  const codes = issueBackupCodes(ctx, user, admin.id, request, open.id);
-  closeRequest(ctx, open, 'issued');
-  await ctx.store.save();
-  return { user, codes };
+export function issueForRequest(ctx: SiteContext, requestId: string, admin: User, request: RequestInfo): Promise<{ user: User; codes: string[] }> {
+  return ctx.storage.transaction(async (tx) => {
+    const open = await findOpenRequest(requestId, tx);
+    const user = await requireUser(ctx, open.userId, tx);
+    await closeRequest(ctx, open, 'issued', tx);
+    return { user, codes: await issueBackupCodes(ctx, user, admin.id, request, open.id, tx) };
+  });
 }
 
-export async function denyRequest(ctx: SiteContext, requestId: string, reason: string, admin: User, request: RequestInfo): Promise<BackupCodeRequest> {
-  const open = findOpenRequest(ctx, requestId);
-  closeRequest(ctx, open, 'denied', reason);
-  recordAudit(ctx, 'backup_codes_denied', request, { userId: open.userId, actorId: admin.id, details: { requestId: open.id } });
-  await ctx.store.save();
-  return open;
+export function denyRequest(ctx: SiteContext, requestId: string, reason: string, admin: User, request: RequestInfo): Promise<BackupCodeRequest> {
+  return ctx.storage.transaction(async (tx) => {
+    const closed = await closeRequest(ctx, await findOpenRequest(requestId, tx), 'denied', tx, reason);
+    await recordAudit(ctx, 'backup_codes_denied', request, { userId: closed.userId, actorId: admin.id, details: { requestId: closed.id } }, tx);
+    return closed;
+  });
 }
 
-export async function issueForUser(ctx: SiteContext, userId: string, admin: User, request: RequestInfo): Promise<{ user: User; codes: string[] }> {
-  const user = requireUser(ctx, userId);
-  const open = ctx.store.data.backupCodeRequests.find((candidate) => candidate.userId === userId && candidate.status === 'open');
-  const codes = issueBackupCodes(ctx, user, admin.id, request, open?.id);
-  if (open) closeRequest(ctx, open, 'issued');
-  await ctx.store.save();
-  return { user, codes };
+export function issueForUser(ctx: SiteContext, userId: string, admin: User, request: RequestInfo): Promise<{ user: User; codes: string[] }> {
+  return ctx.storage.transaction(async (tx) => {
+    const user = await requireUser(ctx, userId, tx);
+    const open = await tx.backupRequests.findOpenForUser(userId);
+    if (open) await closeRequest(ctx, open, 'issued', tx);
+    return { user, codes: await issueBackupCodes(ctx, user, admin.id, request, open?.id, tx) };
+  });
 }
 
-export async function revokeForUser(ctx: SiteContext, userId: string, admin: User, request: RequestInfo): Promise<number> {
-  const user = requireUser(ctx, userId);
-  const revoked = revokeBackupCodes(ctx, user, admin.id, request);
-  await ctx.store.save();
-  return revoked;
+export function revokeForUser(ctx: SiteContext, userId: string, admin: User, request: RequestInfo): Promise<number> {
+  return ctx.storage.transaction(async (tx) => revokeBackupCodes(ctx, await requireUser(ctx, userId, tx), admin.id, request, tx));
 }

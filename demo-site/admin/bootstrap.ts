@@ -6,7 +6,7 @@ import { ConfigError, SiteError } from '../errors';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../accounts/password';
 import { assertAcceptablePassword } from '../accounts/password-policy';
-import { newUser } from '../accounts/signup';
+import { insertUser, newUser } from '../accounts/signup';
 import { findUserByEmail } from '../accounts/users';
 import { rescopeUserSessions } from '../auth/session';
 
@@ -33,32 +33,30 @@ function assertAdminPassword(password: string): void {
 async function createAdmin(ctx: SiteContext, email: string, password: string): Promise<void> {
   assertAdminPassword(password);
   const passwordHash = await hashPassword(password, ctx.config.argon2);
-  if (findUserByEmail(ctx, email)) return;
-  const admin = newUser(ctx, { email, password, displayName: 'Administrator' }, passwordHash, 'admin');
   // Active (never removed as an abandoned signup); the session it gets can still only enrol until TOTP is on.
-  admin.status = 'active';
-  ctx.store.data.users.push(admin);
-  await ctx.store.save();
+  // Another process starting at the same moment may have made it: then this insert changes nothing.
+  await insertUser(ctx, { ...newUser(ctx, { email, password, displayName: 'Administrator' }, passwordHash, 'admin'), status: 'active' });
 }
 
 export async function ensureAdmin(ctx: SiteContext, options: { createIfNoAdmin: boolean }): Promise<CreatedAdmin | null> {
   const wanted = ctx.config.admin;
   if (wanted) {
-    const existing = findUserByEmail(ctx, wanted.email);
+    const existing = await findUserByEmail(ctx, wanted.email);
     if (existing) {
       if (existing.role === 'admin') return null;
-      existing.role = 'admin';
-      // Its live sessions now need TOTP too: without it they can only enrol, like any administrator's.
-      rescopeUserSessions(ctx, existing);
-      recordAudit(ctx, 'admin_promoted', STARTUP, { userId: existing.id });
-      await ctx.store.save();
+      await ctx.storage.transaction(async (tx) => {
+        await tx.users.setRole(existing.id, 'admin');
+        // Its live sessions now need TOTP too: without it they can only enrol, like any administrator's.
+        await rescopeUserSessions(ctx, { ...existing, role: 'admin' }, tx);
+        await recordAudit(ctx, 'admin_promoted', STARTUP, { userId: existing.id }, tx);
+      });
       return { email: existing.email };
     }
     const generatedPassword = wanted.password ? undefined : randomBytes(15).toString('base64url');
     await createAdmin(ctx, wanted.email, wanted.password ?? generatedPassword!);
     return { email: wanted.email, generatedPassword };
   }
-  if (!options.createIfNoAdmin || ctx.store.data.users.some((user) => user.role === 'admin')) return null;
+  if (!options.createIfNoAdmin || (await ctx.storage.users.hasAdmin())) return null;
   const generatedPassword = randomBytes(15).toString('base64url');
   await createAdmin(ctx, GENERATED_ADMIN_EMAIL, generatedPassword);
   return { email: GENERATED_ADMIN_EMAIL, generatedPassword };

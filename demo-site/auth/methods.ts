@@ -1,9 +1,10 @@
 // Which second factors a user can use at the code step.
-import type { User } from '../store/schema';
+import type { SiteContext } from '../context';
+import type { User } from '../storage/rows';
 
-export function signinMethods(user: User): string[] {
+export async function signinMethods(ctx: SiteContext, user: User): Promise<string[]> {
   const methods: string[] = [];
   if (user.totp) methods.push('totp');
-  if (user.backupCodes.some((code) => code.usedAt === null)) methods.push('backup_code');
+  if ((await ctx.storage.backupCodes.countUnused(user.id)) > 0) methods.push('backup_code');
   return methods;
 }

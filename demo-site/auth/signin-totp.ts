@@ -1,35 +1,50 @@
 // The code step: a ticket from the password step plus a TOTP code gives a session.
 import type { RequestInfo, SiteContext } from '../context';
-import { AuthenticationError, type LockedError } from '../errors';
-import type { Ticket, User } from '../store/schema';
+import { AuthenticationError, type AccountLockedError } from '../errors';
+import type { Repositories } from '../storage/repositories';
+import type { Ticket, User } from '../storage/rows';
 import { assertNotLocked, recordFailedAttempt } from './lockout';
 import { completeSignin } from './signin';
-import { consumeTicket, findTicket, recordTicketFailure } from './ticket';
+import { consumeTicket, findTicket, recordTicketFailure, ticketGone } from './ticket';
 import { matchTotpCode } from './totp-verify';
 
 /** A wrong second factor: counts toward the ticket's and the account's limits. Returns the error to throw. */
-export async function rejectSecondFactor(ctx: SiteContext, ticket: Ticket, user: User, request: RequestInfo, method: string): Promise<LockedError | AuthenticationError> {
-  const attemptsLeft = recordTicketFailure(ctx, ticket);
-  const locked = recordFailedAttempt(ctx, user, request, method);
-  await ctx.store.save();
+export async function rejectSecondFactor(ctx: SiteContext, ticket: Ticket, user: User, request: RequestInfo, method: string): Promise<AccountLockedError | AuthenticationError> {
+  const { attemptsLeft, locked } = await ctx.storage.transaction(async (tx) => ({
+    attemptsLeft: await recordTicketFailure(ctx, ticket, tx),
+    locked: await recordFailedAttempt(ctx, user, request, method, tx),
+  }));
   if (locked) return locked;
   if (attemptsLeft === 0) return new AuthenticationError('invalid_ticket', 'Too many wrong codes: enter your email and password again.');
   const message = method === 'backup_code'
     ? 'That backup code is not right or was already used: check it against your list, or use another one.'
     : 'That code is not right: enter the code your authenticator shows now.';
-  const error = new AuthenticationError('invalid_code', message);
-  error.details.attemptsLeft = attemptsLeft;
-  return error;
+  return new AuthenticationError('invalid_code', message, { attemptsLeft });
+}
+
+/**
+ * Uses the second factor (`spend`: true when it was good and is now used up), ends the ticket and opens a session,
+ * all in one transaction. A factor that was not good counts as a failure.
+ */
+export async function completeSecondFactor(
+  ctx: SiteContext, ticket: Ticket, user: User, request: RequestInfo, method: string,
+  spend: (tx: Repositories) => Promise<boolean>,
+): Promise<{ user: User; sessionId: string }> {
+  const sessionId = await ctx.storage.transaction(async (tx) => {
+    if (!(await spend(tx))) return null;
+    if (!(await consumeTicket(ticket, tx))) throw ticketGone();
+    return completeSignin(ctx, user, request, method, tx);
+  });
+  if (sessionId === null) throw await rejectSecondFactor(ctx, ticket, user, request, method);
+  return { user, sessionId };
 }
 
 export async function signInWithTotp(ctx: SiteContext, input: { ticket: string; code: string }, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
-  const { ticket, user } = findTicket(ctx, input.ticket);
+  const { ticket, user } = await findTicket(ctx, input.ticket);
   assertNotLocked(ctx, user);
   const totp = user.totp;
   if (!totp) throw new AuthenticationError('invalid_ticket', 'Two-factor authentication changed for this account: sign in again.');
   const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code);
-  if (step === null) throw await rejectSecondFactor(ctx, ticket, user, request, 'totp');
-  totp.lastStep = step;
-  consumeTicket(ctx, ticket);
-  return { user, sessionId: await completeSignin(ctx, user, request, 'totp') };
+  // A replayed step loses here even when another process took it a moment ago: the storage decides, once.
+  return completeSecondFactor(ctx, ticket, user, request, 'totp', async (tx) => step !== null && (await tx.users.advanceTotpStep(user.id, step)));
 }

@@ -3,10 +3,10 @@ import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
 import { AuthenticationError } from '../errors';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../accounts/password';
-import { findUserByEmail } from '../accounts/users';
-import { purgeExpired } from '../maintenance';
-import type { User } from '../store/schema';
-import { assertNotLocked, recordFailedAttempt, resetFailures } from './lockout';
+import { findUserByEmail, findUserById } from '../accounts/users';
+import type { Repositories } from '../storage/repositories';
+import type { User } from '../storage/rows';
+import { assertNotLocked, recordFailedAttempt } from './lockout';
 import { createSession } from './session';
 import { createTicket } from './ticket';
 import { signinMethods } from './methods';
@@ -18,41 +18,34 @@ export type SigninResult =
 export const invalidCredentials = () => new AuthenticationError('invalid_credentials', 'The email or password is not right.');
 
 export async function signInWithPassword(ctx: SiteContext, input: { email: string; password: string }, request: RequestInfo): Promise<SigninResult> {
-  purgeExpired(ctx);
-  const user = findUserByEmail(ctx, input.email);
-  if (!user) {
+  const found = await findUserByEmail(ctx, input.email);
+  if (!found) {
     await verifyPassword(await dummyHash(ctx.config.argon2), input.password);
-    recordAudit(ctx, 'signin_failure', request, { details: { method: 'password', reason: 'unknown_email' } });
-    await ctx.store.save();
+    await recordAudit(ctx, 'signin_failure', request, { details: { method: 'password', reason: 'unknown_email' } });
     throw invalidCredentials();
   }
+  assertNotLocked(ctx, found);
+  const ok = await verifyPassword(found.passwordHash, input.password);
+  // Read again: a burst of wrong guesses may have locked the account while this hash was being computed.
+  const user = await findUserById(ctx, found.id);
+  if (!user) throw invalidCredentials();
   assertNotLocked(ctx, user);
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  // Again: a burst of wrong guesses may have locked the account while this hash was being computed.
-  assertNotLocked(ctx, user);
-  if (!ok) {
-    const locked = recordFailedAttempt(ctx, user, request, 'password');
-    await ctx.store.save();
-    throw locked ?? invalidCredentials();
-  }
-  if (needsRehash(user.passwordHash, ctx.config.argon2)) {
-    user.passwordHash = await hashPassword(input.password, ctx.config.argon2);
-    recordAudit(ctx, 'password_rehashed', request, { userId: user.id });
-  }
-  if (user.totp) {
-    const ticket = createTicket(ctx, user);
-    await ctx.store.save();
-    return { kind: 'mfa', user, ticket, methods: signinMethods(user) };
-  }
-  return { kind: 'session', user, sessionId: await completeSignin(ctx, user, request, 'password') };
+  if (!ok) throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, 'password', tx))) ?? invalidCredentials();
+  const rehashed = needsRehash(user.passwordHash, ctx.config.argon2) ? await hashPassword(input.password, ctx.config.argon2) : null;
+  return ctx.storage.transaction(async (tx): Promise<SigninResult> => {
+    if (rehashed) {
+      await tx.users.setPasswordHash(user.id, rehashed);
+      await recordAudit(ctx, 'password_rehashed', request, { userId: user.id }, tx);
+    }
+    if (user.totp) return { kind: 'mfa', user, ticket: await createTicket(ctx, user, tx), methods: await signinMethods(ctx, user) };
+    return { kind: 'session', user, sessionId: await completeSignin(ctx, user, request, 'password', tx) };
+  });
 }
 
-/** The last step of every successful sign-in: a fresh session, counters reset, audit entry, on disk. */
-export async function completeSignin(ctx: SiteContext, user: User, request: RequestInfo, method: string): Promise<string> {
-  resetFailures(user);
-  user.lastSignInAt = ctx.now();
-  const sessionId = createSession(ctx, user);
-  recordAudit(ctx, 'signin_success', request, { userId: user.id, details: { method } });
-  await ctx.store.save();
+/** The last step of every successful sign-in, inside the caller's transaction: counters reset, a fresh session, audited. */
+export async function completeSignin(ctx: SiteContext, user: User, request: RequestInfo, method: string, tx: Repositories): Promise<string> {
+  await tx.users.markSignedIn(user.id, ctx.now());
+  const sessionId = await createSession(ctx, user, tx);
+  await recordAudit(ctx, 'signin_success', request, { userId: user.id, details: { method } }, tx);
   return sessionId;
 }

@@ -3,34 +3,30 @@ import type { SiteContext } from '../context';
 import { AuthenticationError } from '../errors';
 import { createToken, hashToken } from '../crypto/tokens';
 import { findUserById } from '../accounts/users';
-import type { Ticket, User } from '../store/schema';
+import type { Repositories } from '../storage/repositories';
+import type { Ticket, User } from '../storage/rows';
 
-export function createTicket(ctx: SiteContext, user: User): string {
+export const ticketGone = () => new AuthenticationError('invalid_ticket', 'This sign-in has expired or ended: enter your email and password again.');
+
+export async function createTicket(ctx: SiteContext, user: User, repos: Repositories = ctx.storage): Promise<string> {
   const token = createToken();
-  ctx.store.data.tickets.push({ idHash: hashToken(token), userId: user.id, expiresAt: ctx.now() + ctx.config.ticket.ttlMs, failures: 0 });
+  await repos.tickets.insert({ idHash: hashToken(token), userId: user.id, expiresAt: ctx.now() + ctx.config.ticket.ttlMs, failures: 0 });
   return token;
 }
 
-export function findTicket(ctx: SiteContext, token: string): { ticket: Ticket; user: User } {
-  const idHash = hashToken(token);
-  const ticket = ctx.store.data.tickets.find((candidate) => candidate.idHash === idHash);
-  const user = ticket && findUserById(ctx, ticket.userId);
-  if (!ticket || !user || ticket.expiresAt <= ctx.now()) {
-    throw new AuthenticationError('invalid_ticket', 'This sign-in has expired or ended: enter your email and password again.');
-  }
+export async function findTicket(ctx: SiteContext, token: string): Promise<{ ticket: Ticket; user: User }> {
+  const ticket = await ctx.storage.tickets.find(hashToken(token));
+  const user = ticket && (await findUserById(ctx, ticket.userId));
+  if (!ticket || !user || ticket.expiresAt <= ctx.now()) throw ticketGone();
   return { ticket, user };
 }
 
 /** Counts a wrong code; returns the attempts left (0 means the ticket is gone). */
-export function recordTicketFailure(ctx: SiteContext, ticket: Ticket): number {
-  ticket.failures += 1;
-  const left = ctx.config.ticket.maxAttempts - ticket.failures;
-  if (left <= 0) consumeTicket(ctx, ticket);
-  return Math.max(0, left);
+export function recordTicketFailure(ctx: SiteContext, ticket: Ticket, repos: Repositories = ctx.storage): Promise<number> {
+  return repos.tickets.recordFailure(ticket.idHash, ctx.config.ticket.maxAttempts);
 }
 
-export function consumeTicket(ctx: SiteContext, ticket: Ticket): void {
-  const tickets = ctx.store.data.tickets;
-  const index = tickets.indexOf(ticket);
-  if (index >= 0) tickets.splice(index, 1);
+/** Ends the ticket; true for the one request that did (a ticket completes one sign-in). */
+export function consumeTicket(ticket: Ticket, repos: Repositories): Promise<boolean> {
+  return repos.tickets.consume(ticket.idHash);
 }

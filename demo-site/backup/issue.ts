@@ -1,25 +1,24 @@
 // Issuing codes hands them out once and keeps only their hashes; a new set revokes the old one.
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
-import type { User } from '../store/schema';
+import type { Repositories } from '../storage/repositories';
+import type { User } from '../storage/rows';
 import { CODES_PER_ISSUE, generateBackupCode, hashBackupCode, normaliseBackupCode } from './codes';
 
-export function codesLeft(user: User): number {
-  return user.backupCodes.filter((code) => code.usedAt === null).length;
+export function codesLeft(ctx: SiteContext, user: User): Promise<number> {
+  return ctx.storage.backupCodes.countUnused(user.id);
 }
 
-/** Replaces the user's codes; returns the new ones in plaintext, the only time they exist. The caller saves. */
-export function issueBackupCodes(ctx: SiteContext, user: User, actorId: string, request: RequestInfo, requestId?: string): string[] {
+/** Replaces the user's codes; returns the new ones in plaintext, the only time they exist. */
+export async function issueBackupCodes(ctx: SiteContext, user: User, actorId: string, request: RequestInfo, requestId: string | undefined, tx: Repositories): Promise<string[]> {
   const codes = Array.from({ length: CODES_PER_ISSUE }, generateBackupCode);
-  const revoked = codesLeft(user);
-  user.backupCodes = codes.map((code) => ({ hash: hashBackupCode(ctx.key, normaliseBackupCode(code)), usedAt: null }));
-  recordAudit(ctx, 'backup_codes_issued', request, { userId: user.id, actorId, details: { count: codes.length, revoked, requestId } });
+  const revoked = await tx.backupCodes.replaceForUser(user.id, codes.map((code) => hashBackupCode(ctx.key, normaliseBackupCode(code))));
+  await recordAudit(ctx, 'backup_codes_issued', request, { userId: user.id, actorId, details: { count: codes.length, revoked, requestId } }, tx);
   return codes;
 }
 
-export function revokeBackupCodes(ctx: SiteContext, user: User, actorId: string, request: RequestInfo): number {
-  const revoked = codesLeft(user);
-  user.backupCodes = [];
-  recordAudit(ctx, 'backup_codes_revoked', request, { userId: user.id, actorId, details: { revoked } });
+export async function revokeBackupCodes(ctx: SiteContext, user: User, actorId: string, request: RequestInfo, tx: Repositories): Promise<number> {
+  const revoked = await tx.backupCodes.replaceForUser(user.id, []);
+  await recordAudit(ctx, 'backup_codes_revoked', request, { userId: user.id, actorId, details: { revoked } }, tx);
   return revoked;
 }

@@ -1,6 +1,6 @@
 // /api takes JSON only (415 otherwise), at most 16 KB (413).
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { SiteError } from '../errors';
+import { UnsupportedRequestError } from '../errors';
 
 export const BODY_LIMIT = '16kb';
 
@@ -10,7 +10,7 @@ function hasBody(req: Request): boolean {
 
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
   if (!hasBody(req) || req.is('application/json')) return next();
-  next(new SiteError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).', 415));
+  next(new UnsupportedRequestError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'));
 }
 
 export const parseJson = express.json({ limit: BODY_LIMIT, strict: true });

@@ -29,6 +29,12 @@ export const auditQuerySchema = z.object({
   pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(200, 'pageSize is at most 200').default(50),
 });
 
+export const userListSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, 'use at most 254 characters').optional(),
+  page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(200, 'pageSize is at most 200').default(50),
+});
+
 const qrToken = z.string({ error: 'the QR token is missing' }).min(1, 'the QR token is missing').max(128, 'the QR token is not valid');
 /** Shown to people ("Chrome on Linux"): printable characters only. */
 const device = z

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { SiteContext } from '../context';
 import { AuthenticationError, ForbiddenError } from '../errors';
 import { endSession, resolveSession } from '../auth/session';
-import type { Session, User } from '../store/schema';
+import type { Session, User } from '../storage/rows';
 import { readCookie, SESSION_COOKIE, setCookie } from './cookies';
 
 export interface Auth {
@@ -15,11 +15,8 @@ export interface Auth {
 export function loadSession(ctx: SiteContext) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = readCookie(req, SESSION_COOKIE);
-    const found = token ? resolveSession(ctx, token) : null;
-    if (token && found) {
-      res.locals.auth = { token, session: found.session, user: found.user } satisfies Auth;
-      if (found.touched) await ctx.store.save();
-    }
+    const found = token ? await resolveSession(ctx, token) : null;
+    if (token && found) res.locals.auth = { token, session: found.session, user: found.user } satisfies Auth;
     next();
   };
 }
@@ -40,10 +37,10 @@ export function requireAuth(res: Response, scope: 'any' | 'full' = 'full'): Auth
 
 /**
  * A new sign-in replaces whatever session the browser had (a new id at every sign-in). Called only once the sign-in
- * succeeded, so a mistyped code or a taken email signs no one out; saved, so the old session stays gone after a restart.
+ * succeeded, so a mistyped code or a taken email signs no one out; stored, so the old session stays gone after a restart.
  */
 export async function replaceSession(ctx: SiteContext, req: Request, res: Response, sessionId: string): Promise<void> {
   const token = readCookie(req, SESSION_COOKIE);
-  if (token && endSession(ctx, token)) await ctx.store.save();
+  if (token) await endSession(ctx, token);
   setCookie(req, res, SESSION_COOKIE, sessionId);
 }

@@ -1,13 +1,16 @@
-// Turning TOTP off takes the password and a current code. Under MFA_POLICY=required the user must then enrol again.
+// Turning TOTP off takes the password and a current code (or a backup code). Under MFA_POLICY=required the user must
+// then enrol again.
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
-import { ConflictError, ValidationError } from '../errors';
+import { AuthenticationError, ConflictError, ValidationError } from '../errors';
 import { verifyPassword } from '../accounts/password';
+import { findUserById } from '../accounts/users';
 import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
 import { rescopeUserSessions } from '../auth/session';
 import { matchTotpCode } from '../auth/totp-verify';
 import { redeemBackupCode } from '../backup/redeem';
-import type { User } from '../store/schema';
+import type { Repositories } from '../storage/repositories';
+import type { User } from '../storage/rows';
 
 export interface DisableInput {
   password: string;
@@ -16,41 +19,38 @@ export interface DisableInput {
   backupCode?: string;
 }
 
+const alreadyOff = () => new ConflictError('mfa_not_enabled', 'Two-factor authentication is already off.');
+
 async function refuse(ctx: SiteContext, user: User, request: RequestInfo, error: ValidationError): Promise<never> {
-  const locked = recordFailedAttempt(ctx, user, request, 'disable_mfa');
-  await ctx.store.save();
-  throw locked ?? error;
+  throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, 'disable_mfa', tx))) ?? error;
 }
 
-export async function disableTotp(ctx: SiteContext, user: User, input: DisableInput, request: RequestInfo): Promise<void> {
-  if (!user.totp) throw new ConflictError('mfa_not_enabled', 'Two-factor authentication is already off.');
-  assertNotLocked(ctx, user);
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await refuse(ctx, user, request, new ValidationError('password', 'That password is not right.', 'invalid_password'));
-  }
-  // Checked again after the hash: another request may have locked the account or turned MFA off meanwhile.
+export async function disableTotp(ctx: SiteContext, signedIn: User, input: DisableInput, request: RequestInfo): Promise<void> {
+  if (!signedIn.totp) throw alreadyOff();
+  assertNotLocked(ctx, signedIn);
+  const passwordOk = await verifyPassword(signedIn.passwordHash, input.password);
+  // Read again after the hash: another request may have locked the account or turned MFA off meanwhile.
+  const user = await findUserById(ctx, signedIn.id);
+  if (!user) throw new AuthenticationError();
   assertNotLocked(ctx, user);
   const totp = user.totp;
-  if (!totp) throw new ConflictError('mfa_not_enabled', 'Two-factor authentication is already off.');
+  if (!totp) throw alreadyOff();
+  if (!passwordOk) await refuse(ctx, user, request, new ValidationError('password', 'That password is not right.', 'invalid_password'));
   if (input.backupCode !== undefined) {
-    if (!redeemBackupCode(ctx, user, input.backupCode, request)) {
-      await refuse(ctx, user, request, new ValidationError('backupCode', 'That backup code is not right or was already used.', 'invalid_backup_code'));
-    }
-    turnMfaOff(ctx, user, request, 'backup_code');
-    await ctx.store.save();
+    const code = input.backupCode;
+    const done = await ctx.storage.transaction(async (tx) => (await redeemBackupCode(ctx, user, code, request, tx)) && turnMfaOff(ctx, user, request, 'backup_code', tx));
+    if (!done) await refuse(ctx, user, request, new ValidationError('backupCode', 'That backup code is not right or was already used.', 'invalid_backup_code'));
     return;
   }
   const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code ?? '');
   if (step === null) await refuse(ctx, user, request, new ValidationError('code', 'That code is not right: enter the code your authenticator shows now.', 'invalid_code'));
-  turnMfaOff(ctx, user, request, 'totp');
-  await ctx.store.save();
+  if (!(await ctx.storage.transaction((tx) => turnMfaOff(ctx, user, request, 'totp', tx)))) throw alreadyOff();
 }
 
-/** Shared by every way of turning MFA off. */
-export function turnMfaOff(ctx: SiteContext, user: User, request: RequestInfo, proof: string): void {
-  user.totp = null;
-  user.pendingTotp = null;
-  user.failedAttempts = 0;
-  rescopeUserSessions(ctx, user);
-  recordAudit(ctx, 'mfa_disabled', request, { userId: user.id, details: { proof } });
+/** Shared by every way of turning MFA off; false when it was off already (another request was first). */
+export async function turnMfaOff(ctx: SiteContext, user: User, request: RequestInfo, proof: string, tx: Repositories): Promise<boolean> {
+  if (!(await tx.users.disableTotp(user.id))) return false;
+  await rescopeUserSessions(ctx, { ...user, totp: null }, tx);
+  await recordAudit(ctx, 'mfa_disabled', request, { userId: user.id, details: { proof } }, tx);
+  return true;
 }

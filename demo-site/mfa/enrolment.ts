@@ -8,7 +8,7 @@ import { ConflictError, ValidationError } from '../errors';
 import { openSecret, sealSecret } from '../crypto/secret-box';
 import { rescopeUserSessions } from '../auth/session';
 import { matchTotpCode, TOTP_ISSUER, totpPurpose } from '../auth/totp-verify';
-import type { User } from '../store/schema';
+import type { User } from '../storage/rows';
 
 export interface Enrolment {
   secret: string;
@@ -19,10 +19,14 @@ export interface Enrolment {
 /** How long the enrolment page keeps showing the same pending secret before making a new one. */
 const PENDING_REUSE_MS = 10 * 60_000;
 
+const noPendingSecret = () => new ConflictError('no_pending_secret', 'There is no authenticator being set up: start again from the enrolment page.');
+
 const pendingPurpose = (userId: string) => `pending-totp:${userId}`;
 
-function assertMfaOff(user: User): void {
-  if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
+const mfaAlreadyOn = () => new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
+
+function assertMfaOff(user: Pick<User, 'totp'>): void {
+  if (user.totp) throw mfaAlreadyOn();
 }
 
 function buildEnrolmentUri(user: User, secret: string): string {
@@ -45,9 +49,9 @@ export async function generatePendingTotp(ctx: SiteContext, user: User): Promise
   assertMfaOff(user);
   const secret = encodeBase32(randomBytes(20));
   const enrolment = await describeEnrolment(user, secret);
-  assertMfaOff(user);
-  user.pendingTotp = { secretBox: sealSecret(ctx.key, secret, pendingPurpose(user.id)), createdAt: ctx.now() };
-  await ctx.store.save();
+  const pending = { secretBox: sealSecret(ctx.key, secret, pendingPurpose(user.id)), createdAt: ctx.now() };
+  if (!(await ctx.storage.users.setPendingTotp(user.id, pending))) throw mfaAlreadyOn();
+  user.pendingTotp = pending;
   return enrolment;
 }
 
@@ -61,15 +65,21 @@ export async function currentOrNewPendingTotp(ctx: SiteContext, user: User): Pro
 export async function activateTotp(ctx: SiteContext, user: User, code: string, request: RequestInfo): Promise<void> {
   assertMfaOff(user);
   const pending = user.pendingTotp;
-  if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: start again from the enrolment page.');
+  if (!pending) throw noPendingSecret();
   const secret = openSecret(ctx.key, pending.secretBox, pendingPurpose(user.id));
   const totpBox = sealSecret(ctx.key, secret, totpPurpose(user.id));
   const step = matchTotpCode(ctx, { secretBox: totpBox, userId: user.id, lastStep: -1 }, code);
   if (step === null) throw new ValidationError('code', 'That code is not right: enter the 6 digits your authenticator shows now.', 'invalid_code');
-  user.totp = { secretBox: totpBox, lastStep: step };
-  user.pendingTotp = null;
-  user.status = 'active';
-  rescopeUserSessions(ctx, user);
-  recordAudit(ctx, 'mfa_enabled', request, { userId: user.id, details: { method: 'totp' } });
-  await ctx.store.save();
+  const totp = { secretBox: totpBox, lastStep: step };
+  await ctx.storage.transaction(async (tx) => {
+    // Another request may have activated it, or replaced the pending secret, since the user was read.
+    if (!(await tx.users.activateTotp(user.id, totp, pending.secretBox))) {
+      const now = await tx.users.findById(user.id);
+      assertMfaOff(now ?? user);
+      throw noPendingSecret();
+    }
+    await rescopeUserSessions(ctx, { ...user, totp }, tx);
+    await recordAudit(ctx, 'mfa_enabled', request, { userId: user.id, details: { method: 'totp' } }, tx);
+  });
+  Object.assign(user, { totp, pendingTotp: null, status: 'active' });
 }

@@ -1,16 +1,23 @@
-import type { AdminUserView } from '../admin/users';
+import type { AdminUserPage } from '../admin/users';
 import { Layout } from './layout';
 
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
-export function AdminUsersPage({ users, notice }: { users: AdminUserView[]; notice?: string }) {
+export function AdminUsersPage({ result, notice }: { result: AdminUserPage; notice?: string }) {
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const email = result.email ?? '';
+  const link = (page: number) => `/admin/users?${new URLSearchParams({ email, page: String(page) })}`;
   return (
     <Layout title="Users" signedIn isAdmin>
       {notice && <p class="notice" role="status">{notice}</p>}
+      <form method="get" action="/admin/users" class="card filters">
+        <label for="email">Email contains</label> <input id="email" name="email" value={email} />{' '}
+        <button type="submit">Search</button>
+      </form>
       <table data-testid="users">
         <thead><tr><th>Email</th><th>Role</th><th>MFA</th><th>Locked until (UTC)</th><th>Codes left</th><th>Last sign-in (UTC)</th><th>Actions</th></tr></thead>
         <tbody>
-          {users.map((user) => (
+          {result.users.map((user) => (
             <tr key={user.id} data-email={user.email}>
               <td>{user.email}</td>
               <td>{user.role}</td>
@@ -33,6 +40,10 @@ export function AdminUsersPage({ users, notice }: { users: AdminUserView[]; noti
           ))}
         </tbody>
       </table>
+      <p>
+        Page {result.page} of {pages} ({result.total} users, newest first).{' '}
+        {result.page > 1 && <a href={link(result.page - 1)}>Newer</a>} {result.page < pages && <a href={link(result.page + 1)}>Older</a>}
+      </p>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 // Pieces about backup codes shared by the code step and the account page.
-import type { BackupCodeRequest } from '../store/schema';
+import type { BackupCodeRequest } from '../storage/rows';
 import { FormError, type FieldErrors } from './form-parts';
 
 export type RequestState = Pick<BackupCodeRequest, 'status' | 'createdAt' | 'reason'>;

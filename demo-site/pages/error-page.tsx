@@ -13,6 +13,6 @@ export function ErrorPage({ message }: { message: string }) {
   );
 }
 
-export function renderErrorPage(_req: Request, res: Response, error: SiteError): void {
-  sendPage(res, <ErrorPage message={error.message} />, error.status);
+export function renderErrorPage(_req: Request, res: Response, error: SiteError, status: number): void {
+  sendPage(res, <ErrorPage message={error.message} />, status);
 }

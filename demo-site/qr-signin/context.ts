@@ -1,16 +1,17 @@
-// What the QR flow's functions need: the site, the live sessions, the way out to sockets, and the PIN key.
+// What the QR flow's functions need: the site (its storage holds the QR sessions), the way out to sockets, the PIN key.
 import type { SiteContext } from '../context';
+import type { QrSessionRepository } from '../storage/repositories';
 import type { QrNotifier } from './notifier';
 import { deriveQrKey } from './pin';
-import { QrRegistry } from './registry';
 
 export interface QrContext {
   site: SiteContext;
-  registry: QrRegistry;
   notify: QrNotifier;
   pinKey: Buffer;
 }
 
 export function createQrContext(site: SiteContext, notify: QrNotifier): QrContext {
-  return { site, registry: new QrRegistry(), notify, pinKey: deriveQrKey(site.key) };
+  return { site, notify, pinKey: deriveQrKey(site.key) };
 }
+
+export const qrSessionsOf = (qr: QrContext): QrSessionRepository => qr.site.storage.qrSessions;

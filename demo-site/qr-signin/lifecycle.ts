@@ -1,58 +1,86 @@
 // Time moves QR sessions on: an unscanned QR dies after 2 minutes, a PIN is replaced after 2 minutes, and nothing
-// outlives 10 minutes. Applied lazily on every access and by a periodic sweep, both with the site's clock.
+// outlives 10 minutes. Applied on every access and by a periodic sweep (in every process), with the site's clock.
+// Every change is made over the version that was read, so of processes racing on one session one makes it.
 import { MAX_PIN_ATTEMPTS, PIN_TTL_MS, QR_SESSION_MAX_MS, type ExtensionEvent } from '#shared/protocol/qr-signin.ts';
-import type { QrContext } from './context';
+import { hashToken } from '../crypto/tokens';
+import type { QrSession } from '../storage/rows';
+import { qrSessionsOf, type QrContext } from './context';
 import { generatePin, hashPin, isPinMatch } from './pin';
-import type { QrSession } from './registry';
 
-/** A fresh PIN, sent to the extension's channel when it is connected. Returns the PIN for the scan's answer. */
-export function rotatePin(qr: QrContext, session: QrSession): string {
+/**
+ * A fresh PIN (with `patch` applied alongside), sent to the extension's channel. Null when the session changed
+ * since it was read. The PIN counts as delivered when the extension's socket was connected.
+ */
+export async function rotatePin(qr: QrContext, session: QrSession, patch: Partial<QrSession> = {}): Promise<{ session: QrSession; pin: string } | null> {
   let pin = generatePin();
   // A "new" PIN equal to the one it replaces would look to the user like nothing happened.
   while (session.pin && isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) pin = generatePin();
   const expiresAt = qr.site.now() + PIN_TTL_MS;
-  session.pin = { hash: hashPin(qr.pinKey, session.id, pin), expiresAt, previousHash: session.pin?.hash ?? null, delivered: false };
-  if (session.channelHash) {
-    const event: ExtensionEvent = { type: 'pin', pin, pinExpiresAt: expiresAt, attemptsLeft: MAX_PIN_ATTEMPTS - session.pinFailures };
-    session.pin.delivered = qr.notify.toChannel(session.channelHash, event);
+  const updated = await qrSessionsOf(qr).update(session, {
+    ...patch,
+    pin: { hash: hashPin(qr.pinKey, session.id, pin), expiresAt, previousHash: session.pin?.hash ?? null, delivered: session.channelOpen },
+  });
+  if (!updated) return null;
+  if (updated.channelHash) {
+    const event: ExtensionEvent = { type: 'pin', pin, pinExpiresAt: expiresAt, attemptsLeft: MAX_PIN_ATTEMPTS - updated.pinFailures };
+    await qr.notify.toChannel(updated.channelHash, event);
   }
-  return pin;
+  return { session: updated, pin };
 }
 
-/** Tells the extension how it ended and closes its channel; the channel token stops working. */
-export function endChannel(qr: QrContext, session: QrSession, event: ExtensionEvent): void {
-  if (!session.channelHash) return;
-  qr.notify.toChannel(session.channelHash, event);
-  qr.notify.closeChannel(session.channelHash);
-  qr.registry.dropChannel(session);
-  session.channelHash = null;
+/** Tells the extension how its sign-in ended and closes its socket (the session no longer names the channel). */
+export async function endChannel(qr: QrContext, channelHash: string | null, event: ExtensionEvent): Promise<void> {
+  if (!channelHash) return;
+  await qr.notify.toChannel(channelHash, event);
+  await qr.notify.closeChannel(channelHash);
 }
 
-/** Brings one session up to date with the clock. Returns false when it no longer exists. */
-export function refreshSession(qr: QrContext, session: QrSession): boolean {
+/** Brings one session up to date with the clock: the session as it now is, or null when it no longer exists. */
+export async function refreshSession(qr: QrContext, session: QrSession): Promise<QrSession | null> {
   const now = qr.site.now();
+  const repo = qrSessionsOf(qr);
   if (now >= session.createdAt + QR_SESSION_MAX_MS) {
-    endChannel(qr, session, { type: 'expired' });
-    qr.registry.remove(session);
-    return false;
+    if (await repo.remove(session.id)) await endChannel(qr, session.channelHash, { type: 'expired' });
+    return null;
   }
   if (session.state === 'waiting' && now >= session.qrExpiresAt) {
-    qr.registry.remove(session);
-    return false;
+    await repo.remove(session.id);
+    return null;
   }
-  if (session.state === 'scanned' && session.pin && now >= session.pin.expiresAt) rotatePin(qr, session);
-  return true;
+  if (session.state === 'scanned' && session.pin && now >= session.pin.expiresAt) {
+    const rotated = await rotatePin(qr, session);
+    if (rotated) return rotated.session;
+    const current = await repo.findByToken(session.tokenHash);
+    return current && current.version !== session.version ? refreshSession(qr, current) : null;
+  }
+  return session;
 }
 
-/** The live session behind a token, up to date, or undefined. One found past its time also tells its page. */
-export function findLiveSession(qr: QrContext, token: string): QrSession | undefined {
-  const session = qr.registry.findByToken(token);
-  if (!session) return undefined;
-  if (refreshSession(qr, session)) return session;
-  qr.notify.toPage(session.binding, { type: 'expired', qrToken: token });
-  return undefined;
+/** The live session behind a token, up to date, or null. One found past its time also tells its page. */
+export async function findLiveSession(qr: QrContext, token: string): Promise<QrSession | null> {
+  const session = await qrSessionsOf(qr).findByToken(hashToken(token));
+  if (!session) return null;
+  const live = await refreshSession(qr, session);
+  if (!live) await qr.notify.toPage(session.binding, { type: 'expired', qrToken: token });
+  return live;
 }
 
-export function sweepQrSessions(qr: QrContext): void {
-  for (const session of qr.registry.all()) refreshSession(qr, session);
+export async function sweepQrSessions(qr: QrContext): Promise<void> {
+  for (const session of await qrSessionsOf(qr).listDue(qr.site.now(), QR_SESSION_MAX_MS)) await refreshSession(qr, session);
+}
+
+/**
+ * Records whether the extension's socket is connected. On connecting, a PIN made while it was away (expiry, a wrong
+ * guess) never reached it: it gets a fresh one now.
+ */
+export async function setChannelOpen(qr: QrContext, channelHash: string, open: boolean): Promise<void> {
+  const repo = qrSessionsOf(qr);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const session = await repo.findByChannel(channelHash);
+    if (!session) return;
+    const updated = session.channelOpen === open ? session : await repo.update(session, { channelOpen: open });
+    if (!updated) continue;
+    if (!open || !updated.pin || updated.pin.delivered) return;
+    if (await rotatePin(qr, updated)) return;
+  }
 }

@@ -1,10 +1,11 @@
-// What the QR flow tells the outside world as it happens. The WebSocket hub implements it; tests may record it.
+// What the QR flow tells the outside world as it happens, whichever process holds the sockets (realtime/relay.ts).
+// Telling is best effort: a lost event is made up for by the page asking /api/qr/status when it reconnects.
 import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 
 export interface QrNotifier {
   /** To every page socket of the browser that owns `binding`. */
-  toPage(binding: string, event: PageEvent): void;
-  /** To the extension's channel; false when no socket is connected (the event is then lost). */
-  toChannel(channelHash: string, event: ExtensionEvent): boolean;
-  closeChannel(channelHash: string): void;
+  toPage(binding: string, event: PageEvent): Promise<void>;
+  /** To the extension's channel, if it is connected. */
+  toChannel(channelHash: string, event: ExtensionEvent): Promise<void>;
+  closeChannel(channelHash: string): Promise<void>;
 }

@@ -6,57 +6,70 @@ import type { RequestInfo } from '../context';
 import { findUserById } from '../accounts/users';
 import { assertNotLocked } from '../auth/lockout';
 import { completeSignin } from '../auth/signin';
-import type { User } from '../store/schema';
-import type { QrContext } from './context';
+import type { QrSession, User } from '../storage/rows';
+import { qrSessionsOf, type QrContext } from './context';
 import { PinExpiredError, QrExpiredError, QrLockedError, QrNotScannedError, QrOtherBrowserError, WrongPinError } from './errors';
 import { endChannel, findLiveSession, rotatePin } from './lifecycle';
 import { isPinMatch } from './pin';
-import type { QrSession } from './registry';
+
+/** Another request changed the session between reading and writing it: read it again and decide again. */
+const CHANGED = Symbol('changed');
+const MAX_TRIES = 5;
 
 /** `binding` is the hash of the QR cookie the request carried, or null without one. */
 export async function verifyPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const outcome = await tryPin(qr, input, binding, request);
+    if (outcome !== CHANGED) return outcome;
+  }
+  throw new QrExpiredError();
+}
+
+async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo): Promise<{ user: User; sessionId: string } | typeof CHANGED> {
   const ctx = qr.site;
-  const session = findLiveSession(qr, input.qrToken);
+  const session = await findLiveSession(qr, input.qrToken);
   if (!session || session.kind !== 'signin' || session.state === 'done') throw new QrExpiredError();
   if (session.binding !== binding) {
-    recordAudit(ctx, 'qr_pin_refused', request, { userId: session.userId, details: { qrId: session.id, reason: 'other_browser' } });
-    await ctx.store.save();
+    await recordAudit(ctx, 'qr_pin_refused', request, { userId: session.userId, details: { qrId: session.id, reason: 'other_browser' } });
     throw new QrOtherBrowserError();
   }
   if (session.state === 'waiting') throw new QrNotScannedError();
   if (session.state === 'locked') throw new QrLockedError();
-  const user = session.userId ? findUserById(ctx, session.userId) : undefined;
+  const user = session.userId ? await findUserById(ctx, session.userId) : null;
   if (!user || !session.pin) throw new QrExpiredError();
   assertNotLocked(ctx, user);
   const pin = input.pin.replace(/\s/g, '');
-  if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) throw await refusePin(qr, session, input, pin, request);
-  session.state = 'done';
-  endChannel(qr, session, { type: 'signed-in' });
-  return { user, sessionId: await completeSignin(ctx, user, request, 'qr') };
+  if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
+  const sessionId = await ctx.storage.transaction(async (tx) => {
+    if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null, channelOpen: false }))) return CHANGED;
+    return completeSignin(ctx, user, request, 'qr', tx);
+  });
+  if (sessionId === CHANGED) return CHANGED;
+  await endChannel(qr, session.channelHash, { type: 'signed-in' });
+  return { user, sessionId };
 }
 
-async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequest, pin: string, request: RequestInfo): Promise<Error> {
+async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequest, pin: string, request: RequestInfo): Promise<typeof CHANGED> {
   const ctx = qr.site;
+  const subject = { userId: session.userId, details: { qrId: session.id } };
   const previous = session.pin?.previousHash;
   if (previous && isPinMatch(qr.pinKey, session.id, pin, previous)) {
     // The PIN that was shown, entered after it was replaced: a late entry, not a guess.
-    recordAudit(ctx, 'qr_pin_expired', request, { userId: session.userId, details: { qrId: session.id } });
-    await ctx.store.save();
-    return new PinExpiredError();
+    await recordAudit(ctx, 'qr_pin_expired', request, subject);
+    throw new PinExpiredError();
   }
-  session.pinFailures += 1;
-  const attemptsLeft = MAX_PIN_ATTEMPTS - session.pinFailures;
-  recordAudit(ctx, 'qr_pin_failure', request, { userId: session.userId, details: { qrId: session.id, attemptsLeft } });
+  const pinFailures = session.pinFailures + 1;
+  const attemptsLeft = MAX_PIN_ATTEMPTS - pinFailures;
   if (attemptsLeft > 0) {
-    rotatePin(qr, session);
-    await ctx.store.save();
-    return new WrongPinError(attemptsLeft);
+    if (!(await rotatePin(qr, session, { pinFailures }))) return CHANGED;
+    await recordAudit(ctx, 'qr_pin_failure', request, { ...subject, details: { ...subject.details, attemptsLeft } });
+    throw new WrongPinError(attemptsLeft);
   }
-  session.state = 'locked';
-  session.pin = null;
-  endChannel(qr, session, { type: 'locked' });
-  qr.notify.toPage(session.binding, { type: 'locked', qrToken: input.qrToken });
-  recordAudit(ctx, 'qr_locked', request, { userId: session.userId, details: { qrId: session.id } });
-  await ctx.store.save();
-  return new QrLockedError();
+  const locked = await qrSessionsOf(qr).update(session, { state: 'locked', pin: null, pinFailures, channelHash: null, channelOpen: false });
+  if (!locked) return CHANGED;
+  await recordAudit(ctx, 'qr_pin_failure', request, { ...subject, details: { ...subject.details, attemptsLeft } });
+  await endChannel(qr, session.channelHash, { type: 'locked' });
+  await qr.notify.toPage(session.binding, { type: 'locked', qrToken: input.qrToken });
+  await recordAudit(ctx, 'qr_locked', request, subject);
+  throw new QrLockedError();
 }

@@ -1,7 +1,7 @@
-// Who is listening: page sockets by the bindings their cookies proved, extension sockets by channel. A page hears only
-// about its own browser's QR codes; a channel only about its own sign-in.
+// Who is listening to this process: page sockets by the bindings their cookies proved, extension sockets by channel.
+// A page hears only about its own browser's QR codes; a channel only about its own sign-in. Events reach the hub of
+// every process through the relay (relay.ts).
 import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
-import type { QrNotifier } from '../qr-signin/notifier';
 
 export interface LiveSocket {
   /** False when the socket is no longer open. */
@@ -12,7 +12,7 @@ export interface LiveSocket {
 /** Enough for several tabs; a browser opening more loses its oldest sockets. */
 const MAX_SOCKETS_PER_BINDING = 10;
 
-export class RealtimeHub implements QrNotifier {
+export class RealtimeHub {
   private readonly pages = new Map<string, Set<LiveSocket>>();
   private readonly channels = new Map<string, LiveSocket>();
 
@@ -32,13 +32,16 @@ export class RealtimeHub implements QrNotifier {
     };
   }
 
-  /** A reconnecting extension replaces its earlier socket. */
-  setChannel(channelHash: string, socket: LiveSocket): () => void {
+  /** A reconnecting extension replaces its earlier socket (in this process; the relay tells the others). */
+  /** The returned release says whether the socket was still the channel's (not replaced or ended meanwhile). */
+  setChannel(channelHash: string, socket: LiveSocket): () => boolean {
     const previous = this.channels.get(channelHash);
     this.channels.set(channelHash, socket);
     if (previous && previous !== socket) previous.close(4000, 'replaced');
     return () => {
-      if (this.channels.get(channelHash) === socket) this.channels.delete(channelHash);
+      if (this.channels.get(channelHash) !== socket) return false;
+      this.channels.delete(channelHash);
+      return true;
     };
   }
 
@@ -52,9 +55,9 @@ export class RealtimeHub implements QrNotifier {
     return socket ? socket.send(JSON.stringify(event)) : false;
   }
 
-  closeChannel(channelHash: string): void {
+  closeChannel(channelHash: string, code = 1000, reason = 'ended'): void {
     const socket = this.channels.get(channelHash);
     this.channels.delete(channelHash);
-    socket?.close(1000, 'ended');
+    socket?.close(code, reason);
   }
 }

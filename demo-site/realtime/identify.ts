@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
 import type { QrContext } from '../qr-signin/context';
 import { toQrCookieBinding, toSessionBinding } from '../qr-signin/binding';
 import { refreshSession } from '../qr-signin/lifecycle';
-import type { QrSession } from '../qr-signin/registry';
+import { qrSessionsOf } from '../qr-signin/context';
+import type { QrSession } from '../storage/rows';
 import { resolveSession } from '../auth/session';
 import { hashToken } from '../crypto/tokens';
 import { QR_COOKIE, readCookie, SESSION_COOKIE } from '../http/cookies';
@@ -18,7 +19,7 @@ export type SocketIdentity =
 
 const refuse = (status: 401 | 403 | 404, code: string, message: string): SocketIdentity => ({ kind: 'refused', status, code, message });
 
-export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdentity {
+export async function identifySocket(qr: QrContext, req: IncomingMessage): Promise<SocketIdentity> {
   const url = new URL(req.url ?? '/', 'http://site.invalid');
   if (url.pathname !== '/ws') return refuse(404, 'not_found', 'There is no WebSocket at this address.');
   const channel = readChannelToken(req);
@@ -26,7 +27,7 @@ export function identifySocket(qr: QrContext, req: IncomingMessage): SocketIdent
   if (req.headers.origin !== computeUpgradeOrigin(qr.site.config, req)) {
     return refuse(403, 'cross_origin', 'This connection came from another site and was refused.');
   }
-  const bindings = findPageBindings(qr, req);
+  const bindings = await findPageBindings(qr, req);
   if (bindings.length === 0) return refuse(401, 'unauthenticated', 'Nothing to follow here: generate a QR code or sign in first.');
   return { kind: 'page', bindings };
 }
@@ -38,19 +39,20 @@ function readChannelToken(req: IncomingMessage): string | null {
   return offered.find((part) => part !== CHANNEL_PROTOCOL) ?? '';
 }
 
-function identifyChannel(qr: QrContext, channelToken: string): SocketIdentity {
-  const session = channelToken ? qr.registry.findByChannel(channelToken) : undefined;
-  if (!session || !refreshSession(qr, session) || session.state !== 'scanned') {
+async function identifyChannel(qr: QrContext, channelToken: string): Promise<SocketIdentity> {
+  const found = channelToken ? await qrSessionsOf(qr).findByChannel(hashToken(channelToken)) : null;
+  const session = found && (await refreshSession(qr, found));
+  if (!session || session.state !== 'scanned') {
     return refuse(401, 'channel_closed', 'This sign-in has ended or expired: scan the QR code again.');
   }
   return { kind: 'channel', session };
 }
 
-function findPageBindings(qr: QrContext, req: IncomingMessage): string[] {
+async function findPageBindings(qr: QrContext, req: IncomingMessage): Promise<string[]> {
   const bindings: string[] = [];
   const qrCookie = readCookie(req, QR_COOKIE);
-  if (qrCookie && qr.registry.hasBinding(toQrCookieBinding(qrCookie))) bindings.push(toQrCookieBinding(qrCookie));
+  if (qrCookie && (await qrSessionsOf(qr).hasBinding(toQrCookieBinding(qrCookie)))) bindings.push(toQrCookieBinding(qrCookie));
   const sessionToken = readCookie(req, SESSION_COOKIE);
-  if (sessionToken && resolveSession(qr.site, sessionToken)) bindings.push(toSessionBinding(hashToken(sessionToken)));
+  if (sessionToken && (await resolveSession(qr.site, sessionToken))) bindings.push(toSessionBinding(hashToken(sessionToken)));
   return bindings;
 }

@@ -1,24 +1,27 @@
 // The WebSocket server at /ws, in the site's own process and port. Each socket is identified at the upgrade (see
-// identify.ts), registered with the hub, and pinged so dead connections go away.
+// identify.ts), registered with this process's hub, and pinged so dead connections go away.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { QrContext } from '../qr-signin/context';
-import { rotatePin, sweepQrSessions } from '../qr-signin/lifecycle';
-import type { QrSession } from '../qr-signin/registry';
+import { setChannelOpen, sweepQrSessions } from '../qr-signin/lifecycle';
+import type { QrSession } from '../storage/rows';
+import { UnavailableError } from '../errors';
 import type { RealtimeHub, LiveSocket } from './hub';
-import { identifySocket } from './identify';
+import { identifySocket, type SocketIdentity } from './identify';
+import type { Relay } from './relay';
 import { CHANNEL_PROTOCOL } from '#shared/protocol/qr-signin.ts';
 
 const PING_INTERVAL_MS = 30_000;
 const SWEEP_INTERVAL_MS = 5_000;
-const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+type RefusalStatus = keyof typeof STATUS_TEXT;
 
 export interface Realtime {
   close(): void;
 }
 
-export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub): Realtime {
+export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub, relay: Relay): Realtime {
   // Clients only listen: anything they send beyond a few bytes closes the socket.
   // The extension offers its channel token as a second subprotocol: the answer names only CHANNEL_PROTOCOL.
   const wss = new WebSocketServer({
@@ -28,15 +31,22 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub):
   });
   const alive = new WeakSet<WebSocket>();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const identity = identifySocket(qr, req);
+  server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    let identity: SocketIdentity;
+    try {
+      identity = await identifySocket(qr, req);
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) console.error('[site] WebSocket upgrade failed:', error instanceof Error ? error.stack : error);
+      const refusal = error instanceof UnavailableError ? error : new UnavailableError('internal_error', 'Something went wrong on our side. Try again in a moment.');
+      return refuseUpgrade(socket, 503, refusal.code, refusal.message);
+    }
     if (identity.kind === 'refused') return refuseUpgrade(socket, identity.status, identity.code, identity.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       ws.on('error', () => ws.terminate());
       const live = toLiveSocket(ws);
-      const release = identity.kind === 'page' ? hub.addPage(identity.bindings, live) : joinChannel(qr, hub, identity.session, live);
+      const release = identity.kind === 'page' ? hub.addPage(identity.bindings, live) : joinChannel(qr, hub, relay, identity.session, live);
       ws.on('close', release);
     });
   });
@@ -51,7 +61,14 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub):
       ws.ping();
     }
   }, PING_INTERVAL_MS);
-  const sweep = setInterval(() => sweepQrSessions(qr), SWEEP_INTERVAL_MS);
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepQrSessions(qr)
+      .catch((error) => console.error('[site] QR sweep failed:', error?.message ?? error))
+      .finally(() => (sweeping = false));
+  }, SWEEP_INTERVAL_MS);
   ping.unref();
   sweep.unref();
 
@@ -65,11 +82,15 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub):
   };
 }
 
-/** A PIN made while the extension was away (expiry, wrong guess) never reached it: it gets a fresh one now. */
-function joinChannel(qr: QrContext, hub: RealtimeHub, session: QrSession, socket: LiveSocket): () => void {
-  const release = hub.setChannel(session.channelHash!, socket);
-  if (session.pin && !session.pin.delivered) rotatePin(qr, session);
-  return release;
+/** The extension's socket: replaces any earlier one (in any process), and marks the sign-in's channel as connected. */
+function joinChannel(qr: QrContext, hub: RealtimeHub, relay: Relay, session: QrSession, socket: LiveSocket): () => void {
+  const channelHash = session.channelHash!;
+  const release = hub.setChannel(channelHash, socket);
+  const report = (error: Error) => console.error('[site] channel state not saved:', error.message);
+  void relay.claimChannel(channelHash).then(() => setChannelOpen(qr, channelHash, true)).catch(report);
+  return () => {
+    if (release()) setChannelOpen(qr, channelHash, false).catch(report);
+  };
 }
 
 function toLiveSocket(ws: WebSocket): LiveSocket {
@@ -83,7 +104,7 @@ function toLiveSocket(ws: WebSocket): LiveSocket {
   };
 }
 
-function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, code: string, message: string): void {
+function refuseUpgrade(socket: Duplex, status: RefusalStatus, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

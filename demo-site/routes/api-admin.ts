@@ -3,12 +3,12 @@ import { Router, type Response } from 'express';
 import type { SiteContext } from '../context';
 import { ForbiddenError } from '../errors';
 import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
-import { listUsers, requireUser, toAdminView, unlockUser } from '../admin/users';
+import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { requireAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, requestStatusSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, requestStatusSchema, userListSchema } from '../http/schemas';
 
 export function requireAdmin(res: Response): Auth {
   const auth = requireAuth(res, 'full');
@@ -23,9 +23,9 @@ export function adminApi(ctx: SiteContext): Router {
     next();
   });
 
-  router.get('/backup-code-requests', (req, res) => {
+  router.get('/backup-code-requests', async (req, res) => {
     const { status } = parseInput(requestStatusSchema, req.query);
-    res.json({ requests: listRequests(ctx, status) });
+    res.json({ requests: await listRequests(ctx, status) });
   });
   router.post('/backup-code-requests/:id/issue', async (req, res) => {
     const { codes } = await issueForRequest(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
@@ -37,11 +37,9 @@ export function adminApi(ctx: SiteContext): Router {
     res.json({ request: { id: request.id, status: request.status, reason: request.reason } });
   });
 
-  router.get('/users', (_req, res) => res.json({ users: listUsers(ctx) }));
+  router.get('/users', async (req, res) => res.json(await listUsers(ctx, parseInput(userListSchema, req.query))));
   router.post('/users/:id/unlock', async (req, res) => {
-    const user = requireUser(ctx, req.params.id);
-    await unlockUser(ctx, user, requireAdmin(res).user.id, requestInfo(req));
-    res.json({ user: toAdminView(ctx, user) });
+    res.json({ user: await unlockUser(ctx, req.params.id, requireAdmin(res).user.id, requestInfo(req)) });
   });
   router.post('/users/:id/backup-codes', async (req, res) => {
     const { codes } = await issueForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
@@ -52,6 +50,6 @@ export function adminApi(ctx: SiteContext): Router {
     res.json({ revoked });
   });
 
-  router.get('/audit', (req, res) => res.json(queryAudit(ctx, parseInput(auditQuerySchema, req.query))));
+  router.get('/audit', async (req, res) => res.json(await queryAudit(ctx, parseInput(auditQuerySchema, req.query))));
   return router;
 }

@@ -44,8 +44,7 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
 
   router.post('/signout', async (req, res) => {
     const auth = requireAuth(res, 'any');
-    endSession(ctx, auth.token);
-    await ctx.store.save();
+    await endSession(ctx, auth.token);
     clearCookie(req, res, SESSION_COOKIE);
     res.json({ signedOut: true });
   });

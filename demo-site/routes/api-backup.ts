@@ -24,7 +24,7 @@ export function backupApi(ctx: SiteContext, limits: Limits): Router {
   router.post('/backup-codes/requests', limits.backupRequests, async (req, res) => {
     const input = parseInput(backupRequestSchema, req.body);
     // Signed in, only with a full session: an account still to enrol has no second factor for codes to stand in for.
-    const user = input.ticket ? findTicket(ctx, input.ticket).user : requireAuth(res, 'full').user;
+    const user = input.ticket ? (await findTicket(ctx, input.ticket)).user : requireAuth(res, 'full').user;
     const request = await requestBackupCodes(ctx, user, input.message, requestInfo(req));
     res.status(202).json({ request: { id: request.id, status: request.status, createdAt: request.createdAt } });
   });

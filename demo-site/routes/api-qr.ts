@@ -55,9 +55,9 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
     res.json(await scanQr(qr, parseInput(qrScanSchema, req.body), requestInfo(req)));
   });
 
-  router.post('/qr/status', (req, res) => {
+  router.post('/qr/status', async (req, res) => {
     const { qrToken } = parseInput(qrTokenSchema, req.body);
-    res.json(describeQr(qr, qrToken, listBindings(req, res)));
+    res.json(await describeQr(qr, qrToken, listBindings(req, res)));
   });
 
   router.post('/pin/verify', limits.pinVerify, async (req, res) => {

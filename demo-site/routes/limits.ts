@@ -1,6 +1,6 @@
-// The per-IP limits, made once per app so pages and API share the counts.
+// The per-IP limits, made once per app so pages and API share the counts (and, on PostgreSQL, every process does).
 import type { RequestHandler } from 'express';
-import type { SiteConfig } from '../config';
+import type { SiteContext } from '../context';
 import { createRateLimit } from '../http/rate-limit';
 
 export interface Limits {
@@ -12,14 +12,15 @@ export interface Limits {
   pinVerify: RequestHandler;
 }
 
-export function createLimits(config: SiteConfig): Limits {
-  const { windowMs, signin, signup, backupRequests, qrGenerate, qrScan, pinVerify } = config.rateLimit;
+export function createLimits(ctx: SiteContext): Limits {
+  const { windowMs, signin, signup, backupRequests, qrGenerate, qrScan, pinVerify } = ctx.config.rateLimit;
+  const source = { counters: ctx.storage.rateLimits, now: ctx.now };
   return {
-    signin: createRateLimit(windowMs, signin),
-    signup: createRateLimit(windowMs, signup),
-    backupRequests: createRateLimit(windowMs, backupRequests),
-    qrGenerate: createRateLimit(windowMs, qrGenerate),
-    qrScan: createRateLimit(windowMs, qrScan),
-    pinVerify: createRateLimit(windowMs, pinVerify),
+    signin: createRateLimit(source, 'signin', windowMs, signin),
+    signup: createRateLimit(source, 'signup', windowMs, signup),
+    backupRequests: createRateLimit(source, 'backup-requests', windowMs, backupRequests),
+    qrGenerate: createRateLimit(source, 'qr-generate', windowMs, qrGenerate),
+    qrScan: createRateLimit(source, 'qr-scan', windowMs, qrScan),
+    pinVerify: createRateLimit(source, 'pin-verify', windowMs, pinVerify),
   };
 }

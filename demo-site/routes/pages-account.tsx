@@ -1,10 +1,10 @@
 // Pages for the signed-in user: enrolment (/mfa) and the account page. A session limited to enrolment sees only /mfa.
 import { Router, type Response } from 'express';
 import type { SiteContext } from '../context';
-import type { SiteError } from '../errors';
-import { toPublicUser } from '../accounts/users';
+import { findUserById, mustEnrol, toPublicUser } from '../accounts/users';
 import { activateTotp, currentOrNewPendingTotp } from '../mfa/enrolment';
 import { disableTotp } from '../mfa/disable';
+import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
@@ -35,8 +35,12 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
   const showMfa = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200) =>
     sendPage(res, <MfaPage {...await currentOrNewPendingTotp(ctx, auth.user)} errors={errors} />, status);
-  const showAccount = (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string) =>
-    sendPage(res, <AccountPage user={toPublicUser(auth.user)} errors={errors} codesLeft={codesLeft(auth.user)} request={latestRequestOf(ctx, auth.user.id)} notice={notice} />, status);
+  // Read afresh: what the request just did (or failed to do) may have changed the account.
+  const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string) => {
+    const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
+    const [left, request] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id)];
+    sendPage(res, <AccountPage user={toPublicUser(user)} errors={errors} codesLeft={left} request={request ?? undefined} notice={notice} />, status);
+  };
 
   router.get('/mfa', async (_req, res) => {
     const auth = pageAuth(res, 'any');
@@ -52,14 +56,15 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
       await activateTotp(ctx, auth.user, code, requestInfo(req));
       res.redirect(303, '/account');
     } catch (error) {
-      if (auth.user.totp) return res.redirect(303, '/account');
-      await showMfa(res, auth, errorsFor(error), (error as SiteError).status);
+      const errors = errorsFor(error);
+      if ((await findUserById(ctx, auth.user.id))?.totp) return res.redirect(303, '/account');
+      await showMfa(res, auth, errors, statusOf(error));
     }
   });
 
-  router.get('/account', (req, res) => {
+  router.get('/account', async (_req, res) => {
     const auth = pageAuth(res, 'full');
-    if (auth) showAccount(res, auth);
+    if (auth) await showAccount(res, auth);
   });
   router.post('/account/disable-mfa', async (req, res) => {
     const auth = pageAuth(res, 'full');
@@ -69,9 +74,9 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
       const { password, code, backupCode } = req.body ?? {};
       const input = parseInput(disableSchema, { password, code: code || undefined, backupCode: backupCode || undefined });
       await disableTotp(ctx, auth.user, input, requestInfo(req));
-      res.redirect(303, auth.session.scope === 'full' ? '/account' : '/mfa');
+      res.redirect(303, mustEnrol(ctx, { ...auth.user, totp: null }) ? '/mfa' : '/account');
     } catch (error) {
-      showAccount(res, auth, errorsFor(error), (error as SiteError).status);
+      await showAccount(res, auth, errorsFor(error), statusOf(error));
     }
   });
   router.post('/account/backup-codes/request', limits.backupRequests, async (req, res) => {
@@ -80,9 +85,9 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const { message } = parseInput(backupRequestSchema, { message: req.body?.message });
       await requestBackupCodes(ctx, auth.user, message, requestInfo(req));
-      showAccount(res, auth, undefined, 202, 'Your request was sent to the administrator.');
+      await showAccount(res, auth, undefined, 202, 'Your request was sent to the administrator.');
     } catch (error) {
-      showAccount(res, auth, errorsFor(error), (error as SiteError).status);
+      await showAccount(res, auth, errorsFor(error), statusOf(error));
     }
   });
   return router;

@@ -1,14 +1,14 @@
 // The /admin pages: the request queue, the users table, the audit log. Thin shells over admin/*.
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SiteContext } from '../context';
 import { ForbiddenError } from '../errors';
 import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
-import { listUsers, requireUser, unlockUser } from '../admin/users';
+import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, requestStatusSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { sendPage } from '../pages/render';
 import { AdminRequestsPage } from '../pages/admin-requests-page';
 import { AdminUsersPage } from '../pages/admin-users-page';
@@ -28,10 +28,10 @@ export function adminPages(ctx: SiteContext): Router {
   const router = Router();
   const showCodes = (res: Response, email: string, codes: string[]) => sendPage(res, <IssuedCodesPage email={email} codes={codes} />);
 
-  router.get('/admin', (req, res) => {
+  router.get('/admin', async (req, res) => {
     if (!pageAdmin(res)) return;
     const { status } = parseInput(requestStatusSchema, req.query);
-    sendPage(res, <AdminRequestsPage requests={listRequests(ctx, status)} status={status} />);
+    sendPage(res, <AdminRequestsPage requests={await listRequests(ctx, status)} status={status} />);
   });
   router.post('/admin/requests/:id/issue', async (req, res) => {
     const auth = pageAdmin(res);
@@ -47,13 +47,14 @@ export function adminPages(ctx: SiteContext): Router {
     res.redirect(303, '/admin');
   });
 
-  router.get('/admin/users', (_req, res) => {
-    if (pageAdmin(res)) sendPage(res, <AdminUsersPage users={listUsers(ctx)} />);
+  const userQuery = (req: Request) => parseInput(userListSchema, { ...req.query, email: req.query.email || undefined });
+  router.get('/admin/users', async (req, res) => {
+    if (pageAdmin(res)) sendPage(res, <AdminUsersPage result={await listUsers(ctx, userQuery(req))} />);
   });
   router.post('/admin/users/:id/unlock', async (req, res) => {
     const auth = pageAdmin(res);
     if (!auth) return;
-    await unlockUser(ctx, requireUser(ctx, req.params.id), auth.user.id, requestInfo(req));
+    await unlockUser(ctx, req.params.id, auth.user.id, requestInfo(req));
     res.redirect(303, '/admin/users');
   });
   router.post('/admin/users/:id/backup-codes', async (req, res) => {
@@ -66,13 +67,13 @@ export function adminPages(ctx: SiteContext): Router {
     const auth = pageAdmin(res);
     if (!auth) return;
     const revoked = await revokeForUser(ctx, req.params.id, auth.user, requestInfo(req));
-    sendPage(res, <AdminUsersPage users={listUsers(ctx)} notice={`${revoked} backup code${revoked === 1 ? '' : 's'} revoked.`} />);
+    sendPage(res, <AdminUsersPage result={await listUsers(ctx, userQuery(req))} notice={`${revoked} backup code${revoked === 1 ? '' : 's'} revoked.`} />);
   });
 
-  router.get('/admin/audit', (req, res) => {
+  router.get('/admin/audit', async (req, res) => {
     if (!pageAdmin(res)) return;
     const query = parseInput(auditQuerySchema, { ...req.query, userId: req.query.userId || undefined, type: req.query.type || undefined });
-    sendPage(res, <AdminAuditPage result={queryAudit(ctx, query)} userId={query.userId} type={query.type} />);
+    sendPage(res, <AdminAuditPage result={await queryAudit(ctx, query)} userId={query.userId} type={query.type} />);
   });
   return router;
 }

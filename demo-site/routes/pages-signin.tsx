@@ -21,8 +21,8 @@ import { SignupPage } from '../pages/signup-page';
 import { SigninPage } from '../pages/signin-page';
 import { SigninCodePage, type SigninCodePageProps } from '../pages/signin-code-page';
 import type { Limits } from './limits';
-import type { SiteError } from '../errors';
-import type { User } from '../store/schema';
+import type { User } from '../storage/rows';
+import { statusOf } from '../http/error-status';
 
 function homeFor(ctx: SiteContext, user: User): string {
   return mustEnrol(ctx, user) ? '/mfa' : '/account';
@@ -35,18 +35,19 @@ async function startSession(ctx: SiteContext, req: Request, res: Response, sessi
 }
 
 /** The code step for the ticket in the cookie, or the sign-in page when the ticket is gone. */
-function codePage(ctx: SiteContext, req: Request, res: Response, props: Omit<SigninCodePageProps, 'request' | 'hasBackupCodes'> = {}, status = 200): void {
+async function codePage(ctx: SiteContext, req: Request, res: Response, props: Omit<SigninCodePageProps, 'request' | 'hasBackupCodes'> = {}, status = 200): Promise<void> {
   const token = readCookie(req, TICKET_COOKIE);
   let user: User;
   try {
-    user = findTicket(ctx, token ?? '').user;
+    user = (await findTicket(ctx, token ?? '')).user;
   } catch (error) {
+    const errors = errorsFor(error);
     clearCookie(req, res, TICKET_COOKIE);
-    sendPage(res, <SigninPage errors={errorsFor(error)} />, 401);
+    sendPage(res, <SigninPage errors={errors} />, 401);
     return;
   }
-  const request = latestRequestOf(ctx, user.id);
-  sendPage(res, <SigninCodePage {...props} request={request} hasBackupCodes={codesLeft(user) > 0} />, status);
+  const request = (await latestRequestOf(ctx, user.id)) ?? undefined;
+  sendPage(res, <SigninCodePage {...props} request={request} hasBackupCodes={(await codesLeft(ctx, user)) > 0} />, status);
 }
 
 export function signinPages(ctx: SiteContext, limits: Limits): Router {
@@ -62,7 +63,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
       await startSession(ctx, req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
-      sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, (error as SiteError).status);
+      sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, statusOf(error));
     }
   });
 
@@ -80,13 +81,13 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
       await startSession(ctx, req, res, result.sessionId);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
-      sendPage(res, <SigninPage email={email} errors={errorsFor(error)} />, (error as SiteError).status);
+      sendPage(res, <SigninPage email={email} errors={errorsFor(error)} />, statusOf(error));
     }
   });
 
-  router.get('/signin/code', (req, res) => {
+  router.get('/signin/code', async (req, res) => {
     if (!readCookie(req, TICKET_COOKIE)) return res.redirect('/signin');
-    codePage(ctx, req, res);
+    await codePage(ctx, req, res);
   });
   const secondFactor = (field: 'code' | 'backupCode', complete: typeof signInWithTotp) => async (req: Request, res: Response) => {
     const ticket = readCookie(req, TICKET_COOKIE);
@@ -99,7 +100,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     } catch (error) {
       const errors = errorsFor(error);
       const shown = 'form' in errors || 'code' in errors ? { [field]: errors.form ?? errors.code } : errors;
-      codePage(ctx, req, res, { errors: shown, useBackupCode: field === 'backupCode' }, (error as SiteError).status);
+      await codePage(ctx, req, res, { errors: shown, useBackupCode: field === 'backupCode' }, statusOf(error));
     }
   };
   router.post('/signin/code', limits.signin, secondFactor('code', signInWithTotp));
@@ -107,18 +108,17 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
   router.post('/signin/backup-codes/request', limits.backupRequests, async (req, res) => {
     try {
       const { message } = parseInput(backupRequestSchema, { message: req.body?.message });
-      const { user } = findTicket(ctx, readCookie(req, TICKET_COOKIE) ?? '');
+      const { user } = await findTicket(ctx, readCookie(req, TICKET_COOKIE) ?? '');
       await requestBackupCodes(ctx, user, message, requestInfo(req));
-      codePage(ctx, req, res, { notice: 'Your request was sent to the administrator.' }, 202);
+      await codePage(ctx, req, res, { notice: 'Your request was sent to the administrator.' }, 202);
     } catch (error) {
-      codePage(ctx, req, res, { errors: errorsFor(error) }, (error as SiteError).status);
+      await codePage(ctx, req, res, { errors: errorsFor(error) }, statusOf(error));
     }
   });
 
   router.post('/signout', async (req, res) => {
     const auth = currentAuth(res);
-    if (auth) endSession(ctx, auth.token);
-    await ctx.store.save();
+    if (auth) await endSession(ctx, auth.token);
     clearCookie(req, res, SESSION_COOKIE);
     res.redirect(303, '/signin');
   });

@@ -36,7 +36,7 @@ describe('QR sign-in refused', () => {
     await popup.close();
 
     expect(rig.scanRequests).toEqual([]);
-    const audit = rig.site.site.ctx.store.data.audit.map((entry) => entry.type);
+    const audit = (await rig.site.site.ctx.storage.audit.query({ page: 1, pageSize: 200 })).entries.map((entry) => entry.type);
     expect(audit.filter((type) => type.startsWith('qr_scan'))).toEqual([]);
     const status = await attacker.post('/api/qr/status', { qrToken: genuine.qrToken });
     expect(status.body).toEqual({ state: 'waiting' });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../demo-site/config';
 import { codeAt, PASSWORD, startTestSite, type TestSite } from './support/site';
 import { ADMIN_EMAIL, ADMIN_ENV, ADMIN_PASSWORD } from './support/admin';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite | undefined;
 afterEach(async () => {
@@ -44,7 +44,7 @@ describe('administrator bootstrap', () => {
     expect(me.body.user.role).toBe('admin');
     expect((await client.get('/account')).headers.get('location')).toBe('/mfa');
     expect((await client.get('/api/admin/users')).body.error.code).toBe('enrolment_required');
-    expect(readDataFile(site.dataDir).audit.map((entry) => entry.type)).toContain('admin_promoted');
+    expect((await readStored(site.data)).audit.map((entry) => entry.type)).toContain('admin_promoted');
   });
 
   it('refuses to start with an ADMIN_PASSWORD on the common-password list, naming the setting and creating no one', async () => {

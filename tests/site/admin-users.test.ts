@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../demo-site/config';
 import { startSite } from '../../demo-site/main';
-import { readDataFile } from './support/store-file';
-import { CHEAP_ARGON2, PASSWORD, signUpWithTotp, type TestSite } from './support/site';
+import { readStored } from './support/stored';
+import { CHEAP_ARGON2, createTestData, dataEnv, PASSWORD, signUpWithTotp, type TestSite } from './support/site';
 import { signInAdmin, startSiteWithAdmin } from './support/admin';
 
 let site: TestSite;
@@ -56,8 +56,8 @@ describe('administrators and users', () => {
   });
 
   it('makes one administrator at `npm start` when none is configured, and says its password once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tessera-admin-'));
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...CHEAP_ARGON2 });
+    const data = await createTestData();
+    const config = loadConfig({ PORT: '0', ...dataEnv(data), ...CHEAP_ARGON2 });
     try {
       const first = await startSite(config, Date.now, { createAdminIfNone: true });
       await first.close();
@@ -66,11 +66,11 @@ describe('administrators and users', () => {
       const again = await startSite(config, Date.now, { createAdminIfNone: true });
       await again.close();
       expect(again.createdAdmin).toBeNull();
-      const stored = readDataFile(dataDir).users;
+      const stored = (await readStored(data)).users;
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ role: 'admin', status: 'active', totp: null });
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await data.remove();
     }
   });
 });

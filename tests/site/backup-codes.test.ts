@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeAt, PASSWORD, signUpWithTotp, type TestSite } from './support/site';
 import { signInAdmin, startSiteWithAdmin } from './support/admin';
-import { readDataFile, readDataFileText } from './support/store-file';
+import { readStored, readStoredText } from './support/stored';
 import type { Client } from './support/client';
 
 let site: TestSite;
@@ -85,15 +85,17 @@ describe('backup codes', () => {
 
   it('are stored only as keyed hashes: no code appears in the data file in any form', async () => {
     const { codes } = await userWithCodes();
-    const text = readDataFileText(site.dataDir);
+    const text = await readStoredText(site.data);
     for (const code of codes) {
       expect(text).not.toContain(code);
       expect(text).not.toContain(code.replace('-', ''));
       expect(text.toLowerCase()).not.toContain(code.replace('-', '').toUpperCase().toLowerCase());
     }
-    const user = readDataFile(site.dataDir).users.find((candidate) => candidate.email === email)!;
-    expect(user.backupCodes).toHaveLength(10);
-    for (const stored of user.backupCodes) expect(stored.hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await readStored(site.data);
+    const user = stored.users.find((candidate) => candidate.email === email)!;
+    const hashes = stored.backupCodes.filter((code) => code.userId === user.id);
+    expect(hashes).toHaveLength(10);
+    for (const code of hashes) expect(code.hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('are revoked by a new issue and by DELETE', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD, signUpWithTotp, type TestSite } from './support/site';
 import { signInAdmin, startSiteWithAdmin } from './support/admin';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -23,7 +23,7 @@ describe('backup code redemption under concurrency', () => {
     const statuses = replies.map((reply) => reply.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 401)).toHaveLength(49);
-    const stored = readDataFile(site.dataDir).users.find((candidate) => candidate.id === userId)!;
-    expect(stored.backupCodes.filter((entry) => entry.usedAt !== null)).toHaveLength(1);
+    const stored = (await readStored(site.data)).backupCodes.filter((code) => code.userId === userId);
+    expect(stored.filter((entry) => entry.usedAt !== null)).toHaveLength(1);
   });
 });

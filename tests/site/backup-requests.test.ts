@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD, signUpWithTotp, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 import { signInAdmin, startSiteWithAdmin, userAtCodeStep } from './support/admin';
 
 let site: TestSite;
@@ -39,7 +39,7 @@ describe('backup code requests', () => {
     expect(api.body.error.code).toBe('enrolment_required');
     const page = await fresh.request('POST', '/account/backup-codes/request', { body: 'message=codes', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(page.headers.get('location')).toBe('/mfa');
-    expect(readDataFile(site.dataDir).backupCodeRequests).toEqual([]);
+    expect((await readStored(site.data)).backupRequests).toEqual([]);
   });
 
   it('are issued once: the codes come back, the request is closed, and issuing again is refused', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -28,7 +28,7 @@ describe('account lockout', () => {
     site.clock.advance(10 * 60_000);
     const { body } = await site.client().post('/api/signin', { email, password: PASSWORD });
     expect((await site.client().post('/api/signin/mfa/totp', { ticket: body.ticket, code: codeAt(secret, site.clock) })).status).toBe(200);
-    expect(readDataFile(site.dataDir).audit.filter((entry) => entry.type === 'lockout')).toHaveLength(1);
+    expect((await readStored(site.data)).audit.filter((entry) => entry.type === 'lockout')).toHaveLength(1);
   });
 
   it('counts wrong codes as failures too', async () => {

@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { decodeBase32, parseOtpauthUri } from '#shared/otp/index.ts';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
-import { readDataFile, readDataFileText } from './support/store-file';
+import { readStored, readStoredText } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -44,7 +44,7 @@ describe('TOTP enrolment', () => {
     expect(right.status).toBe(200);
     expect(right.body).toEqual({ mfaEnabled: true });
     expect((await client.get('/api/me')).body.user.mfaEnabled).toBe(true);
-    expect(readDataFile(site.dataDir).audit.map((entry) => entry.type)).toContain('mfa_enabled');
+    expect((await readStored(site.data)).audit.map((entry) => entry.type)).toContain('mfa_enabled');
   });
 
   it('replaces an earlier pending secret with a new one', async () => {
@@ -70,11 +70,11 @@ describe('TOTP enrolment', () => {
   it('stores the secret only encrypted', async () => {
     site = await startTestSite();
     const secret = await signUpWithTotp(site, site.client(), email);
-    const text = readDataFileText(site.dataDir);
+    const text = await readStoredText(site.data);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(Buffer.from(decodeBase32(secret)).toString('base64'));
     expect(text).not.toContain(Buffer.from(decodeBase32(secret)).toString('hex'));
-    const user = readDataFile(site.dataDir).users[0];
+    const user = (await readStored(site.data)).users[0];
     expect(user.totp?.secretBox).toMatch(/^v1\./);
   });
 
@@ -103,7 +103,7 @@ describe('turning MFA off', () => {
     const ok = await client.post('/api/mfa/totp/disable', { password: PASSWORD, code: codeAt(secret, site.clock) });
     expect(ok.status).toBe(200);
     expect((await client.get('/api/me')).body.user.mfaEnabled).toBe(false);
-    expect(readDataFile(site.dataDir).audit.map((entry) => entry.type)).toContain('mfa_disabled');
+    expect((await readStored(site.data)).audit.map((entry) => entry.type)).toContain('mfa_disabled');
     const signin = await site.client().post('/api/signin', { email, password: PASSWORD });
     expect(signin.body.user.email).toBe(email);
   });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../demo-site/config';
 import { OWASP_MINIMUM } from '../../demo-site/accounts/password';
 import { commonPasswordCount } from '../../demo-site/accounts/common-passwords';
 import { PASSWORD, startTestSite, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -27,15 +27,15 @@ describe('password storage', () => {
   it('keeps the parameters in the encoded hash and rehashes an outdated hash at the next sign-in', async () => {
     site = await startTestSite({ MFA_POLICY: 'optional' });
     await site.client().post('/api/signup', { email, password: PASSWORD, displayName: 'Frances' });
-    const before = readDataFile(site.dataDir).users[0].passwordHash;
+    const before = (await readStored(site.data)).users[0].passwordHash;
     expect(before).toMatch(/^\$argon2id\$v=19\$/);
     expect(hashParams(before)).toEqual({ m: 1024, t: 1, p: 1 });
 
     site = await site.restart({ MFA_POLICY: 'optional', ARGON2_MEMORY_KIB: '2048', ARGON2_TIME_COST: '2' });
     expect((await site.client().post('/api/signin', { email, password: 'wrong password!' })).status).toBe(401);
-    expect(readDataFile(site.dataDir).users[0].passwordHash).toBe(before);
+    expect((await readStored(site.data)).users[0].passwordHash).toBe(before);
     expect((await site.client().post('/api/signin', { email, password: PASSWORD })).status).toBe(200);
-    const after = readDataFile(site.dataDir).users[0].passwordHash;
+    const after = (await readStored(site.data)).users[0].passwordHash;
     expect(hashParams(after)).toEqual({ m: 2048, t: 2, p: 1 });
     expect((await site.client().post('/api/signin', { email, password: PASSWORD })).status).toBe(200);
   });

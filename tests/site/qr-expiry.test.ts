@@ -43,15 +43,15 @@ describe('QR sign-in time limits', () => {
     // PINs expire at 3:30, 5:30, 7:30 and 9:30 after the QR was made: four fresh ones are pushed.
     for (let rotation = 1; rotation <= 4; rotation++) {
       site.clock.advance(120_000);
-      sweepQrSessions(site.site.qr);
+      await sweepQrSessions(site.site.qr);
       await channel.next((event) => event.type === 'pin');
     }
     const lastPin = channel.events.at(-1) as ExtensionEvent & { type: 'pin' };
     site.clock.advance(29_000);
-    sweepQrSessions(site.site.qr);
+    await sweepQrSessions(site.site.qr);
     expect((await browser.post('/api/qr/status', { qrToken })).body.state).toBe('scanned');
     site.clock.advance(1_000); // now 10 minutes after the QR was made
-    sweepQrSessions(site.site.qr);
+    await sweepQrSessions(site.site.qr);
     await expect(channel.next((event) => event.type === 'expired')).resolves.toEqual({ type: 'expired' });
     const verify = await browser.post('/api/pin/verify', { qrToken, pin: lastPin.pin });
     expect(verify.status).toBe(410);
@@ -67,6 +67,6 @@ describe('QR sign-in time limits', () => {
     site.clock.advance(600_000);
     const verify = await browser.post('/api/pin/verify', { qrToken, pin });
     expect(verify.status).toBe(410);
-    expect(site.site.qr.registry.size).toBe(0);
+    expect(await site.site.ctx.storage.qrSessions.countLive()).toBe(0);
   });
 });

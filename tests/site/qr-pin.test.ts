@@ -74,7 +74,7 @@ describe('QR sign-in PINs', () => {
     const browser = pageClient(site);
     const { qrToken, scanned, channel } = await scannedQr(browser);
     site.clock.advance(120_000);
-    sweepQrSessions(site.site.qr);
+    await sweepQrSessions(site.site.qr);
     const rotated = (await channel.next(isPin)) as PinEvent;
     expect(rotated.attemptsLeft).toBe(5);
     expect(rotated.pinExpiresAt).toBe(site.clock.ms + 120_000);

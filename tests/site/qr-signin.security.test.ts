@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { codeAt, signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, EXTENSION_ORIGIN, generateQr, listen, pageClient, scan, scanSignin, startQrSite } from './support/qr';
-import { readDataFileText } from './support/store-file';
+import { readStored, readStoredText } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -58,7 +58,7 @@ describe('QR sign-in security', () => {
     const replay = await scan(site, { qrToken: second.qrToken, email, code });
     expect(replay.status).toBe(401);
     expect(replay.body.error.code).toBe('invalid_code');
-    const onDisk = JSON.parse(readDataFileText(site.dataDir));
+    const onDisk = (await readStored(site.data));
     expect(onDisk.users[0].failedAttempts).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('QR sign-in security', () => {
     const { pin, channelToken } = await scanSignin(site, qrToken, email, secret);
     const qrCookie = browser.cookies.get('tessera_qr')!;
     await browser.post('/api/pin/verify', { qrToken, pin: pin === '000000' ? '000001' : '000000' });
-    const text = readDataFileText(site.dataDir);
+    const text = await readStoredText(site.data);
     for (const value of [qrToken, channelToken, qrCookie]) expect(text).not.toContain(value);
     expect(text).not.toMatch(new RegExp(`"${pin}"`));
     expect(text).toContain('"qr_scanned"');

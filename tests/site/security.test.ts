@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
-import { readDataFile, readDataFileText, readUsersOnDisk } from './support/store-file';
+import { readStored, readStoredText } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -18,7 +18,7 @@ describe('requests', () => {
     expect(opaque.status).toBe(403);
     const fetchMeta = await site.client().post('/api/signup', signup, { 'sec-fetch-site': 'cross-site' });
     expect(fetchMeta.status).toBe(403);
-    expect(readUsersOnDisk(site.dataDir)).toHaveLength(0);
+    expect((await readStored(site.data)).users).toHaveLength(0);
     expect((await site.client().post('/api/signup', signup, { origin: site.url })).status).toBe(201);
   });
 
@@ -96,12 +96,12 @@ describe('secrets at rest', () => {
     const client = site.client();
     const secret = await signUpWithTotp(site, client, email);
     const { body } = await site.client().post('/api/signin', { email, password: PASSWORD });
-    const text = readDataFileText(site.dataDir);
+    const text = await readStoredText(site.data);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(client.cookies.get('tessera_session'));
     expect(text).not.toContain(body.ticket);
-    expect(readDataFile(site.dataDir).users[0].passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await readStored(site.data)).users[0].passwordHash).toMatch(/^\$argon2id\$/);
   });
 });
 
@@ -119,7 +119,7 @@ describe('audit log', () => {
     await site.client().post('/api/signin/mfa/totp', { ticket: body.ticket, code: codeAt(secret, site.clock) });
     site.clock.advance(30_000);
     await client.post('/api/mfa/totp/disable', { password: PASSWORD, code: codeAt(secret, site.clock) });
-    const audit = readDataFile(site.dataDir).audit;
+    const audit = (await readStored(site.data)).audit;
     expect(audit.map((entry) => entry.type)).toEqual(expect.arrayContaining(['signup', 'mfa_enabled', 'signin_failure', 'lockout', 'signin_success', 'mfa_disabled']));
     // Times come from the site's clock: each entry says when it happened.
     expect(audit.find((entry) => entry.type === 'lockout')?.at).toBe(lockedAt);

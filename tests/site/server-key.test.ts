@@ -6,7 +6,7 @@ import { KEY_FILE, loadServerKey } from '../../demo-site/crypto/server-key';
 import { openSecret, sealSecret } from '../../demo-site/crypto/secret-box';
 import { loadConfig } from '../../demo-site/config';
 import { signUpWithTotp, startTestSite } from './support/site';
-import { readDataFileText } from './support/store-file';
+import { readStoredText } from './support/stored';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,12 +33,12 @@ describe('server key', () => {
     dir = site.dataDir;
     await signUpWithTotp(site, site.client(), 'mary@example.com');
     await site.close({ keepData: true });
-    const before = readDataFileText(dir);
+    const before = await readStoredText(site.data);
     const secret = 'another server secret, thirty-two characters or more';
-    await expect(startTestSite({ TESSERA_SECRET: secret }, { dataDir: dir, clock: site.clock })).rejects.toThrow(/server key does not open the TOTP secrets.*restore the server\.key file/);
-    expect(readDataFileText(dir)).toBe(before);
-    const again = await startTestSite({ MFA_POLICY: 'optional' }, { dataDir: dir, clock: site.clock });
-    await again.close({ keepData: true });
+    await expect(startTestSite({ TESSERA_SECRET: secret }, { data: site.data, clock: site.clock })).rejects.toThrow(/server key does not open the TOTP secrets.*restore the server\.key file/);
+    expect(await readStoredText(site.data)).toBe(before);
+    const again = await startTestSite({ MFA_POLICY: 'optional' }, { data: site.data, clock: site.clock });
+    await again.close();
   });
 
   it('encrypts with AES-256-GCM: a tampered box, another key or another purpose fails to open', () => {

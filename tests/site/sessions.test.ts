@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -45,7 +45,7 @@ describe('sessions', () => {
     const replayed = site.client();
     replayed.cookies.set('tessera_session', cookie);
     expect((await replayed.get('/api/me')).status).toBe(401);
-    expect(readDataFile(site.dataDir).sessions).toHaveLength(0);
+    expect((await readStored(site.data)).sessions).toHaveLength(0);
   });
 
   it('survive a restart, and so do users and MFA state', async () => {
@@ -65,7 +65,7 @@ describe('sessions', () => {
 
   it('are stored only as a hash of their id', async () => {
     const client = await signedIn();
-    const [session] = readDataFile(site.dataDir).sessions;
+    const [session] = (await readStored(site.data)).sessions;
     expect(session.idHash).not.toBe(client.cookies.get('tessera_session'));
     expect(JSON.stringify(session)).not.toContain(client.cookies.get('tessera_session'));
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -33,7 +33,7 @@ describe('sign-in', () => {
     expect(second.status).toBe(200);
     expect(second.body.user).toMatchObject({ email, mfaEnabled: true });
     expect((await client.get('/api/me')).status).toBe(200);
-    const types = readDataFile(site.dataDir).audit.map((entry) => entry.type);
+    const types = (await readStored(site.data)).audit.map((entry) => entry.type);
     expect(types).toContain('signin_success');
   });
 
@@ -46,7 +46,7 @@ describe('sign-in', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.body.error.code).toBe('invalid_credentials');
-    const failures = readDataFile(site.dataDir).audit.filter((entry) => entry.type === 'signin_failure');
+    const failures = (await readStored(site.data)).audit.filter((entry) => entry.type === 'signin_failure');
     expect(failures).toHaveLength(2);
     expect(failures.every((entry) => entry.ip && entry.userAgent !== undefined)).toBe(true);
   });

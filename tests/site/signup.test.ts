@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestSite, type TestSite } from './support/site';
-import { readDataFile } from './support/store-file';
+import { readStored } from './support/stored';
 
 let site: TestSite;
 afterEach(async () => site?.close());
@@ -18,7 +18,7 @@ describe('signup', () => {
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(reply.body.user.id);
-    expect(readDataFile(site.dataDir).audit.map((entry) => entry.type)).toContain('signup');
+    expect((await readStored(site.data)).audit.map((entry) => entry.type)).toContain('signup');
   });
 
   it('refuses an email already taken, whatever its case, with 409 email_taken', async () => {
@@ -27,7 +27,7 @@ describe('signup', () => {
     const again = await site.client().post('/api/signup', { ...account, email: 'ada@EXAMPLE.com' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('email_taken');
-    expect(readDataFile(site.dataDir).users).toHaveLength(1);
+    expect((await readStored(site.data)).users).toHaveLength(1);
   });
 
   it('lets exactly one of many simultaneous signups with one email through', async () => {
@@ -35,7 +35,7 @@ describe('signup', () => {
     const replies = await Promise.all(Array.from({ length: 12 }, () => site.client().post('/api/signup', account)));
     const statuses = replies.map((reply) => reply.status).sort();
     expect(statuses).toEqual([201, ...Array(11).fill(409)]);
-    expect(readDataFile(site.dataDir).users).toHaveLength(1);
+    expect((await readStored(site.data)).users).toHaveLength(1);
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('signup', () => {
     expect(signin.status).toBe(401);
     expect((await client.get('/api/me')).status).toBe(401);
     expect((await site.client().post('/api/signup', account)).status).toBe(201);
-    expect(readDataFile(site.dataDir).users).toHaveLength(1);
+    expect((await readStored(site.data)).users).toHaveLength(1);
   });
 
   it('under MFA_POLICY=optional gives a full session at signup', async () => {

@@ -1,9 +1,12 @@
-// Starts the real site on a loopback port (port 0) with a temporary data folder, real argon2 (cheap settings passed
-// explicitly) and an injected clock.
+// Starts the real site on a loopback port (port 0) with a temporary data folder (and, when the suite runs on
+// PostgreSQL, a fresh database of the test run's server), real argon2 (cheap settings passed explicitly) and an
+// injected clock.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { generateTotp } from '#shared/otp/index.ts';
+import { createDatabase } from '../../support/postgres';
 import { loadConfig, type SiteConfig } from '../../../demo-site/config';
 import { startSite, type RunningSite } from '../../../demo-site/main';
 import { Client } from './client';
@@ -20,44 +23,83 @@ export class TestClock {
   }
 }
 
+/** The adapter this run of the site suite uses (vitest.config.ts runs the suite once per adapter). */
+export const TEST_STORAGE: 'embedded' | 'postgres' = process.env.TESSERA_TEST_STORAGE === 'postgres' ? 'postgres' : 'embedded';
+
+/** Where a test site keeps its data. */
+export interface TestData {
+  dataDir: string;
+  /** Set when the suite runs on PostgreSQL: a database of its own. */
+  databaseUrl?: string;
+  remove(): Promise<void>;
+}
+
+export async function createTestData(storage = TEST_STORAGE): Promise<TestData> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-site-'));
+  const database = storage === 'postgres' ? await createDatabase(inject('postgresAdminUrl')) : null;
+  return {
+    dataDir,
+    databaseUrl: database?.url,
+    async remove() {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
+    },
+  };
+}
+
+/** The settings that point a site at this data. */
+export const dataEnv = (data: Pick<TestData, 'dataDir' | 'databaseUrl'>): Record<string, string> => ({
+  DATA_DIR: data.dataDir,
+  ...(data.databaseUrl ? { DATABASE_URL: data.databaseUrl } : {}),
+});
+
 export interface TestSite {
   site: RunningSite;
   url: string;
   clock: TestClock;
   dataDir: string;
+  data: TestData;
   config: SiteConfig;
   client(): Client;
   restart(env?: Record<string, string>): Promise<TestSite>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestSite(env: Record<string, string> = {}, shared?: { dataDir: string; clock: TestClock }, givenClock?: TestClock): Promise<TestSite> {
-  const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'tessera-site-'));
+export async function startTestSite(env: Record<string, string> = {}, shared?: { data: TestData; clock: TestClock }, givenClock?: TestClock): Promise<TestSite> {
+  const data = shared?.data ?? (await createTestData());
+  const dataDir = data.dataDir;
   const clock = shared?.clock ?? givenClock ?? new TestClock();
   const config = loadConfig({
     PORT: '0',
-    DATA_DIR: dataDir,
+    ...dataEnv(data),
     RATE_LIMIT_SIGNIN: '10000',
     RATE_LIMIT_SIGNUP: '10000',
     RATE_LIMIT_BACKUP_REQUESTS: '10000',
     ...CHEAP_ARGON2,
     ...env,
   });
-  const site = await startSite(config, clock.now);
+  let site: RunningSite;
+  try {
+    site = await startSite(config, clock.now);
+  } catch (error) {
+    if (!shared) await data.remove();
+    throw error;
+  }
   const testSite: TestSite = {
     site,
     url: site.url,
     clock,
     dataDir,
+    data,
     config,
     client: () => new Client(site.url),
     async restart(nextEnv = env) {
       await site.close();
-      return startTestSite(nextEnv, { dataDir, clock });
+      return startTestSite(nextEnv, { data, clock });
     },
     async close({ keepData = false } = {}) {
       await site.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) await data.remove();
     },
   };
   return testSite;

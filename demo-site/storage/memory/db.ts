@@ -1,0 +1,85 @@
+// The memory adapter's database: every table, the audit log, one writer at a time, and undo for transactions that
+// fail. The embedded adapter is this plus a `persist` that makes each change durable before the call returns.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { BackupCode, BackupCodeRequest, QrSession, Session, Ticket, User } from '../rows';
+import type { AuditLog } from './audit-log';
+import { MemoryAuditLog } from './audit-log';
+import { Table, type ChangeLog } from './table';
+
+export interface RateLimitRow { key: string; hits: number; resetAt: number }
+
+const byUser = { name: 'user', key: (row: { userId: string }) => row.userId };
+
+export class MemoryDb implements ChangeLog {
+  readonly users = new Table<User>('users', true, (u) => u.id, [
+    { name: 'email', key: (u) => u.email },
+    { name: 'admin', key: (u) => (u.role === 'admin' ? 'admin' : null) },
+    { name: 'pending', key: (u) => (u.status === 'pending' ? 'pending' : null) },
+  ], this);
+  readonly backupCodes = new Table<BackupCode>('backupCodes', true, (c) => `${c.userId}:${c.hash}`, [byUser], this);
+  readonly sessions = new Table<Session>('sessions', true, (s) => s.idHash, [byUser], this);
+  readonly tickets = new Table<Ticket>('tickets', true, (t) => t.idHash, [byUser], this);
+  readonly backupRequests = new Table<BackupCodeRequest>('backupRequests', true, (r) => r.id, [
+    byUser,
+    { name: 'status', key: (r) => r.status },
+  ], this);
+  readonly qrSessions = new Table<QrSession>('qrSessions', false, (q) => q.id, [
+    { name: 'token', key: (q) => q.tokenHash },
+    { name: 'channel', key: (q) => q.channelHash },
+    { name: 'binding', key: (q) => q.binding },
+  ], this);
+  readonly rateLimits = new Table<RateLimitRow>('rateLimits', false, (r) => r.key, [], this);
+
+  /** Set when a durable table changed since the last persist. */
+  dirty = false;
+  private undo: (() => void)[] | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly inTransaction = new AsyncLocalStorage<true>();
+
+  constructor(
+    readonly audit: AuditLog = new MemoryAuditLog(),
+    /** Resolves once every change made so far is durable. */
+    readonly persist: () => Promise<void> = async () => undefined,
+  ) {}
+
+  recordChange(table: Table<any>, key: string, before: unknown): void {
+    if (table.durable) this.dirty = true;
+    this.undo?.push(() => table.restore(key, before));
+  }
+
+  /** One change outside a transaction: applied alone (undone if it throws), durable when the promise resolves. */
+  async write<T>(change: () => T): Promise<T> {
+    if (this.inTransaction.getStore()) throw new Error('Inside a transaction, write through the repositories the transaction gave.');
+    const result = await this.exclusive(async () => this.applyAll(change));
+    await this.persist();
+    return result;
+  }
+
+  /** Runs `work` as the only writer; its changes stay only if it returns. Durable when the promise resolves. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    const result = await this.exclusive(() => this.inTransaction.run(true, () => this.applyAll(work)));
+    await this.persist();
+    return result;
+  }
+
+  private async applyAll<T>(change: () => T | Promise<T>): Promise<Awaited<T>> {
+    const undo: (() => void)[] = [];
+    const auditSize = this.audit.size;
+    this.undo = undo;
+    try {
+      return await change();
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      this.audit.truncateTo(auditSize);
+      throw error;
+    } finally {
+      this.undo = null;
+    }
+  }
+
+  private exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

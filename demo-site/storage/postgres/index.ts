@@ -1,0 +1,93 @@
+// The PostgreSQL adapter (DATABASE_URL set): a pg pool, the schema migrated at start, transactions on one connection,
+// and LISTEN/NOTIFY between processes. A database that goes away makes calls fail with StorageUnavailableError; the
+// pool and the listener reconnect by themselves when it is back.
+import pg from 'pg';
+import { ConfigError } from '../../errors';
+import type { Repositories } from '../repositories';
+import type { Storage } from '../storage';
+import { postgresAudit } from './audit';
+import { postgresBackupCodes, postgresBackupRequests } from './backup';
+import { startPostgresBus } from './bus';
+import { migrate } from './migrations';
+import { postgresQrSessions, postgresRateLimits } from './qr-and-limits';
+import { postgresSessions, postgresTickets } from './sessions';
+import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
+import { postgresTransfer } from './transfer';
+import { postgresUsers } from './users';
+
+export function createPostgresRepositories(sql: Sql): Repositories {
+  return {
+    users: postgresUsers(sql),
+    sessions: postgresSessions(sql),
+    tickets: postgresTickets(sql),
+    backupCodes: postgresBackupCodes(sql),
+    backupRequests: postgresBackupRequests(sql),
+    audit: postgresAudit(sql),
+    qrSessions: postgresQrSessions(sql),
+    rateLimits: postgresRateLimits(sql),
+  };
+}
+
+/** Times are milliseconds in bigint columns: read them as numbers (exact up to 2^53). */
+const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
+
+/** The URL without its password, for messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(an unreadable DATABASE_URL)';
+  }
+}
+
+export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<Storage> {
+  const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: 5_000, types };
+  const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+  // An idle connection dropped by a restarting database: the pool replaces it at the next query.
+  pool.on('error', () => undefined);
+  const where = describeDatabaseUrl(url);
+  let bus: Awaited<ReturnType<typeof startPostgresBus>>;
+  try {
+    await migrate(pool);
+    bus = await startPostgresBus(config, sqlOf(pool));
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (isUnavailable(error) || /password|does not exist|role/i.test(reason)) {
+      throw new ConfigError(`Cannot use the PostgreSQL database at ${where} (DATABASE_URL): ${reason}. Start it, or fix DATABASE_URL.`);
+    }
+    throw error;
+  }
+  const sql = sqlOf(pool);
+  let closing: Promise<void> | null = null;
+  return {
+    ...createPostgresRepositories(sql),
+    kind: 'postgres',
+    description: `PostgreSQL at ${where}`,
+    async transaction(work) {
+      const client = await pool.connect().catch((error) => Promise.reject(toStorageError(error)));
+      let broken = false;
+      try {
+        await sqlOf(client)('BEGIN');
+        const result = await work(createPostgresRepositories(sqlOf(client)));
+        await sqlOf(client)('COMMIT');
+        return result;
+      } catch (error) {
+        broken = isUnavailable(error) || isUnavailable((error as { cause?: unknown }).cause);
+        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    bus,
+    transfer: postgresTransfer(sql),
+    close: () =>
+      (closing ??= (async () => {
+        await bus.close();
+        await pool.end();
+      })()),
+  };
+}

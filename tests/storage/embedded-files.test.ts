@@ -1,0 +1,107 @@
+// The embedded adapter's files: the data file (mode 0600, whole or not at all), the audit log in JSON-lines files
+// that are never cut, and data files of the older format brought up to date.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEmbeddedStorage } from '../../demo-site/storage/embedded';
+import { DATA_FILE } from '../../demo-site/storage/embedded/snapshot';
+import type { AuditEntry } from '../../demo-site/storage/rows';
+import { sampleUser } from './support/rows';
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const fresh = () => (dir = mkdtempSync(join(tmpdir(), 'tessera-embedded-')));
+const entry = (id: string, extra: Partial<AuditEntry> = {}): AuditEntry => ({ id, type: 'test', at: 1, userId: null, actorId: null, ip: '', userAgent: '', details: {}, ...extra });
+const everything = { page: 1, pageSize: 1000 };
+
+describe('embedded store files', () => {
+  it('writes the data file with mode 0600 and reads it back after a restart', async () => {
+    const storage = await openEmbeddedStorage(fresh());
+    await storage.users.insert(sampleUser('ada@example.com'));
+    await storage.audit.append(entry('a'));
+    await storage.close();
+    expect(statSync(join(dir, DATA_FILE)).mode & 0o777).toBe(0o600);
+    const again = await openEmbeddedStorage(dir);
+    expect((await again.users.findByEmail('ada@example.com'))?.email).toBe('ada@example.com');
+    expect((await again.audit.query(everything)).entries.map((e) => e.id)).toEqual(['a']);
+    await again.close();
+  });
+
+  it('keeps the audit log out of the data file, as JSON lines in files rotated by size and never cut', async () => {
+    const storage = await openEmbeddedStorage(fresh(), { auditSegmentBytes: 1000 });
+    for (let i = 0; i < 40; i++) await storage.audit.append(entry(`e${i}`, { details: { n: i } }));
+    await storage.close();
+    expect(readFileSync(join(dir, DATA_FILE), 'utf8')).not.toContain('"e1"');
+    const segments = readdirSync(dir).filter((name) => name.startsWith('tessera-audit-')).sort();
+    expect(segments.length).toBeGreaterThan(3);
+    const lines = segments.flatMap((name) => readFileSync(join(dir, name), 'utf8').trim().split('\n'));
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual(Array.from({ length: 40 }, (_, i) => `e${i}`));
+    const again = await openEmbeddedStorage(dir, { auditSegmentBytes: 1000 });
+    const newest = await again.audit.query({ page: 1, pageSize: 3 });
+    expect(newest).toMatchObject({ total: 40, entries: [{ id: 'e39' }, { id: 'e38' }, { id: 'e37' }] });
+    await again.close();
+  });
+
+  it('writes many changes made at once in few flushes, and every caller hears back only once its change is on disk', async () => {
+    const storage = await openEmbeddedStorage(fresh());
+    await Promise.all(Array.from({ length: 50 }, (_, i) => storage.users.insert(sampleUser(`u${i}@example.com`))));
+    await storage.close();
+    const again = await openEmbeddedStorage(dir);
+    expect((await again.users.list({ page: 1, pageSize: 100 })).total).toBe(50);
+    await again.close();
+  });
+
+  it('reports a failed write to its callers only, and goes on writing once the disk works again', async () => {
+    const storage = await openEmbeddedStorage(fresh());
+    // A folder where the temporary file goes makes every write fail, as a full or read-only disk would.
+    mkdirSync(join(dir, `${DATA_FILE}.tmp`));
+    await expect(storage.users.insert(sampleUser('lost@example.com'))).rejects.toThrow();
+    rmSync(join(dir, `${DATA_FILE}.tmp`), { recursive: true });
+    await storage.users.insert(sampleUser('kept@example.com'));
+    await storage.close();
+    const again = await openEmbeddedStorage(dir);
+    expect((await again.users.list({ page: 1, pageSize: 10 })).users.map((u) => u.email).sort()).toEqual(['kept@example.com', 'lost@example.com']);
+    await again.close();
+  });
+
+  it('drops audit lines a crash left behind without their data-file write', async () => {
+    const storage = await openEmbeddedStorage(fresh());
+    await storage.audit.append(entry('committed'));
+    await storage.close();
+    const [segment] = readdirSync(dir).filter((name) => name.startsWith('tessera-audit-'));
+    writeFileSync(join(dir, segment), `${JSON.stringify(entry('uncommitted'))}\n{"id":"half`, { flag: 'a' });
+    const again = await openEmbeddedStorage(dir);
+    expect((await again.audit.query(everything)).entries.map((e) => e.id)).toEqual(['committed']);
+    await again.close();
+  });
+
+  it('brings a data file of the older format up to date: backup codes as rows, the audit log moved to its files', async () => {
+    fresh();
+    const { backupCodes: _none, ...user } = { ...sampleUser('old@example.com'), backupCodes: [] };
+    const old = {
+      users: [{ ...user, backupCodes: [{ hash: 'h1', usedAt: null }, { hash: 'h2', usedAt: 5 }] }],
+      sessions: [], tickets: [], backupCodeRequests: [{ id: 'r', userId: user.id, status: 'open', message: 'help', createdAt: 1, updatedAt: 1, ip: '' }],
+      audit: [entry('old-1'), entry('old-2')],
+    };
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify(old));
+    const storage = await openEmbeddedStorage(dir);
+    expect(await storage.backupCodes.countUnused(user.id)).toBe(1);
+    expect((await storage.backupRequests.findOpenForUser(user.id))?.message).toBe('help');
+    expect((await storage.audit.query(everything)).entries.map((e) => e.id)).toEqual(['old-2', 'old-1']);
+    await storage.close();
+    const file = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
+    expect(file.version).toBe(1);
+    expect(file.audit).toMatchObject({ segment: 1 });
+    expect(readFileSync(join(dir, DATA_FILE), 'utf8')).not.toContain('old-1');
+  });
+
+  it('refuses a damaged data file, and a second process on the same folder, with words saying what to do', async () => {
+    writeFileSync(join(fresh(), DATA_FILE), '{"users": [');
+    await expect(openEmbeddedStorage(dir)).rejects.toThrow(/not valid JSON: restore it from a backup/);
+    rmSync(join(dir, DATA_FILE));
+    const first = await openEmbeddedStorage(dir);
+    await expect(openEmbeddedStorage(dir)).rejects.toThrow(/Another site process .* is using the data folder.*DATABASE_URL/);
+    await first.close();
+  });
+});
