@@ -27,6 +27,7 @@ import { createQrContext, type QrContext } from './qr-signin/context';
 import { RealtimeHub } from './realtime/hub';
 import { attachRealtime, type Realtime } from './realtime/ws-server';
 import { createRelay } from './realtime/relay';
+import { markPinDelivered } from './qr-signin/lifecycle';
 
 export interface AppOptions {
   config: SiteConfig;
@@ -52,8 +53,9 @@ export function createApp({ config, storage, key, now = Date.now }: AppOptions):
   void dummyHash(config.argon2);
   const limits = createLimits(ctx);
   const hub = new RealtimeHub();
-  const relay = createRelay(storage.bus, key, hub);
-  const qr = createQrContext(ctx, relay);
+  // The relay and the QR context need each other: the relay reports the PINs it delivered.
+  const relay = createRelay(storage.bus, key, hub, (channelHash, pinHash) => markPinDelivered(qr, channelHash, pinHash));
+  const qr: QrContext = createQrContext(ctx, relay);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

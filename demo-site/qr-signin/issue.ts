@@ -43,7 +43,6 @@ export async function issueQr(qr: QrContext, input: IssueInput, request: Request
     pin: null,
     pinFailures: 0,
     channelHash: null,
-    channelOpen: false,
     version: 0,
   };
   await qr.site.storage.transaction(async (tx) => {

@@ -9,21 +9,19 @@ import { generatePin, hashPin, isPinMatch } from './pin';
 
 /**
  * A fresh PIN (with `patch` applied alongside), sent to the extension's channel. Null when the session changed
- * since it was read. The PIN counts as delivered when the extension's socket was connected.
+ * since it was read. The PIN counts as delivered once a process has handed it to the extension's socket.
  */
 export async function rotatePin(qr: QrContext, session: QrSession, patch: Partial<QrSession> = {}): Promise<{ session: QrSession; pin: string } | null> {
   let pin = generatePin();
   // A "new" PIN equal to the one it replaces would look to the user like nothing happened.
   while (session.pin && isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) pin = generatePin();
   const expiresAt = qr.site.now() + PIN_TTL_MS;
-  const updated = await qrSessionsOf(qr).update(session, {
-    ...patch,
-    pin: { hash: hashPin(qr.pinKey, session.id, pin), expiresAt, previousHash: session.pin?.hash ?? null, delivered: session.channelOpen },
-  });
+  const hash = hashPin(qr.pinKey, session.id, pin);
+  const updated = await qrSessionsOf(qr).update(session, { ...patch, pin: { hash, expiresAt, previousHash: session.pin?.hash ?? null, delivered: false } });
   if (!updated) return null;
   if (updated.channelHash) {
     const event: ExtensionEvent = { type: 'pin', pin, pinExpiresAt: expiresAt, attemptsLeft: MAX_PIN_ATTEMPTS - updated.pinFailures };
-    await qr.notify.toChannel(updated.channelHash, event);
+    await qr.notify.toChannel(updated.channelHash, event, hash);
   }
   return { session: updated, pin };
 }
@@ -69,18 +67,26 @@ export async function sweepQrSessions(qr: QrContext): Promise<void> {
   for (const session of await qrSessionsOf(qr).listDue(qr.site.now(), QR_SESSION_MAX_MS)) await refreshSession(qr, session);
 }
 
-/**
- * Records whether the extension's socket is connected. On connecting, a PIN made while it was away (expiry, a wrong
- * guess) never reached it: it gets a fresh one now.
- */
-export async function setChannelOpen(qr: QrContext, channelHash: string, open: boolean): Promise<void> {
+/** Applies `patch` to the session behind a channel, reading it again when another request changed it meanwhile. */
+async function updateByChannel(qr: QrContext, channelHash: string, patch: (session: QrSession) => Partial<QrSession> | null): Promise<void> {
   const repo = qrSessionsOf(qr);
   for (let attempt = 0; attempt < 5; attempt++) {
     const session = await repo.findByChannel(channelHash);
-    if (!session) return;
-    const updated = session.channelOpen === open ? session : await repo.update(session, { channelOpen: open });
-    if (!updated) continue;
-    if (!open || !updated.pin || updated.pin.delivered) return;
-    if (await rotatePin(qr, updated)) return;
+    const change = session && patch(session);
+    if (!session || !change || (await repo.update(session, change))) return;
+  }
+}
+
+/** The socket holding the channel has sent the PIN whose hash is `pinHash`. */
+export async function markPinDelivered(qr: QrContext, channelHash: string, pinHash: string): Promise<void> {
+  await updateByChannel(qr, channelHash, (session) => (session.pin?.hash === pinHash && !session.pin.delivered ? { pin: { ...session.pin, delivered: true } } : null));
+}
+
+/** The extension's socket (re)joined: a PIN made while it was away (expiry, a wrong guess) never reached it, so it gets a fresh one. */
+export async function rejoinChannel(qr: QrContext, channelHash: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const session = await qrSessionsOf(qr).findByChannel(channelHash);
+    if (!session?.pin || session.pin.delivered || session.state !== 'scanned') return;
+    if (await rotatePin(qr, session)) return;
   }
 }

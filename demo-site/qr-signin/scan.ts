@@ -61,7 +61,7 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
     // The code is used up here, once, whichever process sees it first (the sign-in's replay rule).
     if (!(await tx.users.advanceTotpStep(user.id, step))) return false;
     const updated = await tx.qrSessions.update(session, {
-      state: 'scanned', userId: user.id, device: input.device, channelHash: hashToken(channelToken), channelOpen: false,
+      state: 'scanned', userId: user.id, device: input.device, channelHash: hashToken(channelToken),
       pin: { hash: hashPin(qr.pinKey, session.id, pin), expiresAt: pinExpiresAt, previousHash: null, delivered: true },
     });
     if (!updated) throw new QrAlreadyScannedError();

@@ -41,7 +41,7 @@ async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | 
   const pin = input.pin.replace(/\s/g, '');
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
   const sessionId = await ctx.storage.transaction(async (tx) => {
-    if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null, channelOpen: false }))) return CHANGED;
+    if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null }))) return CHANGED;
     return completeSignin(ctx, user, request, 'qr', tx);
   });
   if (sessionId === CHANGED) return CHANGED;
@@ -65,7 +65,7 @@ async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequ
     await recordAudit(ctx, 'qr_pin_failure', request, { ...subject, details: { ...subject.details, attemptsLeft } });
     throw new WrongPinError(attemptsLeft);
   }
-  const locked = await qrSessionsOf(qr).update(session, { state: 'locked', pin: null, pinFailures, channelHash: null, channelOpen: false });
+  const locked = await qrSessionsOf(qr).update(session, { state: 'locked', pin: null, pinFailures, channelHash: null });
   if (!locked) return CHANGED;
   await recordAudit(ctx, 'qr_pin_failure', request, { ...subject, details: { ...subject.details, attemptsLeft } });
   await endChannel(qr, session.channelHash, { type: 'locked' });

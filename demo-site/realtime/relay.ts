@@ -10,7 +10,7 @@ import type { RealtimeHub } from './hub';
 
 type RelayMessage =
   | { to: 'page'; binding: string; event: PageEvent }
-  | { to: 'channel'; channelHash: string; event: ExtensionEvent }
+  | { to: 'channel'; channelHash: string; event: ExtensionEvent; pinHash?: string }
   | { to: 'close'; channelHash: string }
   /** An extension's socket joined process `by`: any older socket of that channel elsewhere is replaced. */
   | { to: 'claim'; channelHash: string; by: string };
@@ -22,11 +22,16 @@ export interface Relay extends QrNotifier {
   close(): void;
 }
 
-export function createRelay(bus: EventBus, key: Buffer, hub: RealtimeHub): Relay {
+/** `onPinDelivered`: this process's hub handed a PIN to the extension's socket. */
+export function createRelay(bus: EventBus, key: Buffer, hub: RealtimeHub, onPinDelivered: (channelHash: string, pinHash: string) => Promise<void>): Relay {
   const instance = createId();
   const deliver = (message: RelayMessage) => {
     if (message.to === 'page') hub.toPage(message.binding, message.event);
-    else if (message.to === 'channel') hub.toChannel(message.channelHash, message.event);
+    else if (message.to === 'channel') {
+      if (hub.toChannel(message.channelHash, message.event) && message.pinHash) {
+        onPinDelivered(message.channelHash, message.pinHash).catch((error: Error) => console.error('[site] PIN delivery not recorded:', error.message));
+      }
+    }
     else if (message.to === 'close') hub.closeChannel(message.channelHash);
     else if (message.by !== instance) hub.closeChannel(message.channelHash, 4000, 'replaced');
   };
@@ -48,7 +53,7 @@ export function createRelay(bus: EventBus, key: Buffer, hub: RealtimeHub): Relay
   };
   return {
     toPage: (binding, event) => send({ to: 'page', binding, event }),
-    toChannel: (channelHash, event) => send({ to: 'channel', channelHash, event }),
+    toChannel: (channelHash, event, pinHash) => send({ to: 'channel', channelHash, event, pinHash }),
     closeChannel: (channelHash) => send({ to: 'close', channelHash }),
     claimChannel: (channelHash) => send({ to: 'claim', channelHash, by: instance }),
     close: () => void unsubscribe(),

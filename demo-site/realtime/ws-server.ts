@@ -4,7 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { QrContext } from '../qr-signin/context';
-import { setChannelOpen, sweepQrSessions } from '../qr-signin/lifecycle';
+import { rejoinChannel, sweepQrSessions } from '../qr-signin/lifecycle';
 import type { QrSession } from '../storage/rows';
 import { UnavailableError } from '../errors';
 import type { RealtimeHub, LiveSocket } from './hub';
@@ -82,15 +82,15 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub, 
   };
 }
 
-/** The extension's socket: replaces any earlier one (in any process), and marks the sign-in's channel as connected. */
+/** The extension's socket: replaces any earlier one (in any process), and gets a PIN it may have missed. */
 function joinChannel(qr: QrContext, hub: RealtimeHub, relay: Relay, session: QrSession, socket: LiveSocket): () => void {
   const channelHash = session.channelHash!;
   const release = hub.setChannel(channelHash, socket);
-  const report = (error: Error) => console.error('[site] channel state not saved:', error.message);
-  void relay.claimChannel(channelHash).then(() => setChannelOpen(qr, channelHash, true)).catch(report);
-  return () => {
-    if (release()) setChannelOpen(qr, channelHash, false).catch(report);
-  };
+  void relay
+    .claimChannel(channelHash)
+    .then(() => rejoinChannel(qr, channelHash))
+    .catch((error: Error) => console.error('[site] a missed PIN could not be replaced:', error.message));
+  return () => void release();
 }
 
 function toLiveSocket(ws: WebSocket): LiveSocket {

@@ -85,8 +85,6 @@ export interface QrSession {
   pin: PinState | null;
   pinFailures: number;
   channelHash: string | null;
-  /** Whether the extension's socket for this sign-in is connected (to some process of the site). */
-  channelOpen: boolean;
   /** Grows with every change: an update made from an older copy is refused (another request got there first). */
   version: number;
 }

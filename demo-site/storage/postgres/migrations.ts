@@ -109,7 +109,6 @@ export const MIGRATIONS: Migration[] = [
         pin_delivered boolean,
         pin_failures integer NOT NULL DEFAULT 0,
         channel_hash text UNIQUE,
-        channel_open boolean NOT NULL DEFAULT false,
         version integer NOT NULL DEFAULT 0
       );
       CREATE INDEX qr_sessions_binding ON qr_sessions (binding);

@@ -3,22 +3,22 @@ import type { QrSession } from '../rows';
 import type { Sql } from './sql';
 
 const QR_COLUMNS = `id, kind, token_hash, binding, created_at, qr_expires_at, state, user_id, pending_box, device, pin_hash, pin_expires_at,
-  pin_previous_hash, pin_delivered, pin_failures, channel_hash, channel_open, version`;
+  pin_previous_hash, pin_delivered, pin_failures, channel_hash, version`;
 
 function toQrSession(row: Record<string, any>): QrSession {
   return {
     id: row.id, kind: row.kind, tokenHash: row.token_hash, binding: row.binding, createdAt: row.created_at, qrExpiresAt: row.qr_expires_at,
     state: row.state, userId: row.user_id, pendingBox: row.pending_box, device: row.device,
     pin: row.pin_hash === null ? null : { hash: row.pin_hash, expiresAt: row.pin_expires_at, previousHash: row.pin_previous_hash, delivered: row.pin_delivered },
-    pinFailures: row.pin_failures, channelHash: row.channel_hash, channelOpen: row.channel_open, version: row.version,
+    pinFailures: row.pin_failures, channelHash: row.channel_hash, version: row.version,
   };
 }
 
 const qrValues = (q: QrSession): unknown[] => [
   q.id, q.kind, q.tokenHash, q.binding, q.createdAt, q.qrExpiresAt, q.state, q.userId, q.pendingBox, q.device, q.pin?.hash ?? null,
-  q.pin?.expiresAt ?? null, q.pin?.previousHash ?? null, q.pin?.delivered ?? null, q.pinFailures, q.channelHash, q.channelOpen, q.version,
+  q.pin?.expiresAt ?? null, q.pin?.previousHash ?? null, q.pin?.delivered ?? null, q.pinFailures, q.channelHash, q.version,
 ];
-const PLACEHOLDERS = Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ');
+const PLACEHOLDERS = Array.from({ length: 17 }, (_, i) => `$${i + 1}`).join(', ');
 
 export function postgresQrSessions(sql: Sql): QrSessionRepository {
   const many = async (text: string, values: unknown[]) => (await sql(text, values)).rows.map(toQrSession);
@@ -34,7 +34,7 @@ export function postgresQrSessions(sql: Sql): QrSessionRepository {
     update: (session, patch) => {
       const next: QrSession = { ...session, ...patch, version: session.version + 1 };
       const sets = QR_COLUMNS.split(',').map((column, i) => `${column.trim()} = $${i + 1}`).slice(1).join(', ');
-      return one(`UPDATE qr_sessions SET ${sets} WHERE id = $1 AND version = $19 RETURNING ${QR_COLUMNS}`, [...qrValues(next), session.version]);
+      return one(`UPDATE qr_sessions SET ${sets} WHERE id = $1 AND version = $18 RETURNING ${QR_COLUMNS}`, [...qrValues(next), session.version]);
     },
     remove: async (id) => ((await sql('DELETE FROM qr_sessions WHERE id = $1', [id])).rowCount ?? 0) > 0,
     listDue: (now, maxAgeMs) =>

@@ -16,6 +16,6 @@ export function sampleAudit(id: string, extra: Partial<AuditEntry> = {}): AuditE
 export function sampleQr(extra: Partial<QrSession> = {}): QrSession {
   return {
     id: randomUUID(), kind: 'signin', tokenHash: randomUUID(), binding: 'qr:a', createdAt: 1_000, qrExpiresAt: 121_000, state: 'waiting', userId: null,
-    pendingBox: null, device: null, pin: null, pinFailures: 0, channelHash: null, channelOpen: false, version: 0, ...extra,
+    pendingBox: null, device: null, pin: null, pinFailures: 0, channelHash: null, version: 0, ...extra,
   };
 }
