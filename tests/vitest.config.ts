@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Tests of the embedded store's own files: they run once, not per adapter. */
-const EMBEDDED_ONLY = ['tests/site/store.test.ts', 'tests/site/durability.test.ts'];
+const EMBEDDED_ONLY = ['tests/site/durability.test.ts'];
 
 export default defineConfig({
   root,
