@@ -1,0 +1,198 @@
+// What every storage adapter promises the domain, as one suite each adapter runs (memory, embedded, PostgreSQL).
+// A new repository adds its cases here.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../../demo-site/storage/storage';
+import { sampleAudit, sampleQr, sampleUser } from './support/rows';
+
+export interface OpenedStorage { storage: Storage; cleanup(): Promise<void> }
+
+const times = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+const count = (results: boolean[]) => results.filter(Boolean).length;
+
+export function describeRepositoryContract(adapter: string, open: () => Promise<OpenedStorage>): void {
+  describe(`${adapter} storage`, () => {
+    let opened: OpenedStorage;
+    let storage: Storage;
+    beforeEach(async () => {
+      opened = await open();
+      storage = opened.storage;
+    });
+    afterEach(async () => opened.cleanup());
+
+    it('users: one account per email, found by email and id, listed newest first with codes left', async () => {
+      const ada = sampleUser('ada@example.com', { createdAt: 1 });
+      expect(await storage.users.insert(ada)).toBe(true);
+      expect(await storage.users.insert(sampleUser('ada@example.com'))).toBe(false);
+      await storage.users.insert(sampleUser('bob@example.com', { createdAt: 2, role: 'admin' }));
+      expect((await storage.users.findByEmail('ada@example.com'))?.id).toBe(ada.id);
+      expect(await storage.users.findById(ada.id)).toEqual(ada);
+      expect(await storage.users.findById('nobody')).toBeNull();
+      await storage.backupCodes.replaceForUser(ada.id, ['h1', 'h2']);
+      const all = await storage.users.list({ page: 1, pageSize: 10 });
+      expect(all.total).toBe(2);
+      expect(all.users.map((u) => [u.email, u.codesLeft])).toEqual([['bob@example.com', 0], ['ada@example.com', 2]]);
+      expect((await storage.users.list({ email: 'ADA', page: 1, pageSize: 10 })).users.map((u) => u.email)).toEqual(['ada@example.com']);
+      expect((await storage.users.list({ page: 2, pageSize: 1 })).users.map((u) => u.email)).toEqual(['ada@example.com']);
+      expect(await storage.users.hasAdmin()).toBe(true);
+    });
+
+    it('users: simultaneous failures each count, exactly one locks, and a lock that ran out starts the count afresh', async () => {
+      const user = sampleUser('lock@example.com');
+      await storage.users.insert(user);
+      const rule = { threshold: 5, lockMs: 60_000, now: 10_000 };
+      const results = await times(5, () => storage.users.recordFailure(user.id, rule));
+      expect(results.filter((r) => r.lockedUntil !== null)).toEqual([{ lockedUntil: 70_000 }]);
+      expect(await storage.users.findById(user.id)).toMatchObject({ lockedUntil: 70_000, failedAttempts: 0 });
+      expect(await storage.users.recordFailure(user.id, { ...rule, now: 80_000 })).toEqual({ lockedUntil: null });
+      expect(await storage.users.findById(user.id)).toMatchObject({ lockedUntil: null, failedAttempts: 1 });
+      await storage.users.markSignedIn(user.id, 90_000);
+      expect(await storage.users.findById(user.id)).toMatchObject({ failedAttempts: 0, lastSignInAt: 90_000 });
+    });
+
+    it('users: a TOTP step is recorded once, only forwards, by one of any number of simultaneous callers', async () => {
+      const user = sampleUser('totp@example.com', { pendingTotp: { secretBox: 'pending', createdAt: 1 } });
+      await storage.users.insert(user);
+      expect(await storage.users.activateTotp(user.id, { secretBox: 'box', lastStep: 10 }, 'other pending')).toBe(false);
+      expect(await storage.users.activateTotp(user.id, { secretBox: 'box', lastStep: 10 }, 'pending')).toBe(true);
+      expect(await storage.users.findById(user.id)).toMatchObject({ totp: { secretBox: 'box', lastStep: 10 }, pendingTotp: null, status: 'active' });
+      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'again', createdAt: 2 })).toBe(false);
+      expect(count(await times(8, () => storage.users.advanceTotpStep(user.id, 11)))).toBe(1);
+      expect(await storage.users.advanceTotpStep(user.id, 11)).toBe(false);
+      expect(await storage.users.advanceTotpStep(user.id, 9)).toBe(false);
+      expect(count(await times(4, () => storage.users.disableTotp(user.id)))).toBe(1);
+      expect((await storage.users.findById(user.id))?.totp).toBeNull();
+    });
+
+    it('users: an abandoned signup goes with its sessions, tickets, codes and requests', async () => {
+      const stale = sampleUser('stale@example.com', { status: 'pending', createdAt: 100 });
+      const kept = sampleUser('kept@example.com', { status: 'pending', createdAt: 500 });
+      await storage.users.insert(stale);
+      await storage.users.insert(kept);
+      await storage.sessions.insert({ idHash: 's1', userId: stale.id, scope: 'enrol', createdAt: 100, lastSeenAt: 100 });
+      await storage.tickets.insert({ idHash: 't1', userId: stale.id, expiresAt: 10_000, failures: 0 });
+      await storage.backupCodes.replaceForUser(stale.id, ['h']);
+      expect(await storage.users.deletePendingCreatedUpTo(200)).toBe(1);
+      expect(await storage.users.findById(stale.id)).toBeNull();
+      expect(await storage.sessions.find('s1')).toBeNull();
+      expect(await storage.tickets.find('t1')).toBeNull();
+      expect(await storage.backupCodes.countUnused(stale.id)).toBe(0);
+      expect(await storage.users.findById(kept.id)).not.toBeNull();
+    });
+
+    it('sessions and tickets: touched, rescoped, expired; a ticket dies at its last attempt and is consumed once', async () => {
+      const user = sampleUser('s@example.com');
+      await storage.users.insert(user);
+      await storage.sessions.insert({ idHash: 'a', userId: user.id, scope: 'enrol', createdAt: 1_000, lastSeenAt: 1_000 });
+      await storage.sessions.insert({ idHash: 'b', userId: user.id, scope: 'enrol', createdAt: 5_000, lastSeenAt: 5_000 });
+      await storage.sessions.touch('b', 9_000);
+      await storage.sessions.setScopeForUser(user.id, 'full');
+      expect(await storage.sessions.find('b')).toMatchObject({ scope: 'full', lastSeenAt: 9_000 });
+      expect(await storage.sessions.deleteExpired({ seenUpTo: 2_000, createdUpTo: 0 })).toBe(1);
+      expect(await storage.sessions.delete('b')).toBe(true);
+      expect(await storage.sessions.delete('b')).toBe(false);
+
+      await storage.tickets.insert({ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 0 });
+      expect(await storage.tickets.recordFailure('t', 3)).toBe(2);
+      expect(await storage.tickets.recordFailure('t', 3)).toBe(1);
+      expect(await storage.tickets.recordFailure('t', 3)).toBe(0);
+      expect(await storage.tickets.find('t')).toBeNull();
+      await storage.tickets.insert({ idHash: 'u', userId: user.id, expiresAt: 10_000, failures: 0 });
+      expect(count(await times(6, () => storage.tickets.consume('u')))).toBe(1);
+    });
+
+    it('backup codes: a new set revokes the old; of simultaneous redemptions of one code exactly one wins', async () => {
+      const user = sampleUser('codes@example.com');
+      await storage.users.insert(user);
+      expect(await storage.backupCodes.replaceForUser(user.id, ['a', 'b', 'c'])).toBe(0);
+      expect(count(await times(8, () => storage.backupCodes.redeem(user.id, 'b', 42)))).toBe(1);
+      expect(await storage.backupCodes.redeem(user.id, 'zzz', 42)).toBe(false);
+      expect(await storage.backupCodes.countUnused(user.id)).toBe(2);
+      expect(await storage.backupCodes.replaceForUser(user.id, ['d'])).toBe(2);
+      expect(await storage.backupCodes.redeem(user.id, 'a', 43)).toBe(false);
+      expect(await storage.backupCodes.countUnused(user.id)).toBe(1);
+    });
+
+    it('backup-code requests: one open per user, closed once, listed with the email', async () => {
+      const user = sampleUser('req@example.com');
+      await storage.users.insert(user);
+      const first = await storage.backupRequests.openOrUpdate({ id: 'r1', userId: user.id, message: 'lost it', ip: '1.1.1.1', now: 10 });
+      const again = await storage.backupRequests.openOrUpdate({ id: 'r2', userId: user.id, message: 'still lost', ip: '2.2.2.2', now: 20 });
+      expect(again).toMatchObject({ id: first.id, message: 'still lost', createdAt: 10, updatedAt: 20, status: 'open' });
+      expect((await storage.backupRequests.listByStatus('open', 10)).map((r) => [r.id, r.userEmail])).toEqual([['r1', 'req@example.com']]);
+      const closes = await times(3, () => storage.backupRequests.close('r1', { status: 'denied', now: 30, reason: 'who are you' }));
+      expect(closes.filter(Boolean)).toEqual([expect.objectContaining({ status: 'denied', reason: 'who are you', updatedAt: 30 })]);
+      expect(await storage.backupRequests.findOpenForUser(user.id)).toBeNull();
+      expect((await storage.backupRequests.openOrUpdate({ id: 'r3', userId: user.id, message: 'please', ip: '', now: 40 })).id).toBe('r3');
+      expect((await storage.backupRequests.latestForUser(user.id))?.id).toBe('r3');
+    });
+
+    it('audit: newest first, filtered by subject or actor and by type, in pages with the total', async () => {
+      for (let i = 0; i < 7; i++) await storage.audit.append(sampleAudit(`e${i}`, { type: i % 2 ? 'odd' : 'even', userId: i < 3 ? 'u1' : 'u2', actorId: i === 6 ? 'u1' : null, details: { i } }));
+      expect(await storage.audit.query({ page: 1, pageSize: 3 })).toMatchObject({ total: 7, entries: [{ id: 'e6' }, { id: 'e5' }, { id: 'e4' }] });
+      expect((await storage.audit.query({ page: 3, pageSize: 3 })).entries.map((e) => e.id)).toEqual(['e0']);
+      expect((await storage.audit.query({ userId: 'u1', page: 1, pageSize: 10 })).entries.map((e) => e.id)).toEqual(['e6', 'e2', 'e1', 'e0']);
+      expect(await storage.audit.query({ userId: 'u2', type: 'odd', page: 1, pageSize: 10 })).toMatchObject({ total: 2, entries: [{ id: 'e5', details: { i: 5 } }, { id: 'e3' }] });
+      expect(await storage.audit.query({ type: 'never', page: 1, pageSize: 10 })).toEqual({ entries: [], total: 0 });
+    });
+
+    it('QR sessions: an update over a stale version is refused, so of racing requests one wins', async () => {
+      const qr = sampleQr({ binding: 'qr:x', channelHash: null });
+      await storage.qrSessions.insert(qr);
+      const outcomes = await times(5, (i) => storage.qrSessions.update(qr, { state: 'scanned', device: `d${i}` }));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      const now = (await storage.qrSessions.findByToken(qr.tokenHash))!;
+      expect(now).toMatchObject({ state: 'scanned', version: 1 });
+      const withChannel = (await storage.qrSessions.update(now, { channelHash: 'chan', pin: { hash: 'p', expiresAt: 5_000, previousHash: null, delivered: false } }))!;
+      expect(await storage.qrSessions.findByChannel('chan')).toEqual(withChannel);
+      expect(await storage.qrSessions.hasBinding('qr:x')).toBe(true);
+      expect(await storage.qrSessions.listWaiting('qr:x', 'signin')).toEqual([]);
+      expect((await storage.qrSessions.listDue(4_999, 600_000)).map((s) => s.id)).toEqual([]);
+      expect((await storage.qrSessions.listDue(5_000, 600_000)).map((s) => s.id)).toEqual([qr.id]);
+      expect(await storage.qrSessions.countLive()).toBe(1);
+      expect(count(await times(3, () => storage.qrSessions.remove(qr.id)))).toBe(1);
+      expect(await storage.qrSessions.countLive()).toBe(0);
+    });
+
+    it('rate-limit counters: hits add up within a window, a new window starts afresh, ended ones are forgotten', async () => {
+      await times(4, () => storage.rateLimits.hit('ip', 1_000, 100));
+      expect(await storage.rateLimits.hit('ip', 1_000, 200)).toEqual({ hits: 5, resetAt: 1_100 });
+      await storage.rateLimits.unhit('ip');
+      expect((await storage.rateLimits.hit('ip', 1_000, 300)).hits).toBe(5);
+      expect(await storage.rateLimits.hit('ip', 1_000, 1_100)).toEqual({ hits: 1, resetAt: 2_100 });
+      expect(await storage.rateLimits.deleteExpired(2_100)).toBe(1);
+      expect((await storage.rateLimits.hit('ip', 1_000, 2_200)).hits).toBe(1);
+    });
+
+    it('transactions: every change of a transaction that throws is undone; one that returns keeps them all', async () => {
+      const user = sampleUser('tx@example.com');
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.users.insert(user);
+          await tx.sessions.insert({ idHash: 'tx', userId: user.id, scope: 'full', createdAt: 1, lastSeenAt: 1 });
+          await tx.audit.append(sampleAudit('tx-audit'));
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await storage.users.findByEmail('tx@example.com')).toBeNull();
+      expect(await storage.sessions.find('tx')).toBeNull();
+      expect((await storage.audit.query({ page: 1, pageSize: 10 })).total).toBe(0);
+      const kept = await storage.transaction(async (tx) => {
+        await tx.users.insert(user);
+        await tx.audit.append(sampleAudit('tx-audit'));
+        return 'done';
+      });
+      expect(kept).toBe('done');
+      expect(await storage.users.findByEmail('tx@example.com')).not.toBeNull();
+      expect((await storage.audit.query({ page: 1, pageSize: 10 })).total).toBe(1);
+    });
+
+    it('events: a message published reaches every subscriber', async () => {
+      const heard: string[] = [];
+      const stop = storage.bus.subscribe((message) => heard.push(message));
+      await storage.bus.publish('hello');
+      for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      stop();
+      expect(heard).toEqual(['hello']);
+    });
+  });
+}
