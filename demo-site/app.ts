@@ -9,6 +9,7 @@ import { NotFoundError } from './errors';
 import { createErrorHandler } from './http/error-handler';
 import { parseForm, parseJson, requireJson } from './http/json-body';
 import { refuseCrossOrigin } from './http/origin-check';
+import { servePageScripts } from './http/page-scripts';
 import { securityHeaders } from './http/security-headers';
 import { loadSession } from './http/session-middleware';
 import { createLimits } from './routes/limits';
@@ -61,7 +62,7 @@ export function createApp({ config, storage, key, now = Date.now }: AppOptions):
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.publicOrigin));
   app.use(refuseCrossOrigin(config.publicOrigin));
-  app.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  app.use('/static', servePageScripts(), express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(loadSession(ctx));
 
   const api = express.Router();

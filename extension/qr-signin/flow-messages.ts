@@ -1,13 +1,13 @@
 // What the QR link flow says at each turn. Words of our own for every known case, so a person always learns what
 // happened and what to do; a site's own message is shown only for a refusal this version does not know.
+import { describeAttemptsLeft, QR_MESSAGES } from '#shared/protocol/qr-messages.ts';
 import { QrSignInError } from './scan-api';
 
 export const VAULT_LOCKED_MESSAGE = 'Tessera is locked: unlock it, then scan the QR code again.';
 
 export function describeFreshPin(previousAttemptsLeft: number, attemptsLeft: number): string {
   if (attemptsLeft < previousAttemptsLeft) {
-    const tries = `${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`;
-    return `The PIN typed on the page was wrong (${tries}). Enter this new PIN.`;
+    return `The PIN typed on the page was wrong (${describeAttemptsLeft(attemptsLeft)}). Enter this new PIN.`;
   }
   return 'The last PIN expired. Enter this new PIN.';
 }
@@ -29,8 +29,8 @@ export function describeChannelEnd(kind: 'signed-in' | 'locked' | 'expired' | 'l
 
 const SCAN_MESSAGES: Record<string, (origin: string) => string> = {
   network: (origin) => `Could not reach ${origin}: the network may be down. Check the connection and scan again.`,
-  qr_expired: () => 'This QR code has expired or was replaced. Scan the QR code the page shows now, or generate a new one.',
-  qr_already_scanned: () => 'This QR code was already scanned: it works only once. Scan the new QR code the page shows.',
+  qr_expired: () => QR_MESSAGES.qr_expired,
+  qr_already_scanned: () => QR_MESSAGES.qr_already_scanned,
   invalid_code: (origin) => `${origin} did not accept this account or its code. Check that you chose the right account, then scan a new QR code.`,
   account_locked: (origin) => `${origin} has locked this account after too many failed attempts. Try again later.`,
   rate_limited: (origin) => `${origin} is receiving too many requests. Wait a minute, then scan again.`,

@@ -24,6 +24,13 @@ export type QrScanResponse =
   | { kind: 'signin'; pin: string; pinExpiresAt: number; channelToken: string }
   | { kind: 'pair'; otpauthUri: string };
 
+/** POST /api/qr/status {qrToken}: where a QR stands, for the browser that owns it (to anyone else it is `expired`). */
+export interface QrStatusAnswer {
+  state: 'waiting' | 'scanned' | 'paired' | 'locked' | 'done' | 'expired';
+  device?: string;
+  attemptsLeft?: number;
+}
+
 /** POST /api/pin/verify from the browser session that generated the QR. */
 export interface PinVerifyRequest {
   qrToken: string;

@@ -74,7 +74,7 @@ describe('QR sign-in refusals, each in words', () => {
     await run.flow.start();
     site.clock.advance(3 * 60_000);
     await run.flow.approve();
-    expect(run.states.at(-1)).toMatchObject({ outcome: 'failed', message: 'This QR code has expired or was replaced. Scan the QR code the page shows now, or generate a new one.' });
+    expect(run.states.at(-1)).toMatchObject({ outcome: 'failed', message: 'This QR code has expired or was replaced: use the QR code the page shows now, or generate a new one.' });
   });
 
   it('says the site did not accept the account when the key is not the one the site knows', async () => {

@@ -2,7 +2,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
-import { channelUrl, openPinChannel } from '../../extension/qr-signin/pin-channel';
+import { openPinChannel } from '../../extension/qr-signin/pin-channel';
+import { socketUrl } from '#shared/protocol/live-socket.ts';
 import type { ExtensionEvent } from '#shared/protocol/qr-signin.ts';
 
 const servers: WebSocketServer[] = [];
@@ -23,8 +24,8 @@ const waitFor = async (check: () => boolean) => {
 
 describe('pin channel', () => {
   it('builds ws: and wss: URLs with the channel token', () => {
-    expect(channelUrl('http://127.0.0.1:3000')).toBe('ws://127.0.0.1:3000/ws');
-    expect(channelUrl('https://demo.example')).toBe('wss://demo.example/ws');
+    expect(socketUrl('http://127.0.0.1:3000')).toBe('ws://127.0.0.1:3000/ws');
+    expect(socketUrl('https://demo.example')).toBe('wss://demo.example/ws');
   });
 
   it('passes on fresh PINs and closes when the sign-in ends', async () => {

@@ -1,13 +1,12 @@
 // Progressive enhancement only: every form works without this file.
-'use strict';
 
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null;
   if (!button) return;
-  const source = document.querySelector(button.getAttribute('data-copy'));
+  const source = document.querySelector(button.getAttribute('data-copy') ?? '');
   const text = source && (source.getAttribute('data-secret') || source.getAttribute('data-copy-text') || source.textContent);
   if (!text || !navigator.clipboard) return;
-  navigator.clipboard.writeText(text.trim()).then(() => {
+  void navigator.clipboard.writeText(text.trim()).then(() => {
     const label = button.textContent;
     button.textContent = 'Copied';
     setTimeout(() => (button.textContent = label), 1500);

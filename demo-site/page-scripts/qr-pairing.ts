@@ -1,20 +1,21 @@
 // The pairing QR on the enrolment page: fetched at once, replaced when it expires (a few times), and replaced by
 // "Paired with <device>" the moment Tessera takes it, so the same QR can never be scanned twice.
-import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, postJson, say } from './qr-live.js';
+import type { PageEvent, QrIssued, QrStatusAnswer } from '#shared/protocol/qr-signin.ts';
+import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, partsOf, postJson, say } from './qr-live';
 
-const panel = document.querySelector('[data-qr-pairing]');
+const panel = document.querySelector<HTMLElement>('[data-qr-pairing]');
 if (panel) startPanel(panel);
 
-function startPanel(panel) {
-  const $ = (name) => panel.querySelector(`[data-qr-${name}]`);
+function startPanel(panel: HTMLElement): void {
+  const $ = partsOf(panel);
   const ttl = Number(panel.dataset.qrTtlMs);
-  const image = $('image');
-  let current = null; // the token of the QR on screen
+  const image = $<HTMLImageElement>('image');
+  let current: string | null = null; // the token of the QR on screen
   let renewals = 0;
-  let timer;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let live = false;
 
-  const end = (message, isError = true) => {
+  const end = (message: string, isError = true) => {
     clearTimeout(timer);
     current = null;
     image.hidden = true;
@@ -23,11 +24,11 @@ function startPanel(panel) {
     say($('error'), isError ? message : '');
   };
 
-  async function showQr(notice) {
+  async function showQr(notice?: string): Promise<void> {
     clearTimeout(timer);
     $('renew').hidden = true;
     say($('error'), '');
-    const reply = await postJson('/api/mfa/totp/pairing');
+    const reply = await postJson<QrIssued>('/api/mfa/totp/pairing');
     if (!reply.ok) return end(reply.body.error.message);
     current = reply.body.qrToken;
     image.src = reply.body.qrDataUrl;
@@ -38,46 +39,46 @@ function startPanel(panel) {
     if (!live) startListening();
   }
 
-  function replaceExpiredQr() {
+  function replaceExpiredQr(): void {
     if (!current) return;
     if (renewals >= AUTO_RENEWALS) return end('This pairing QR code expired.');
     renewals += 1;
-    showQr('The pairing QR code expired, so here is a new one.');
+    void showQr('The pairing QR code expired, so here is a new one.');
   }
 
-  function showPaired(device) {
+  function showPaired(device: string | undefined): void {
     end(`Paired with ${device}: enter the code it shows.`, false);
     $('renew').textContent = 'Pair another Tessera';
-    document.querySelector('#code')?.focus();
+    document.querySelector<HTMLElement>('#code')?.focus();
   }
 
-  function handleEvent(event) {
+  function handleEvent(event: PageEvent): void {
     if (!current || event.qrToken !== current) return;
     if (event.type === 'paired') showPaired(event.device);
     else if (event.type === 'expired') replaceExpiredQr();
   }
 
-  async function catchUp() {
+  async function catchUp(): Promise<void> {
     if (!current) return;
     const token = current;
-    const reply = await postJson('/api/qr/status', { qrToken: token });
+    const reply = await postJson<QrStatusAnswer>('/api/qr/status', { qrToken: token });
     if (!reply.ok || current !== token) return;
     if (reply.body.state === 'paired') showPaired(reply.body.device);
     else if (reply.body.state === 'expired') replaceExpiredQr();
   }
 
-  function startListening() {
+  function startListening(): void {
     live = true;
-    openLive({
+    openLive<PageEvent>({
       onEvent: handleEvent,
-      onOpen: catchUp,
+      onOpen: () => void catchUp(),
       onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
     });
   }
 
   $('renew').addEventListener('click', () => {
     renewals = 0;
-    showQr();
+    void showQr();
   });
-  showQr();
+  void showQr();
 }
