@@ -36,7 +36,7 @@ describe('postQrScan', () => {
     site = await startQrSite();
     const error = await refusal(postQrScan(site.url, { qrToken: 'AAAAAAAAAAAAAAAAAAAAAAAA', email: 'x@example.com', code: '123456', device: DEVICE }));
     expect(error.code).toBe('qr_expired');
-    expect(describeScanError(error, site.url)).toBe('This QR code has expired or was replaced. Scan the QR code the page shows now, or generate a new one.');
+    expect(describeScanError(error, site.url)).toBe('This QR code has expired or was replaced: use the QR code the page shows now, or generate a new one.');
   });
 
   it('gives already-scanned for a second scan, and invalid_code for a wrong code', async () => {
