@@ -18,13 +18,13 @@ export default defineConfig({
     fileParallelism: true,
     // The site suite runs once per storage adapter; everything else once.
     projects: [
-      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/site/**', 'tests/storage/**'] } },
+      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/site/**', 'tests/storage/**', 'tests/multi-process/**'] } },
       { extends: true, test: { name: 'site-embedded', include: ['tests/site/**/*.test.ts'], env: { TESSERA_TEST_STORAGE: 'embedded' } } },
       {
         extends: true,
         test: {
           name: 'site-postgres',
-          include: ['tests/site/**/*.test.ts', 'tests/storage/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/multi-process/**/*.test.ts'],
           exclude: EMBEDDED_ONLY,
           env: { TESSERA_TEST_STORAGE: 'postgres' },
           // One real PostgreSQL server for these files (tests/support/postgres.ts).

@@ -46,7 +46,7 @@ export interface Listener<T> {
 }
 
 /** Opens /ws and collects its JSON events. Rejects with the HTTP status when the upgrade is refused. */
-export function listen<T = PageEvent | ExtensionEvent>(site: TestSite, options: { cookie?: string; origin?: string; channel?: string } = {}): Promise<Listener<T>> {
+export function listen<T = PageEvent | ExtensionEvent>(site: Pick<TestSite, 'url'>, options: { cookie?: string; origin?: string; channel?: string } = {}): Promise<Listener<T>> {
   const url = new URL('/ws', site.url.replace(/^http/, 'ws'));
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
