@@ -11,6 +11,8 @@ interface TableSpec<Row> {
   name: string;
   order: string;
   columns: [column: string, type: string][];
+  /** Rows that belong to a user: those whose user is not in the database are left out. */
+  ofUser?: boolean;
   values(row: Row): unknown[];
   read(row: Record<string, any>): Row;
 }
@@ -24,21 +26,21 @@ const SPECS: { [T in TransferTable]: TableSpec<TransferRows[T]> } = {
     values: userValues, read: toUser,
   },
   backupCodes: {
-    name: 'backup_codes', order: 'user_id, hash', columns: [['user_id', 'text'], ['hash', 'text'], ['used_at', 'bigint']],
+    name: 'backup_codes', order: 'user_id, hash', ofUser: true, columns: [['user_id', 'text'], ['hash', 'text'], ['used_at', 'bigint']],
     values: (c) => [c.userId, c.hash, c.usedAt], read: (row) => ({ userId: row.user_id, hash: row.hash, usedAt: row.used_at }),
   },
   backupRequests: {
-    name: 'backup_requests', order: 'id',
+    name: 'backup_requests', order: 'id', ofUser: true,
     columns: [['id', 'text'], ['user_id', 'text'], ['status', 'text'], ['message', 'text'], ['created_at', 'bigint'], ['updated_at', 'bigint'], ['ip', 'text'], ['reason', 'text']],
     values: (r) => [r.id, r.userId, r.status, r.message, r.createdAt, r.updatedAt, r.ip, r.reason ?? null], read: toRequest,
   },
   sessions: {
-    name: 'sessions', order: 'id_hash',
+    name: 'sessions', order: 'id_hash', ofUser: true,
     columns: [['id_hash', 'text'], ['user_id', 'text'], ['scope', 'text'], ['created_at', 'bigint'], ['last_seen_at', 'bigint']],
     values: (s) => [s.idHash, s.userId, s.scope, s.createdAt, s.lastSeenAt], read: toSession,
   },
   tickets: {
-    name: 'tickets', order: 'id_hash', columns: [['id_hash', 'text'], ['user_id', 'text'], ['expires_at', 'bigint'], ['failures', 'int']],
+    name: 'tickets', order: 'id_hash', ofUser: true, columns: [['id_hash', 'text'], ['user_id', 'text'], ['expires_at', 'bigint'], ['failures', 'int']],
     values: (t) => [t.idHash, t.userId, t.expiresAt, t.failures], read: toTicket,
   },
   audit: {
@@ -71,7 +73,8 @@ export function postgresTransfer(sql: Sql): Transfer {
         const select = spec.columns.map(([name, type]) => (type === 'jsonb' ? `${name}::jsonb` : name)).join(', ');
         const names = spec.columns.map(([name]) => name).join(', ');
         const result = await sql(
-          `INSERT INTO ${spec.name} (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${names}) ON CONFLICT DO NOTHING`,
+          `INSERT INTO ${spec.name} (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${names})
+           ${spec.ofUser ? 'WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)' : ''} ON CONFLICT DO NOTHING`,
           arrays,
         );
         added += result.rowCount ?? 0;
