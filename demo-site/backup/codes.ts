@@ -1,6 +1,7 @@
 // Backup codes: 10 characters from Crockford's base32 alphabet (no i, l, o, u), 5 bits each = 50 bits, shown as
-// xxxxx-xxxxx. Stored only as HMAC-SHA256 under a key derived from the server key (see docs/security.md for why).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// xxxxx-xxxxx. Stored only as a keyed hash under a subkey of the server key (see docs/security.md for why).
+import { randomBytes } from 'node:crypto';
+import { deriveSubkey, keyedHash } from '../crypto/keyed-hash';
 
 export const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const CODE_LENGTH = 10;
@@ -21,16 +22,6 @@ export function isWellFormedBackupCode(normalised: string): boolean {
   return normalised.length === CODE_LENGTH && [...normalised].every((char) => ALPHABET.includes(char));
 }
 
-function backupCodeKey(serverKey: Buffer): Buffer {
-  return createHmac('sha256', serverKey).update('tessera backup codes v1').digest();
-}
-
 export function hashBackupCode(serverKey: Buffer, normalised: string): string {
-  return createHmac('sha256', backupCodeKey(serverKey)).update(normalised).digest('base64url');
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+  return keyedHash(deriveSubkey(serverKey, 'tessera backup codes v1'), normalised);
 }

@@ -1,14 +1,17 @@
 // Request bodies. Messages say what to fix; length limits keep hashing and storage bounded.
 import { z } from 'zod';
+import { PIN_DIGITS } from '#shared/protocol/qr-signin.ts';
+import { MAX_PASSWORD_LENGTH } from '../accounts/password-policy';
 
 const email = z.string({ error: 'enter your email address' }).trim().max(254, 'use at most 254 characters').pipe(z.email({ error: 'enter a valid email address' }));
-const password = z.string({ error: 'enter your password' }).min(1, 'enter your password').max(128, 'use at most 128 characters');
+const password = z.string({ error: 'enter your password' }).min(1, 'enter your password').max(MAX_PASSWORD_LENGTH, `use at most ${MAX_PASSWORD_LENGTH} characters`);
 const code = z.string({ error: 'enter the code' }).trim().min(1, 'enter the code').max(32, 'enter the code shown by your authenticator');
 const ticket = z.string({ error: 'the sign-in ticket is missing' }).min(1, 'the sign-in ticket is missing').max(128, 'the sign-in ticket is not valid');
 
 export const signupSchema = z.object({
   email,
-  password: z.string({ error: 'choose a password' }).max(1024, 'use at most 128 characters'),
+  // Its length is the password policy's to judge (accounts/password-policy.ts), with its own code and message.
+  password: z.string({ error: 'choose a password' }),
   displayName: z.string({ error: 'enter a display name' }).trim().min(1, 'enter a display name').max(80, 'use at most 80 characters'),
 });
 export const signinSchema = z.object({ email, password });
@@ -45,4 +48,4 @@ const device = z
   .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use printable characters only');
 export const qrScanSchema = z.object({ qrToken, email: z.string().trim().max(254, 'use at most 254 characters').optional(), code: code.optional(), device });
 export const qrTokenSchema = z.object({ qrToken });
-export const pinVerifySchema = z.object({ qrToken, pin: z.string({ error: 'enter the PIN' }).trim().regex(/^\d{6}$/, 'enter the 6 digits Tessera shows') });
+export const pinVerifySchema = z.object({ qrToken, pin: z.string({ error: 'enter the PIN' }).trim().regex(new RegExp(`^\\d{${PIN_DIGITS}}$`), `enter the ${PIN_DIGITS} digits Tessera shows`) });

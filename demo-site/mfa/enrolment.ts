@@ -1,13 +1,15 @@
-// TOTP enrolment: a pending secret (20 random bytes, SHA1, 6 digits, 30 s) becomes active once a code from it checks out.
+// TOTP enrolment: a pending secret (the site's TOTP profile, shared/protocol/totp-profile.ts) becomes active once a code
+// from it checks out.
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { buildOtpauthUri, encodeBase32 } from '#shared/otp/index.ts';
+import { SITE_TOTP } from '#shared/protocol/totp-profile.ts';
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { openSecret, sealSecret } from '../crypto/secret-box';
 import { rescopeUserSessions } from '../auth/session';
-import { matchTotpCode, TOTP_ISSUER, totpPurpose } from '../auth/totp-verify';
+import { matchTotpCode, totpPurpose } from '../auth/totp-verify';
 import type { User } from '../storage/rows';
 
 export interface Enrolment {
@@ -30,7 +32,8 @@ function assertMfaOff(user: Pick<User, 'totp'>): void {
 }
 
 function buildEnrolmentUri(user: User, secret: string): string {
-  return buildOtpauthUri({ type: 'totp', issuer: TOTP_ISSUER, account: user.email, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+  const { issuer, algorithm, digits, period } = SITE_TOTP;
+  return buildOtpauthUri({ type: 'totp', issuer, account: user.email, secret, algorithm, digits, period, counter: 0 });
 }
 
 /** The otpauth URI of the pending secret (handed to a paired extension), or null when nothing is being set up. */
@@ -47,7 +50,7 @@ async function describeEnrolment(user: User, secret: string): Promise<Enrolment>
 /** A new pending secret; it replaces an earlier pending one, never an active one. */
 export async function generatePendingTotp(ctx: SiteContext, user: User): Promise<Enrolment> {
   assertMfaOff(user);
-  const secret = encodeBase32(randomBytes(20));
+  const secret = encodeBase32(randomBytes(SITE_TOTP.secretBytes));
   const enrolment = await describeEnrolment(user, secret);
   const pending = { secretBox: sealSecret(ctx.key, secret, pendingPurpose(user.id)), createdAt: ctx.now() };
   if (!(await ctx.storage.users.setPendingTotp(user.id, pending))) throw mfaAlreadyOn();
@@ -69,7 +72,7 @@ export async function activateTotp(ctx: SiteContext, user: User, code: string, r
   const secret = openSecret(ctx.key, pending.secretBox, pendingPurpose(user.id));
   const totpBox = sealSecret(ctx.key, secret, totpPurpose(user.id));
   const step = matchTotpCode(ctx, { secretBox: totpBox, userId: user.id, lastStep: -1 }, code);
-  if (step === null) throw new ValidationError('code', 'That code is not right: enter the 6 digits your authenticator shows now.', 'invalid_code');
+  if (step === null) throw new ValidationError('code', `That code is not right: enter the ${SITE_TOTP.digits} digits your authenticator shows now.`, 'invalid_code');
   const totp = { secretBox: totpBox, lastStep: step };
   await ctx.storage.transaction(async (tx) => {
     // Another request may have activated it, or replaced the pending secret, since the user was read.

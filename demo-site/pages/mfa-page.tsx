@@ -1,4 +1,5 @@
 import { Layout } from './layout';
+import { SITE_TOTP } from '#shared/protocol/totp-profile.ts';
 import { CodeField, FormError, type FieldErrors } from './form-parts';
 import { PairingPanel } from './pairing-panel';
 
@@ -20,7 +21,7 @@ export function MfaPage({ secret, qrDataUrl, otpauthUri, errors = {} }: MfaPageP
       <div class="card">
         <p>Scan this QR code with your authenticator (for example the Tessera extension), then enter the code it shows.</p>
         <img class="qr" src={qrDataUrl} alt="QR code of the authenticator key" data-otpauth={otpauthUri} />
-        <p>Can't scan it? Enter this key by hand (time-based, 6 digits, every 30 seconds):</p>
+        <p>Can't scan it? Enter this key by hand (time-based, {SITE_TOTP.digits} digits, every {SITE_TOTP.period} seconds):</p>
         <p class="secret">
           <code id="totp-secret" data-testid="totp-secret" data-secret={secret}>{groupSecret(secret)}</code>{' '}
           <button type="button" class="js-only" data-copy="#totp-secret">Copy</button>

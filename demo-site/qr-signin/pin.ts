@@ -1,20 +1,20 @@
-// PINs: 6 random digits, kept only as an HMAC under a key derived from the server key, bound to their QR session.
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+// PINs: random digits, kept only as a keyed hash under a subkey of the server key, bound to their QR session.
+import { randomInt } from 'node:crypto';
+import { PIN_DIGITS } from '#shared/protocol/qr-signin.ts';
+import { deriveSubkey, keyedHash, sameHash } from '../crypto/keyed-hash';
 
 export function deriveQrKey(serverKey: Buffer): Buffer {
-  return createHmac('sha256', serverKey).update('tessera-qr-pin-v1').digest();
+  return deriveSubkey(serverKey, 'tessera-qr-pin-v1');
 }
 
 export function generatePin(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+  return String(randomInt(0, 10 ** PIN_DIGITS)).padStart(PIN_DIGITS, '0');
 }
 
 export function hashPin(key: Buffer, sessionId: string, pin: string): string {
-  return createHmac('sha256', key).update(`${sessionId}:${pin}`).digest('base64url');
+  return keyedHash(key, `${sessionId}:${pin}`);
 }
 
 export function isPinMatch(key: Buffer, sessionId: string, pin: string, expectedHash: string): boolean {
-  const actual = Buffer.from(hashPin(key, sessionId, pin));
-  const expected = Buffer.from(expectedHash);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return sameHash(hashPin(key, sessionId, pin), expectedHash);
 }

@@ -63,5 +63,7 @@ export type ExtensionEvent =
 export const QR_TTL_MS = 2 * 60_000;
 export const PIN_TTL_MS = 2 * 60_000;
 export const MAX_PIN_ATTEMPTS = 5;
+/** A PIN is this many digits, typed on the page the QR was shown on. */
+export const PIN_DIGITS = 6;
 /** Nothing of a QR sign-in lives longer than this. */
 export const QR_SESSION_MAX_MS = 10 * 60_000;

@@ -41,6 +41,7 @@ describe('signup', () => {
   it.each([
     ['short', 'Ab3$xyz', 'password_too_short'],
     ['too long', 'x'.repeat(129), 'password_too_long'],
+    ['far too long', 'x'.repeat(5000), 'password_too_long'],
     ['on the common-password list', 'qwertyuiop', 'password_common'],
     ['on the list in another case', 'IloveYou1', 'password_common'],
   ])('refuses a password that is %s, naming the field, and stores nothing', async (_label, password, code) => {

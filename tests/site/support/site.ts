@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { generateTotp } from '#shared/otp/index.ts';
+import { SITE_TOTP } from '#shared/protocol/totp-profile.ts';
 import { createDatabase } from '../../support/postgres';
 import { loadConfig, type SiteConfig } from '../../../demo-site/config';
 import { startSite, type RunningSite } from '../../../demo-site/main';
@@ -107,7 +108,8 @@ export async function startTestSite(env: Record<string, string> = {}, shared?: {
 
 /** The code an authenticator would show at the site's current time. */
 export function codeAt(secret: string, clock: TestClock, offsetSteps = 0): string {
-  return generateTotp({ secret, time: Math.floor(clock.ms / 1000) + offsetSteps * 30 });
+  const { algorithm, digits, period } = SITE_TOTP;
+  return generateTotp({ secret, time: Math.floor(clock.ms / 1000) + offsetSteps * period, algorithm, digits, period });
 }
 
 export const PASSWORD = 'correct horse battery staple';
