@@ -9,7 +9,11 @@ import type { FillRequest } from './page-agent';
 import { isAllowedOn, siteOf } from '../sites/sites';
 import { describeForeignFrame } from '../ui/describe-fill';
 
-export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: string }): Promise<void> {
+/** `clock`: unix milliseconds for making codes (the computer's clock, corrected when the user agreed to). */
+export type CodeClock = () => Promise<number>;
+const systemClock: CodeClock = async () => Date.now();
+
+export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: string }, clock: CodeClock = systemClock): Promise<void> {
   if (tab.id === undefined || !tab.url) return;
   if ((await vault.state()) !== 'unlocked') {
     await leaveNoticeForPopup({ message: 'Unlock Tessera, then choose Fill again.' });
@@ -22,7 +26,7 @@ export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: stri
   }
   const { account } = choice;
   await vault.touch();
-  const outcome = await fillInTab(tab.id, { code: generateCode(account, Date.now() / 1000), sites: account.sites });
+  const outcome = await fillInTab(tab.id, { code: generateCode(account, (await clock()) / 1000), sites: account.sites });
   if (outcome.status === 'no_field') await leaveNoticeForPopup({ message: 'No code field found on this page: copy the code instead.', accountId: account.id });
   if (outcome.status === 'foreign_frame') {
     // Copying is offered only for a frame of the account's own sites: a code is never handed to another site unasked.
@@ -32,7 +36,7 @@ export async function fillBestInTab(vault: Vault, tab: { id?: number; url?: stri
 }
 
 /** The answer to an automatic-fill content script: a code only for a site it is bound to, in the top frame and the asking frame. */
-export async function answerAutoFill(vault: Vault, enabledSites: string[], sender: { tab?: { url?: string }; url?: string }): Promise<FillRequest | null> {
+export async function answerAutoFill(vault: Vault, enabledSites: string[], sender: { tab?: { url?: string }; url?: string }, clock: CodeClock = systemClock): Promise<FillRequest | null> {
   const tabUrl = sender.tab?.url;
   const frameUrl = sender.url;
   if (!tabUrl || !frameUrl) return null;
@@ -42,5 +46,5 @@ export async function answerAutoFill(vault: Vault, enabledSites: string[], sende
   const account = bestAccountForPage(await vault.list(), tabUrl);
   if (!account || !isAllowedOn(account.sites, tabUrl, frameUrl)) return null;
   await vault.touch();
-  return { code: generateCode(account, Date.now() / 1000), sites: account.sites };
+  return { code: generateCode(account, (await clock()) / 1000), sites: account.sites };
 }

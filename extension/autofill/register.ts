@@ -5,6 +5,10 @@ import { autoFillSites } from './auto-fill-sites';
 import { COMMANDS, MENU_ITEMS } from '../messaging/commands';
 import { isMessage } from '../messaging/messages';
 import { answerAutoFill, fillBestInTab } from './fill-best';
+import { codeClock } from '../clock/correction';
+import { browserArea } from '../storage/browser-area';
+
+const clock = () => codeClock(browserArea('local'));
 
 export function registerAutofill(): void {
   browser.runtime.onInstalled.addListener(() => {
@@ -14,13 +18,13 @@ export function registerAutofill(): void {
     );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ITEMS.fillCode.id && tab) void fillBestInTab(getVault(), tab);
+    if (info.menuItemId === MENU_ITEMS.fillCode.id && tab) void fillBestInTab(getVault(), tab, clock);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === COMMANDS.fillCode.id && tab) void fillBestInTab(getVault(), tab);
+    if (command === COMMANDS.fillCode.id && tab) void fillBestInTab(getVault(), tab, clock);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message, 'autofill-request')) return undefined;
-    return autoFillSites().then((sites) => answerAutoFill(getVault(), sites, sender));
+    return autoFillSites().then((sites) => answerAutoFill(getVault(), sites, sender, clock));
   });
 }

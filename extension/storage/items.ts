@@ -2,6 +2,7 @@
 // that is not of its item's shape (left by an older version, or damaged) reads as null rather than as something else.
 // The vault's encrypted records and settings are in IndexedDB (vault/db.ts), not here.
 import type { ScanRegionResponse } from '../capture/responses';
+import type { ClockReading } from '../clock/skew';
 import type { AreaName, KeyValueArea } from './area';
 
 export interface StorageItem<T> {
@@ -96,6 +97,17 @@ export const pendingNoticeItem = defineItem<PendingNotice>('session', 'pendingNo
 /** The sites where the user turned automatic filling on. On disk: it outlives the browser session, like the permission. */
 export const autoFillSitesItem = defineItem<string[]>('local', 'autoFillSites', (value) =>
   Array.isArray(value) ? value.filter((site): site is string => typeof site === 'string') : null);
+
+/** The last reading of this computer's clock against a web server's. On disk: a wrong clock stays wrong across restarts. */
+export const clockReadingItem = defineItem<ClockReading>('local', 'clockReading', (value) => {
+  const v = asRecord(value);
+  const ok = typeof v?.offsetMs === 'number' && typeof v.uncertaintyMs === 'number' && typeof v.site === 'string' && typeof v.at === 'number';
+  return ok ? { offsetMs: v.offsetMs as number, uncertaintyMs: v.uncertaintyMs as number, site: v.site as string, at: v.at as number } : null;
+});
+
+/** Milliseconds added to the clock for making codes, set only when the user agreed to correct a wrong clock. */
+export const clockCorrectionItem = defineItem<number>('local', 'clockCorrection', (value) =>
+  (typeof value === 'number' && Number.isFinite(value) ? value : null));
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

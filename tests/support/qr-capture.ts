@@ -29,10 +29,12 @@ export interface RigOptions {
   /** Chromium's --force-device-scale-factor: the whole browser, captures included, works at this ratio. */
   screenScaleFactor?: number;
   viewport?: { width: number; height: number };
+  /** How far the pages' server clock is ahead of this machine's (ms): a wrong local clock as the extension sees it. */
+  serverClockOffsetMs?: () => number;
 }
 
 export async function startCaptureRig(pages: Record<string, string>, options: RigOptions = {}): Promise<CaptureRig> {
-  const server = await serveStatic(pages);
+  const server = await serveStatic(pages, { clockOffsetMs: options.serverClockOffsetMs });
   const args = ['--host-resolver-rules=MAP * 127.0.0.1'];
   if (options.screenScaleFactor) args.push(`--force-device-scale-factor=${options.screenScaleFactor}`);
   const browser = await launchBrowser({ deviceScaleFactor: options.deviceScaleFactor, args });

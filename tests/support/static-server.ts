@@ -9,8 +9,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(pages: Record<string, string>): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Milliseconds the server's clock (its Date header) is ahead of this machine's, asked at each request: a wrong local
+   * clock, seen from outside. */
+  clockOffsetMs?: () => number;
+}
+
+export async function serveStatic(pages: Record<string, string>, options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    if (options.clockOffsetMs) res.setHeader('date', new Date(Date.now() + options.clockOffsetMs()).toUTCString());
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const body = pages[path];
     if (body === undefined) {

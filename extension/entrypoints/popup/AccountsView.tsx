@@ -21,6 +21,8 @@ import { usePerfMarks } from './use-perf-marks';
 import { usePageTools } from './use-page-tools';
 import { createImageDropHandlers } from './use-image-drop';
 import { PagePanels } from './PagePanels';
+import { useClock } from './use-clock';
+import { ClockBanner } from '../../ui/components/ClockBanner';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultAccount } | { kind: 'delete'; account: VaultAccount };
 
@@ -34,13 +36,12 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState('');
   const [focus, setFocus] = useState({ index: -1, seq: 0 });
-  const now = useNow();
+  const tick = useNow();
   const codes = useMemo(() => createCodeCache(), []);
   const searchRef = useRef<HTMLInputElement>(null);
   const dragged = useRef<string | null>(null);
   const shown = useMemo(() => filterAccounts(accounts ?? [], query), [accounts, query]);
   useSearchShortcut(searchRef);
-  usePerfMarks(accounts !== null, now);
 
   const run = useCallback(async (action: () => Promise<void>) => {
     try {
@@ -53,6 +54,10 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
   useEffect(() => { void reload(); }, [reload]);
   const { page, scanner, pending, filler } = usePageTools(accounts, run, setStatus);
+  const clock = useClock(page);
+  // Codes, countdowns and fills follow the clock as corrected (when the user agreed to correct it).
+  const now = tick + clock.correctionSeconds;
+  usePerfMarks(accounts !== null, now);
 
   const focusRow = (index: number) => setFocus({ index, seq: focus.seq + 1 });
   const reorder = (ids: string[]) => run(async () => { await getVault().reorder(ids); await reload(); });
@@ -130,6 +135,8 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
         onAdd={() => { scanner.close(); setView({ kind: 'add' }); }} onScan={() => { setView({ kind: 'list' }); void scanner.scanPage(); }}
         onLock={() => void lockNow()} />
+      <ClockBanner advice={clock.advice} onCorrect={(offsetMs) => void run(() => clock.correct(offsetMs))}
+        onStop={() => void run(clock.stopCorrecting)} onDismiss={clock.dismiss} />
       <PagePanels scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
         accounts={accounts ?? []} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
       {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => setView({ kind: 'list' })} />}
