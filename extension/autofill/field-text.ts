@@ -31,8 +31,15 @@ export function describeField(input: HTMLInputElement): string {
   if (labelledBy) {
     for (const id of labelledBy.split(/\s+/)) own.push(input.ownerDocument.getElementById(id)?.textContent ?? '');
   }
-  if (own.every((text) => text.trim() === '')) own.push(nearbyText(input));
+  if (own.every((text) => text.trim() === '')) own.push(usableNearbyText(input));
   return toWords([input.name, input.id, input.autocomplete, ...own].join(' '));
+}
+
+/** Text near a field says "recovery code" or "code" as a label would; text about something else ("Checking your
+ * password...", "ZIP code") is the page's, not the field's, and is left out rather than held against the field. */
+function usableNearbyText(input: HTMLInputElement): string {
+  const text = nearbyText(input);
+  return NEVER.some((hint) => toWords(text).includes(hint)) ? '' : text;
 }
 
 /** The nearest text before the field, within a few levels of its containers; none once another control comes between. */

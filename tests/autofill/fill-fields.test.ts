@@ -120,14 +120,18 @@ describe('filling code fields', () => {
     expect(await page.inputValue('#e')).toBe('161803');
   });
 
-  it('still refuses a recovery field labelled by nearby text, wide boxes in a row, password boxes and hidden boxes', async () => {
-    for (const path of ['/nearby-recovery', '/wide-row', '/password-boxes', '/hidden-boxes']) {
+  const refusals: Record<string, string> = {
+    '/nearby-recovery': 'a recovery field labelled by nearby text', '/nearby-zip': 'a ZIP field labelled by nearby text',
+    '/wide-row': 'wide text boxes in a row', '/password-boxes': 'a row of password boxes', '/hidden-boxes': 'hidden split boxes',
+  };
+  for (const [path, what] of Object.entries(refusals)) {
+    it(`still refuses ${what}`, async () => {
       const page = await open(path);
-      expect(await fill(page, '123456'), path).toMatchObject({ status: 'no_field' });
+      expect(await fill(page, '123456')).toMatchObject({ status: 'no_field' });
       const values = await page.$$eval('input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-      expect(values.every((v) => v === ''), path).toBe(true);
-    }
-  });
+      expect(values.every((v) => v === '')).toBe(true);
+    });
+  }
 
   it('says when there is no code field, and fills nothing', async () => {
     const page = await open('/none');

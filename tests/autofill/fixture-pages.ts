@@ -55,8 +55,9 @@ export const FIELD_PAGES: Record<string, string> = {
   '/nearby-label': page('<h1>Two-step verification</h1><div class="step"><p>Enter the code</p><div class="row"><input type="text" id="t" name="text" autocomplete="on"></div></div><button>Next</button>'),
   // one field for either the authenticator's code or a backup code.
   '/either': page('<form><label for="e">Enter the code from your authenticator app or a backup code</label><input id="e" name="code"></form>'),
-  // Refusals that must hold with the kinds above: a recovery field labelled by nearby text only, wide text boxes in a
+  // Refusals that must hold with the kinds above: a recovery or ZIP field labelled by nearby text only, wide text boxes in a
   // row (an address form), a row of password boxes, and split boxes that are hidden.
+  '/nearby-zip': page('<div><p>ZIP code</p><div><input type="text" id="z" name="text"></div></div>'),
   '/nearby-recovery': page('<div><p>Enter one of your recovery codes</p><div><input type="text" id="r" name="text"></div></div>'),
   '/wide-row': page(`<form>${['street', 'number', 'city', 'state', 'region', 'county'].map((n) => `<input name="f${n.length}${n[0]}" style="width:200px">`).join('')}</form>`),
   '/password-boxes': page(`<form>${Array.from({ length: 6 }, () => '<input type="password" style="width:40px">').join('')}</form>`),
