@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { manifestCommands } from './extension/messaging/commands';
 import { iconSet } from './extension/icon/icon-files';
 import { renderIcons } from './extension/icon/render-icons';
+import { CHROME_KEY, FIREFOX_MIN_VERSION, GECKO_ID } from './extension/identity';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 // The QR decoder's WebAssembly ships inside the extension (zxing-wasm would otherwise fetch it from a CDN).
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-
-// Firefox's add-on id: fixed, so updates, storage and the add-on store listing all stay with one add-on.
-const GECKO_ID = 'authenticator@tessera.dev';
 
 // The extension's sources live in extension/; the build lands in .output/<browser>-mv3/.
 export default defineConfig({
@@ -35,6 +34,9 @@ export default defineConfig({
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('/zxing_reader.wasm');
     },
+    // The store refuses a manifest `key` (see extension/identity.ts): out of the package, back in the build after.
+    'zip:extension:start': (wxt) => setManifestKey(wxt.config.outDir, undefined),
+    'zip:extension:done': (wxt) => setManifestKey(wxt.config.outDir, wxt.config.browser === 'firefox' ? undefined : CHROME_KEY),
   },
   manifest: ({ browser }) => ({
     name: 'Tessera Authenticator',
@@ -51,6 +53,14 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION } } }
+      : { key: CHROME_KEY }),
   }),
 });
+
+function setManifestKey(outDir: string, key: string | undefined): void {
+  const path = join(outDir, 'manifest.json');
+  const { key: _old, ...manifest } = JSON.parse(readFileSync(path, 'utf8'));
+  writeFileSync(path, JSON.stringify(key ? { ...manifest, key } : manifest));
+}

@@ -1,6 +1,8 @@
-// IndexedDB layout: `meta` holds the header and settings, `accounts` one encrypted record per account.
+// IndexedDB layout: `meta` holds the header, the settings and the passkey's wrapped key, `accounts` one encrypted record
+// per account.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { VaultHeader } from './header';
+import type { PasskeyRecord } from './passkey';
 import type { VaultSettings } from './types';
 
 export interface AccountRecord {
@@ -11,7 +13,7 @@ export interface AccountRecord {
 }
 
 export interface VaultSchema extends DBSchema {
-  meta: { key: 'header' | 'settings'; value: VaultHeader | VaultSettings };
+  meta: { key: 'header' | 'settings' | 'passkey'; value: VaultHeader | VaultSettings | PasskeyRecord };
   accounts: { key: string; value: AccountRecord };
 }
 

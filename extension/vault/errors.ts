@@ -3,6 +3,8 @@ import { CodedError } from '#shared/coded-error.ts';
 // One error type for everything the vault refuses; `code` is stable for the UI, `message` says what to do.
 export type VaultErrorCode =
   | 'wrong_password'
+  | 'wrong_passkey'
+  | 'no_passkey'
   | 'locked'
   | 'vault_exists'
   | 'no_vault'

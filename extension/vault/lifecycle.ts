@@ -48,9 +48,10 @@ export async function changeVaultPassword(ctx: VaultContext, oldPassword: string
   if (!stored) throw noVault();
   const header = readHeader(stored);
   const dataKey = await unwrapDataKey(header, oldPassword);
-  // Same data key, new wrapping: the account records stay as they are.
+  // Same data key, new wrapping: the account records stay as they are. A passkey set up before goes with the old
+  // password (see passkey.ts).
   const next = await wrapDataKey(newPassword, strongest(header.kdf, ctx.kdf), dataKey, header.vaultId);
-  await replaceHeader(ctx, header, next);
+  await replaceHeader(ctx, header, next, { removePasskey: true });
 }
 
 export async function lockVault(ctx: VaultContext): Promise<void> {
@@ -86,7 +87,7 @@ export async function updateSettings(ctx: VaultContext, patch: Partial<VaultSett
 
 export { readSettings };
 
-async function replaceHeader(ctx: VaultContext, expected: VaultHeader, next: VaultHeader): Promise<void> {
+async function replaceHeader(ctx: VaultContext, expected: VaultHeader, next: VaultHeader, options: { removePasskey?: boolean } = {}): Promise<void> {
   const tx = (await ctx.db()).transaction('meta', 'readwrite');
   const current = (await tx.store.get('header')) as VaultHeader | undefined;
   // Refuse to overwrite a header another page changed meanwhile (e.g. a password change there).
@@ -95,7 +96,7 @@ async function replaceHeader(ctx: VaultContext, expected: VaultHeader, next: Vau
     await tx.done.catch(() => undefined);
     throw new VaultError('wrong_password', 'The master password was changed elsewhere meanwhile: try again with the current one.');
   }
-  await Promise.all([tx.store.put(next, 'header'), tx.done]);
+  await Promise.all([tx.store.put(next, 'header'), ...(options.removePasskey ? [tx.store.delete('passkey')] : []), tx.done]);
 }
 
 function checkNewPassword(password: string): void {

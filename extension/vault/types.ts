@@ -1,6 +1,7 @@
 // The vault's public shapes, shared with the popup and options pages.
 import type { OtpAccount } from '#shared/otp/index.ts';
 import type { KeyValueArea } from '../storage/area';
+import type { PasskeyEnrolment, PasskeyInfo } from './passkey';
 import type { KdfParams } from '../crypto/kdf';
 
 export interface VaultAccount extends OtpAccount {
@@ -47,7 +48,14 @@ export interface Vault {
   remove(id: string): Promise<void>;
   reorder(ids: string[]): Promise<void>;
   nextHotp(id: string): Promise<VaultAccount>;
+  /** Changes the master password; a passkey set up before is removed with the old one. */
   changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  /** The passkey that unlocks the vault, if one is set up (readable while locked: nothing in it is secret). */
+  passkey(): Promise<PasskeyInfo | null>;
+  /** Checks the password, then sets up the passkey `createPasskey` makes. */
+  enrolPasskey(password: string, createPasskey: () => Promise<PasskeyEnrolment>): Promise<void>;
+  unlockWithPasskey(prfOutput: Uint8Array): Promise<void>;
+  removePasskey(password: string): Promise<void>;
   touch(): Promise<void>;
   lockIfIdle(now?: number): Promise<boolean>;
   getSettings(): Promise<VaultSettings>;

@@ -4,6 +4,7 @@ import { createContext } from './context';
 import {
   changeVaultPassword, createVault, lockVault, lockVaultIfIdle, readSettings, readState, touchVault, unlockVault, updateSettings,
 } from './lifecycle';
+import { enrolPasskey, readPasskey, removePasskey, unlockWithPasskey } from './passkey';
 import type { Vault, VaultDeps } from './types';
 
 export function openVault(deps: VaultDeps = {}): Vault {
@@ -20,6 +21,10 @@ export function openVault(deps: VaultDeps = {}): Vault {
     reorder: (ids) => reorderAccounts(ctx, ids),
     nextHotp: (id) => nextHotpCounter(ctx, id),
     changePassword: (oldPassword, newPassword) => changeVaultPassword(ctx, oldPassword, newPassword),
+    passkey: () => readPasskey(ctx),
+    enrolPasskey: (password, createPasskey) => enrolPasskey(ctx, password, createPasskey),
+    unlockWithPasskey: (prfOutput) => unlockWithPasskey(ctx, prfOutput),
+    removePasskey: (password) => removePasskey(ctx, password),
     touch: () => touchVault(ctx),
     lockIfIdle: (now) => lockVaultIfIdle(ctx, now ?? ctx.now()),
     getSettings: () => readSettings(ctx),

@@ -1,10 +1,11 @@
 // What Firefox does differently from Chromium, each checked in the real Firefox (the journeys both share are in
-// key-journeys.ts): its background is an event page, not a service worker, and it has no offscreen documents.
+// key-journeys.ts): its background is an event page, not a service worker, it has no offscreen documents, and its
+// extension pages have no WebAuthn identity, so no passkey unlock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionUnderTest } from '../support/extension-under-test';
 import { geckoId, type LaunchedFirefox } from '../support/firefox';
 import { launchFirefoxExtension } from '../support/firefox-under-test';
-import { clickButton, fillField, readShownCode, waitForText } from '../support/popup-driver';
+import { clickButton, fillField, hasButton, readShownCode, waitForText } from '../support/popup-driver';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { MASTER_PASSWORD } from './extension-helpers';
 
@@ -77,6 +78,16 @@ describe('what differs in Firefox', () => {
     try {
       await options.evaluate(`browser.alarms.create('clear-clipboard', { when: Date.now() + 200 })`);
       await expect.poll(() => ext.firefox.inChrome<string>(READ_CLIPBOARD), { timeout: 10_000 }).toBe('');
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('does not offer passkey unlock, and the options page says plainly why', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    try {
+      await waitForText(options, 'Unlocking with a passkey is not available in Firefox: Firefox gives an extension\'s pages no WebAuthn identity of their own');
+      expect(await hasButton(options, 'Set up a passkey')).toBe(false);
     } finally {
       await options.close();
     }

@@ -31,7 +31,7 @@ export async function createVault(page: Page, password = MASTER_PASSWORD): Promi
 
 export async function unlock(page: Page, password = MASTER_PASSWORD): Promise<void> {
   await page.getByLabel('Master password').fill(password);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
 export interface ManualEntry {

@@ -23,5 +23,6 @@ describe('the Firefox build', () => {
 
   it('has a fixed add-on id, so updates and the store listing stay with one add-on, and says which Firefox it needs', () => {
     expect(manifest().browser_specific_settings).toEqual({ gecko: { id: 'authenticator@tessera.dev', strict_min_version: '128.0' } });
+    expect(manifest().key).toBeUndefined(); // Chromium's way to fix the id; Firefox warns about it
   });
 });

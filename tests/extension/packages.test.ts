@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { CHROME_KEY } from '../../extension/identity';
 
 const root = resolve(import.meta.dirname, '../..');
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
@@ -27,6 +28,12 @@ describe('npm run zip', () => {
       expect(Object.keys(files).some((path) => /\.map$/.test(path))).toBe(false);
     });
   }
+
+  it('leaves the manifest key, which fixes the id of unpacked builds, out of the Chrome package: the store refuses it', () => {
+    const built = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    expect(built.key).toBe(CHROME_KEY);
+    expect(JSON.parse(strFromU8(open('chrome')['manifest.json'])).key).toBeUndefined();
+  });
 
   it('packages the sources AMO asks for: all that builds the extension, and no demo site or tests', () => {
     const paths = Object.keys(open('sources'));

@@ -5,8 +5,9 @@ import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode } from '../../ui/describe-error';
 import { getVault } from '../../vault/extension-vault';
 
-/** Change the master password: the current one is checked first, and a wrong one changes nothing. */
-export function PasswordSection(_: Unlocked) {
+/** Change the master password: the current one is checked first, and a wrong one changes nothing. A passkey set up
+ * before is removed with the old password (see vault/passkey.ts), and the message says so. */
+export function PasswordSection({ onChanged }: Unlocked & { onChanged?(): void }) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -22,9 +23,12 @@ export function PasswordSection(_: Unlocked) {
     setError(null);
     setBusy(true);
     try {
+      const hadPasskey = (await getVault().passkey()) !== null;
       await getVault().changePassword(current, password);
       setCurrent(''); setPassword(''); setConfirm('');
-      setDone('The master password was changed. Use the new one from now on.');
+      setDone('The master password was changed. Use the new one from now on.' +
+        (hadPasskey ? ' The passkey went with the old password: set it up again to unlock with it.' : ''));
+      onChanged?.();
     } catch (caught) {
       setError(errorCode(caught) === 'wrong_password' ? 'The current password is wrong. Nothing was changed.' : describeError(caught));
     } finally {

@@ -1,12 +1,16 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { VaultGate } from '../../ui/components/VaultGate';
 import { PasswordSection } from './PasswordSection';
 import { AutoLockSection } from './AutoLockSection';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
+import { PasskeySection } from './PasskeySection';
 import '../../ui/styles.css';
 
 function Options() {
+  // A password change removes the passkey: the passkey section then starts again from what the vault holds.
+  const [passwordChanges, setPasswordChanges] = useState(0);
   return (
     <main class="options">
       <h1>Tessera settings</h1>
@@ -14,7 +18,8 @@ function Options() {
         {(unlocked) => (
           <>
             <AutoLockSection {...unlocked} />
-            <PasswordSection {...unlocked} />
+            <PasswordSection {...unlocked} onChanged={() => setPasswordChanges((n) => n + 1)} />
+            <PasskeySection key={passwordChanges} {...unlocked} />
             <ImportSection {...unlocked} />
             <ExportSection {...unlocked} />
           </>

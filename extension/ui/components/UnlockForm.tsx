@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { ErrorText } from './ErrorText';
 import { describeError, errorCode } from '../describe-error';
 import { getVault } from '../../vault/extension-vault';
+import { PasskeyUnlock } from './PasskeyUnlock';
 
-/** The locked screen: a password field and nothing else. */
+/** The locked screen: a password field and nothing else, and "Unlock with a passkey" where one is set up. */
 export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +26,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
   }
 
   return (
+    <>
     <form class="stack unlock" onSubmit={submit} aria-label="Unlock Tessera">
       <label for="unlock-password">Master password</label>
       <input id="unlock-password" type="password" autocomplete="current-password" autofocus value={password}
@@ -33,5 +35,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       <ErrorText id="unlock-error" message={error} />
       <button type="submit" class="primary" disabled={busy}>{busy ? 'Unlocking…' : 'Unlock'}</button>
     </form>
+    <PasskeyUnlock onUnlocked={onUnlocked} />
+    </>
   );
 }
