@@ -7,14 +7,20 @@ import { iconSet, type IconState } from './icon-files';
 export const TOOLBAR_TITLE: Record<IconState, string> = { unlocked: 'Tessera', locked: 'Tessera (locked)' };
 
 export function registerToolbarIcon(): void {
-  void showVaultState();
+  // The session store changes at every use (the idle clock): the icon is set again only when the state changed.
+  let shown: IconState | null = null;
+  const showVaultState = async () => {
+    const state: IconState = (await getVault().state().catch(() => 'locked')) === 'unlocked' ? 'unlocked' : 'locked';
+    if (state === shown) return;
+    shown = state;
+    await browser.action.setIcon({ path: iconSet(state, '/') });
+    await browser.action.setTitle({ title: TOOLBAR_TITLE[state] });
+  };
+  // One after the other, so an older reading never lands after a newer one.
+  let queue = Promise.resolve();
+  const update = () => { queue = queue.then(showVaultState).catch(() => undefined); };
+  update();
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'session') void showVaultState();
+    if (area === 'session') update();
   });
-}
-
-async function showVaultState(): Promise<void> {
-  const state: IconState = (await getVault().state().catch(() => 'locked')) === 'unlocked' ? 'unlocked' : 'locked';
-  await browser.action.setIcon({ path: iconSet(state, '/') });
-  await browser.action.setTitle({ title: TOOLBAR_TITLE[state] });
 }
