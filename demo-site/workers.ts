@@ -57,4 +57,6 @@ async function serveAsWorker(config: SiteConfig): Promise<void> {
   const stop = () => site.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // The primary is gone (killed): no one restarts or stops this worker any more.
+  process.once('disconnect', stop);
 }
