@@ -37,7 +37,7 @@ export async function signInWithPassword(ctx: SiteContext, input: { email: strin
       await tx.users.setPasswordHash(user.id, rehashed);
       await recordAudit(ctx, 'password_rehashed', request, { userId: user.id }, tx);
     }
-    if (user.totp) return { kind: 'mfa', user, ticket: await createTicket(ctx, user, tx), methods: await signinMethods(ctx, user) };
+    if (user.totp) return { kind: 'mfa', user, ticket: await createTicket(ctx, user, tx), methods: await signinMethods(tx, user) };
     return { kind: 'session', user, sessionId: await completeSignin(ctx, user, request, 'password', tx) };
   });
 }
