@@ -3,6 +3,7 @@
 // The vault's encrypted records and settings are in IndexedDB (vault/db.ts), not here.
 import type { ScanRegionResponse } from '../capture/responses';
 import type { ClockReading } from '../clock/skew';
+import type { BackupReminderState } from '../backup/reminder';
 import type { AreaName, KeyValueArea } from './area';
 
 export interface StorageItem<T> {
@@ -108,6 +109,14 @@ export const clockReadingItem = defineItem<ClockReading>('local', 'clockReading'
 /** Milliseconds added to the clock for making codes, set only when the user agreed to correct a wrong clock. */
 export const clockCorrectionItem = defineItem<number>('local', 'clockCorrection', (value) =>
   (typeof value === 'number' && Number.isFinite(value) ? value : null));
+
+/** When the last encrypted backup was exported and the backup reminder last dismissed (unix ms, or null). */
+export const backupReminderItem = defineItem<BackupReminderState>('local', 'backupReminder', (value) => {
+  const v = asRecord(value);
+  if (!v) return null;
+  const time = (t: unknown) => (typeof t === 'number' ? t : null);
+  return { exportedAt: time(v.exportedAt), dismissedAt: time(v.dismissedAt) };
+});
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

@@ -1,11 +1,15 @@
 // Account operations on an unlocked vault. Encryption happens before a transaction opens (an IndexedDB transaction
 // closes while WebCrypto works), then all writes of one change go into that single transaction.
-import type { AccountRecord } from './db';
+import type { AccountRecord, SnapshotReason } from './db';
+import { snapshotWithin } from './snapshots';
 import { requireKey, type UnlockedKey, type VaultContext } from './context';
 import { VaultError } from './errors';
 import { openAccount, sealAccount } from './records';
 import { validateAccount } from './validate';
 import type { AccountPatch, NewAccount, VaultAccount } from './types';
+
+// A change writes its records and the snapshot of what it replaces in one transaction.
+const CHANGE_STORES = ['meta', 'accounts', 'snapshots'] as const;
 
 export async function listAccounts(ctx: VaultContext): Promise<VaultAccount[]> {
   return readAll(ctx, await requireKey(ctx));
@@ -23,30 +27,34 @@ export async function addAccounts(ctx: VaultContext, inputs: NewAccount[]): Prom
     ...v.otp, id: ctx.newId(), sites: v.sites, pinned: v.pinned, order: firstOrder + i, createdAt: now, updatedAt: now,
   }));
   const records = await Promise.all(added.map((account) => sealAccount(unlocked.key, unlocked.vaultId, account)));
-  const tx = (await ctx.db()).transaction('accounts', 'readwrite');
+  const tx = (await ctx.db()).transaction(CHANGE_STORES, 'readwrite');
+  await snapshotWithin(tx, 'add', now);
+  const store = tx.objectStore('accounts');
   // `add`, not `put`: an id already taken fails the request, which aborts the transaction and writes nothing.
-  await Promise.all([...records.map((record) => tx.store.add(record)), tx.done]);
+  await Promise.all([...records.map((record) => store.add(record)), tx.done]);
   return added;
 }
 
 export async function updateAccount(ctx: VaultContext, id: string, patch: AccountPatch): Promise<VaultAccount> {
-  return mutateAccount(ctx, id, (account) => applyPatch(account, patch, ctx.now()));
+  return mutateAccount(ctx, id, 'update', (account) => applyPatch(account, patch, ctx.now()));
 }
 
 export async function nextHotpCounter(ctx: VaultContext, id: string): Promise<VaultAccount> {
-  return mutateAccount(ctx, id, (account) => {
+  return mutateAccount(ctx, id, 'counter', (account) => {
     return applyPatch(account, { counter: account.counter + 1 }, ctx.now());
   });
 }
 
 export async function removeAccount(ctx: VaultContext, id: string): Promise<void> {
   await requireKey(ctx);
-  const tx = (await ctx.db()).transaction('accounts', 'readwrite');
-  if (!(await tx.store.get(id))) {
+  const tx = (await ctx.db()).transaction(CHANGE_STORES, 'readwrite');
+  const store = tx.objectStore('accounts');
+  if (!(await store.get(id))) {
     await tx.done;
     throw notFound();
   }
-  await Promise.all([tx.store.delete(id), tx.done]);
+  await snapshotWithin(tx, 'remove', ctx.now());
+  await Promise.all([store.delete(id), tx.done]);
 }
 
 export async function reorderAccounts(ctx: VaultContext, ids: string[]): Promise<void> {
@@ -59,8 +67,10 @@ export async function reorderAccounts(ctx: VaultContext, ids: string[]): Promise
   const rest = accounts.filter((a) => !ids.includes(a.id)).sort((a, b) => a.order - b.order);
   const changed = [...listed, ...rest].map((a, order) => ({ ...a, order })).filter((a) => a.order !== byId.get(a.id)!.order);
   const records = await Promise.all(changed.map((a) => sealAccount(unlocked.key, unlocked.vaultId, a)));
-  const tx = (await ctx.db()).transaction('accounts', 'readwrite');
-  await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+  const tx = (await ctx.db()).transaction(CHANGE_STORES, 'readwrite');
+  if (records.length > 0) await snapshotWithin(tx, 'reorder', ctx.now());
+  const store = tx.objectStore('accounts');
+  await Promise.all([...records.map((record) => store.put(record)), tx.done]);
 }
 
 async function readAll(ctx: VaultContext, unlocked: UnlockedKey): Promise<VaultAccount[]> {
@@ -70,21 +80,22 @@ async function readAll(ctx: VaultContext, unlocked: UnlockedKey): Promise<VaultA
 }
 
 /** Read, change, write back, unless another page changed the same record meanwhile: then start again from its version. */
-async function mutateAccount(ctx: VaultContext, id: string, change: (a: VaultAccount) => VaultAccount): Promise<VaultAccount> {
+async function mutateAccount(ctx: VaultContext, id: string, reason: SnapshotReason, change: (a: VaultAccount) => VaultAccount): Promise<VaultAccount> {
   const unlocked = await requireKey(ctx);
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = await (await ctx.db()).get('accounts', id);
     if (!before) throw notFound();
     const next = change(await openAccount(unlocked.key, unlocked.vaultId, before));
     const record = await sealAccount(unlocked.key, unlocked.vaultId, next);
-    if (await writeIfUnchanged(ctx, before, record)) return next;
+    if (await writeIfUnchanged(ctx, before, record, reason)) return next;
   }
   throw new VaultError('tampered', 'The account keeps changing elsewhere while saving: close other Tessera windows and try again.');
 }
 
-async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record: AccountRecord): Promise<boolean> {
-  const tx = (await ctx.db()).transaction('accounts', 'readwrite');
-  const current = await tx.store.get(before.id);
+async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record: AccountRecord, reason: SnapshotReason): Promise<boolean> {
+  const tx = (await ctx.db()).transaction(CHANGE_STORES, 'readwrite');
+  const store = tx.objectStore('accounts');
+  const current = await store.get(before.id);
   if (!current) {
     await tx.done;
     throw notFound();
@@ -93,7 +104,8 @@ async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record
     await tx.done;
     return false;
   }
-  await Promise.all([tx.store.put(record), tx.done]);
+  await snapshotWithin(tx, reason, ctx.now());
+  await Promise.all([store.put(record), tx.done]);
   return true;
 }
 

@@ -5,6 +5,7 @@ export { passwordStrength, MIN_PASSWORD_LENGTH, type PasswordStrength } from './
 export { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 export { findTwin, markTwins } from './twins';
 export type { PasskeyEnrolment, PasskeyInfo } from './passkey';
+export type { SnapshotInfo } from './snapshots';
 export type {
   AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState,
 } from './types';

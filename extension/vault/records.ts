@@ -19,7 +19,7 @@ export async function sealAccount(key: CryptoKey, vaultId: string, account: Vaul
 export async function openAccount(key: CryptoKey, vaultId: string, record: AccountRecord): Promise<VaultAccount> {
   const plain = await open(key, { iv: record.iv, data: record.data }, recordAad(vaultId, record.id));
   if (!plain) {
-    throw new VaultError('tampered', 'An account record was changed outside Tessera and fails its integrity check. Restore the vault from a backup.');
+    throw new VaultError('tampered', 'An account record was changed outside Tessera and fails its integrity check. Roll the vault back to a snapshot in Settings, or restore a backup.');
   }
   return { ...(JSON.parse(decodeUtf8(plain)) as Omit<VaultAccount, 'id'>), id: record.id };
 }

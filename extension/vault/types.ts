@@ -3,6 +3,7 @@ import type { OtpAccount } from '#shared/otp/index.ts';
 import type { KeyValueArea } from '../storage/area';
 import type { PasskeyEnrolment, PasskeyInfo } from './passkey';
 import type { KdfParams } from '../crypto/kdf';
+import type { SnapshotInfo } from './snapshots';
 
 export interface VaultAccount extends OtpAccount {
   id: string;
@@ -60,4 +61,8 @@ export interface Vault {
   lockIfIdle(now?: number): Promise<boolean>;
   getSettings(): Promise<VaultSettings>;
   setSettings(patch: Partial<VaultSettings>): Promise<void>;
+  /** The copies kept from before recent changes, newest first (unlocked only). */
+  snapshots(): Promise<SnapshotInfo[]>;
+  /** Puts a snapshot's accounts and settings back; the vault as it was is snapshotted first. */
+  rollBack(snapshotId: number): Promise<{ accounts: number }>;
 }

@@ -5,6 +5,7 @@ import {
   changeVaultPassword, createVault, lockVault, lockVaultIfIdle, readSettings, readState, touchVault, unlockVault, updateSettings,
 } from './lifecycle';
 import { enrolPasskey, readPasskey, removePasskey, unlockWithPasskey } from './passkey';
+import { listSnapshots, rollBackTo } from './snapshots';
 import type { Vault, VaultDeps } from './types';
 
 export function openVault(deps: VaultDeps = {}): Vault {
@@ -29,5 +30,7 @@ export function openVault(deps: VaultDeps = {}): Vault {
     lockIfIdle: (now) => lockVaultIfIdle(ctx, now ?? ctx.now()),
     getSettings: () => readSettings(ctx),
     setSettings: (patch) => updateSettings(ctx, patch),
+    snapshots: () => listSnapshots(ctx),
+    rollBack: (snapshotId) => rollBackTo(ctx, snapshotId),
   };
 }

@@ -7,6 +7,8 @@ import { describeError, isLockedError } from '../../ui/describe-error';
 import { datedName, downloadText } from '../../ui/download-text';
 import { getVault } from '../../vault/extension-vault';
 import { MigrationQrCodes } from './MigrationQrCodes';
+import { recordBackupExported } from '../../backup/reminder';
+import { browserArea } from '../../storage/browser-area';
 
 /** Export: Tessera's encrypted backup, a plain otpauth list (behind a warning), Google Authenticator QR codes. */
 export function ExportSection(unlocked: Unlocked) {
@@ -29,6 +31,7 @@ export function ExportSection(unlocked: Unlocked) {
     try {
       const text = await exportTesseraBackup(await getVault().list(), password);
       downloadText(datedName('tessera-backup', 'json'), text, 'application/json');
+      await recordBackupExported(browserArea('local'), Date.now());
       setPassword(''); setConfirm('');
       setDone('Encrypted backup saved. Keep its password somewhere safe: without it the backup cannot be opened.');
     } catch (caught) {
@@ -48,7 +51,7 @@ export function ExportSection(unlocked: Unlocked) {
   }
 
   return (
-    <section aria-labelledby="export-title" class="stack">
+    <section id="export" aria-labelledby="export-title" class="stack">
       <h2 id="export-title">Export</h2>
       <form class="stack" aria-label="Encrypted backup" onSubmit={exportBackup}>
         <h3>Encrypted backup</h3>

@@ -6,6 +6,7 @@ import { AutoLockSection } from './AutoLockSection';
 import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { PasskeySection } from './PasskeySection';
+import { RecoverySection } from './RecoverySection';
 import '../../ui/styles.css';
 
 function Options() {
@@ -22,6 +23,7 @@ function Options() {
             <PasskeySection key={passwordChanges} {...unlocked} />
             <ImportSection {...unlocked} />
             <ExportSection {...unlocked} />
+            <RecoverySection {...unlocked} />
           </>
         )}
       </VaultGate>

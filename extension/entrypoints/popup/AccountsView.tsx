@@ -22,6 +22,8 @@ import { usePageTools } from './use-page-tools';
 import { createImageDropHandlers } from './use-image-drop';
 import { PagePanels } from './PagePanels';
 import { useClock } from './use-clock';
+import { useBackupReminder } from './use-backup-reminder';
+import { BackupReminder } from '../../ui/components/BackupReminder';
 import { ClockBanner } from '../../ui/components/ClockBanner';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultAccount } | { kind: 'delete'; account: VaultAccount };
@@ -55,6 +57,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   useEffect(() => { void reload(); }, [reload]);
   const { page, scanner, pending, filler } = usePageTools(accounts, run, setStatus);
   const clock = useClock(page);
+  const reminder = useBackupReminder(accounts);
   // Codes, countdowns and fills follow the clock as corrected (when the user agreed to correct it).
   const now = tick + clock.correctionSeconds;
   usePerfMarks(accounts !== null, now);
@@ -143,6 +146,7 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
       {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
       {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
       {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
+      {listView && reminder.count > 0 && <BackupReminder count={reminder.count} optionsUrl={optionsUrl} onDismiss={() => void run(reminder.dismiss)} />}
       {listView && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
       {listView && shown.length > 0 && (
         <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} pageSite={page?.site ?? null} />

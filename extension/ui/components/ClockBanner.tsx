@@ -8,7 +8,7 @@ export function ClockBanner({ advice, onCorrect, onStop, onDismiss }: Props) {
   if (advice.kind === 'none') return null;
   if (advice.kind === 'corrected') {
     return (
-      <div class="notice clock-corrected" role="status">
+      <div class="notice clock-corrected" role="note" aria-label="Clock correction">
         <p>{advice.message} <button type="button" class="link" onClick={onStop}>Stop correcting</button></p>
       </div>
     );

@@ -3,6 +3,7 @@ import { NewPasswordFields, checkNewPassword } from './NewPasswordFields';
 import { ErrorText } from './ErrorText';
 import { describeError } from '../describe-error';
 import { getVault } from '../../vault/extension-vault';
+import { askPersistentStorage } from '../../storage/persistence';
 
 /** First run: choose the master password that encrypts every key. */
 export function CreateVault({ onCreated }: { onCreated(): void }) {
@@ -18,6 +19,8 @@ export function CreateVault({ onCreated }: { onCreated(): void }) {
     setBusy(true);
     try {
       await getVault().create(password);
+      // A new vault is the moment to ask the browser to keep it; the answer is shown on the options page.
+      void askPersistentStorage();
       onCreated();
     } catch (caught) {
       setError(describeError(caught));
