@@ -12,7 +12,7 @@ const TICKS = 8;
 const TARGET_FIRST_CODES_MS = 150;
 const TARGET_TICK_MS = 4;
 
-interface Figures { firstCodes: number; rows: number; tick: number; tickMax: number; unlock: number; kdf: number }
+interface Figures { firstCodes: number; rows: number; icons: number; tick: number; tickMax: number; unlock: number; kdf: number }
 
 export async function run(): Promise<void> {
   const baseline = await measure(1);
@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x baseline`;
   console.log(`accounts: 1 (baseline) | 500`);
   console.log(`first screen of codes (median of ${OPENINGS} openings): ${baseline.firstCodes.toFixed(1)} ms | ${full.firstCodes.toFixed(1)} ms = ${ratio(full.firstCodes, baseline.firstCodes)}  (target < ${TARGET_FIRST_CODES_MS} ms: ${verdict(full.firstCodes < TARGET_FIRST_CODES_MS)})`);
-  console.log(`rows rendered: ${baseline.rows} | ${full.rows} (only the visible rows and a few more)`);
+  console.log(`rows rendered: ${baseline.rows} | ${full.rows} (only the visible rows and a few more), icons drawn: ${baseline.icons} | ${full.icons} (brand marks and initials)`);
   console.log(`per-second refresh (median of ${TICKS} ticks): ${baseline.tick.toFixed(2)} ms | ${full.tick.toFixed(2)} ms = ${ratio(full.tick, baseline.tick)}, max ${full.tickMax.toFixed(2)} ms  (target < ${TARGET_TICK_MS} ms: ${verdict(full.tick < TARGET_TICK_MS)})`);
   console.log(`unlock to codes on screen: ${baseline.unlock.toFixed(0)} ms | ${full.unlock.toFixed(0)} ms, of which the KDF (a wrong-password attempt) ${baseline.kdf.toFixed(0)} ms | ${full.kdf.toFixed(0)} ms; after the KDF: ${(baseline.unlock - baseline.kdf).toFixed(0)} ms | ${(full.unlock - full.kdf).toFixed(0)} ms`);
 }
@@ -42,17 +42,19 @@ async function measure(count: number): Promise<Figures> {
     await importAccounts(await open('options'), count);
     const firsts: number[] = [];
     let rows = 0;
+    let icons = 0;
     for (let i = 0; i < OPENINGS; i++) {
       const popup = await open('popup');
       firsts.push(await markTime(popup, 'tessera:codes-shown'));
       rows = await popup.getByRole('listitem').count();
+      icons = await popup.locator('.account-icon').count();
       await popup.close();
     }
     const popup = await open('popup');
     await popup.waitForTimeout((TICKS + 1.5) * 1000);
     const ticks = await popup.evaluate(() => performance.getEntriesByName('tessera:tick').map((entry) => entry.duration));
     const { unlock, kdf } = await measureUnlock(popup);
-    return { firstCodes: median(firsts), rows, tick: median(ticks), tickMax: Math.max(...ticks), unlock, kdf };
+    return { firstCodes: median(firsts), rows, icons, tick: median(ticks), tickMax: Math.max(...ticks), unlock, kdf };
   } finally {
     await browser.close();
   }
@@ -66,10 +68,13 @@ async function createVault(page: Page): Promise<void> {
   await page.close();
 }
 
+// Two of three accounts are of issuers with a bundled brand mark, the rest get a coloured initial: the list draws both.
+const BRANDS = ['GitHub', 'Google', 'Dropbox', 'Discord', 'PayPal', 'Cloudflare', 'Reddit', 'Steam', 'Coinbase', 'Proton'];
+
 // Through the options page, as a person would: paste an otpauth list, preview, import (one vault transaction).
 async function importAccounts(page: Page, count: number): Promise<void> {
   const lines = Array.from({ length: count }, (_, i) => {
-    const issuer = `Service ${String(i + 1).padStart(3, '0')}`;
+    const issuer = i % 3 === 2 ? `Service ${String(i + 1).padStart(3, '0')}` : BRANDS[i % BRANDS.length];
     return `otpauth://totp/${encodeURIComponent(issuer)}:user${i}%40example.com?secret=${encodeBase32(randomBytes(20))}&issuer=${encodeURIComponent(issuer)}`;
   });
   const form = page.getByRole('form', { name: 'Import accounts' });

@@ -3,6 +3,7 @@ import type { VaultAccount } from '../../vault/index';
 import { formatAccountLabel, groupCode } from '../format-code';
 import { Countdown } from './Countdown';
 import { FillButton } from './FillButton';
+import { AccountIcon } from './AccountIcon';
 
 export const ROW_HEIGHT = 64;
 
@@ -42,6 +43,7 @@ export function AccountRow({ account, code, now, index, total, focusSeq, actions
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => { event.preventDefault(); actions.onDrop(account); }}>
       <span class="who">
+        <AccountIcon account={account} />
         <span class="issuer">{account.issuer || account.account}</span>
         {account.issuer && <span class="name">{account.account}</span>}
       </span>
