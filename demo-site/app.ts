@@ -20,6 +20,8 @@ import { adminApi } from './routes/api-admin';
 import { signinPages } from './routes/pages-signin';
 import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
+import { emailPages } from './routes/pages-email';
+import { passwordPages } from './routes/pages-password';
 import { renderErrorPage } from './pages/error-page';
 import { dummyHash } from './accounts/password';
 import { qrApi } from './routes/api-qr';
@@ -29,12 +31,17 @@ import { RealtimeHub } from './realtime/hub';
 import { attachRealtime, type Realtime } from './realtime/ws-server';
 import { createRelay } from './realtime/relay';
 import { markPinDelivered } from './qr-signin/lifecycle';
+import { computeListeningOrigin } from './http/site-origin';
+import { startMailSender, type MailSender } from './mail/sender';
+import { createMailTransport, type MailTransport } from './mail/transport';
 
 export interface AppOptions {
   config: SiteConfig;
   storage: Storage;
   key: Buffer;
   now?: () => number;
+  /** Where mail goes; by default SMTP_URL's server, or the outbox in DATA_DIR. */
+  mailTransport?: MailTransport;
 }
 
 export interface SiteApp {
@@ -44,12 +51,21 @@ export interface SiteApp {
   /** QR sign-in and pairing (their state is in the storage), and the WebSocket server at /ws that reports on it. */
   qr: QrContext;
   realtime: Realtime;
+  /** The background mail sender (stop it on close). */
+  mail: MailSender;
 }
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url).pathname;
 
-export function createApp({ config, storage, key, now = Date.now }: AppOptions): SiteApp {
-  const ctx: SiteContext = { config, storage, key, now };
+export function createApp({ config, storage, key, now = Date.now, mailTransport }: AppOptions): SiteApp {
+  let mail: MailSender | undefined;
+  let server: ReturnType<typeof createServer> | undefined;
+  const ctx: SiteContext = {
+    config, storage, key, now,
+    origin: () => config.publicOrigin ?? computeListeningOrigin(server!, config.host),
+    mail: { wake: () => mail?.wake() },
+  };
+  mail = startMailSender(ctx, mailTransport ?? createMailTransport(config));
   // Made now, not at the first unknown email, so that one is not slower than the rest.
   void dummyHash(config.argon2);
   const limits = createLimits(ctx);
@@ -82,11 +98,13 @@ export function createApp({ config, storage, key, now = Date.now }: AppOptions):
 
   app.use(parseForm);
   app.use(signinPages(ctx, limits));
+  app.use(emailPages(ctx, limits));
+  app.use(passwordPages(ctx, limits));
   app.use(accountPages(ctx, limits));
   app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
   app.use(createErrorHandler(renderErrorPage));
-  const server = createServer(app);
+  server = createServer(app);
   const realtime = attachRealtime(server, qr, hub, relay);
-  return { app, server, ctx, qr, realtime: { close: () => (realtime.close(), relay.close()) } };
+  return { app, server, ctx, qr, realtime: { close: () => (realtime.close(), relay.close()) }, mail };
 }

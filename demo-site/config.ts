@@ -23,6 +23,10 @@ const envSchema = z.object({
   TICKET_MAX_ATTEMPTS: int(5),
   LOCKOUT_THRESHOLD: int(10),
   LOCKOUT_MINUTES: int(15),
+  EMAIL_VERIFICATION: z.enum(['required', 'optional', 'off']).default('required'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an SMTP URL such as smtp://localhost:1025 or smtps://user:password@mail.example:465').optional(),
+  MAIL_FROM: z.string().min(3).max(200).refine((text) => /@/.test(text) && !/[\r\n]/.test(text), 'MAIL_FROM must be an address such as "Tessera Demo <no-reply@demo.example>"').default('Tessera Demo <no-reply@tessera.test>'),
+  RECOVERY_DELAY_HOURS: int(24, 0),
   PENDING_ACCOUNT_MINUTES: int(30),
   RATE_LIMIT_WINDOW_MINUTES: int(15),
   RATE_LIMIT_SIGNIN: int(30),
@@ -31,6 +35,7 @@ const envSchema = z.object({
   RATE_LIMIT_QR_GENERATE: int(60),
   RATE_LIMIT_QR_SCAN: int(30),
   RATE_LIMIT_PIN_VERIFY: int(30),
+  RATE_LIMIT_MAIL: int(5),
   PUBLIC_ORIGIN: z.string().refine(isWebOrigin, 'PUBLIC_ORIGIN must be a bare origin such as https://demo.example (scheme, host, port; no path)').optional(),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -40,6 +45,7 @@ const envSchema = z.object({
 export const SETTING_NAMES = Object.keys(envSchema.shape);
 
 export type MfaPolicy = 'required' | 'optional';
+export type EmailVerification = 'required' | 'optional' | 'off';
 export interface Argon2Params { memoryCost: number; timeCost: number; parallelism: number }
 
 export interface SiteConfig {
@@ -57,8 +63,10 @@ export interface SiteConfig {
   session: { idleMs: number; absoluteMs: number };
   ticket: { ttlMs: number; maxAttempts: number };
   lockout: { threshold: number; durationMs: number };
+  email: { verification: EmailVerification; smtpUrl?: string; from: string };
+  recoveryDelayMs: number;
   pendingAccountMs: number;
-  rateLimit: { windowMs: number; signin: number; signup: number; backupRequests: number; qrGenerate: number; qrScan: number; pinVerify: number };
+  rateLimit: { windowMs: number; signin: number; signup: number; backupRequests: number; qrGenerate: number; qrScan: number; pinVerify: number; mail: number };
   /** The origin named in QR links and expected from pages' WebSockets; taken from each request when unset. */
   publicOrigin?: string;
   admin?: { email: string; password?: string };
@@ -100,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { idleMs: e.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * MINUTE },
     ticket: { ttlMs: e.TICKET_TTL_MINUTES * MINUTE, maxAttempts: e.TICKET_MAX_ATTEMPTS },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * MINUTE },
+    email: { verification: e.EMAIL_VERIFICATION, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    recoveryDelayMs: e.RECOVERY_DELAY_HOURS * 60 * MINUTE,
     pendingAccountMs: e.PENDING_ACCOUNT_MINUTES * MINUTE,
     rateLimit: {
       windowMs: e.RATE_LIMIT_WINDOW_MINUTES * MINUTE,
@@ -109,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       qrGenerate: e.RATE_LIMIT_QR_GENERATE,
       qrScan: e.RATE_LIMIT_QR_SCAN,
       pinVerify: e.RATE_LIMIT_PIN_VERIFY,
+      mail: e.RATE_LIMIT_MAIL,
     },
     publicOrigin: e.PUBLIC_ORIGIN,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,

@@ -8,6 +8,10 @@ export interface SiteContext {
   key: Buffer;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** The origin every link in a mail starts with: PUBLIC_ORIGIN, or else the address the site listens on (never a request's Host). */
+  origin: () => string;
+  /** Tells the mail sender that a message is waiting (it also polls). */
+  mail: { wake(): void };
 }
 
 /** Who made a request, for the audit log. */

@@ -13,6 +13,7 @@ import { describeDatabaseUrl, openPostgresStorage } from './storage/postgres';
 
 const NAMES: Record<CopyCount['table'], string> = {
   users: 'accounts', backupCodes: 'backup codes', backupRequests: 'backup-code requests', sessions: 'sessions', audit: 'audit entries', tickets: 'tickets',
+  linkTokens: 'links sent by email', recoveries: 'recoveries', backupDeliveries: 'backup-code deliveries', devices: 'device cookies', mail: 'mail messages',
 };
 
 function usage(message: string): never {

@@ -47,6 +47,7 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
         (closing ??= (async () => {
           clearInterval(sweep);
           site.realtime.close();
+          await site.mail.stop();
           site.server.closeAllConnections();
           await new Promise<void>((resolve) => site.server.close(() => resolve()));
           await storage.close();

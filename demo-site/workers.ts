@@ -17,7 +17,9 @@ export async function serveWorkers(config: SiteConfig, options: { createAdminIfN
   try {
     const key = loadServerKey(config.dataDir, config.secret);
     await assertKeyOpensStore(key, storage);
-    admin = await ensureAdmin({ config, storage, key, now: Date.now }, { createIfNoAdmin: options.createAdminIfNone });
+    // Only the workers send mail; preparing sends none.
+    const noMail = { wake: () => undefined };
+    admin = await ensureAdmin({ config, storage, key, now: Date.now, origin: () => config.publicOrigin ?? '', mail: noMail }, { createIfNoAdmin: options.createAdminIfNone });
   } finally {
     await storage.close();
   }

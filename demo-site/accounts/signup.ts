@@ -7,8 +7,9 @@ import { createSession } from '../auth/session';
 import type { Repositories } from '../storage/repositories';
 import type { Role, User } from '../storage/rows';
 import { hashPassword } from './password';
+import { sendVerificationLink } from './email-verification';
 import { assertAcceptablePassword } from './password-policy';
-import { findUserByEmail, normaliseEmail } from './users';
+import { abandonedSignupCutoffs, findUserByEmail, normaliseEmail } from './users';
 
 export interface SignupInput {
   email: string;
@@ -33,26 +34,37 @@ export function newUser(ctx: SiteContext, input: SignupInput, passwordHash: stri
     failedAttempts: 0,
     lockedUntil: null,
     lastSignInAt: null,
+    emailVerifiedAt: null,
+    frozenAt: null,
+    enrolRequired: false,
   };
 }
 
 /** Stores a new user; an abandoned signup with the same email is removed first. False when the email is taken. */
 export async function insertUser(ctx: SiteContext, user: User, repos: Repositories = ctx.storage): Promise<boolean> {
   if (await repos.users.insert(user)) return true;
-  if ((await repos.users.deletePendingCreatedUpTo(ctx.now() - ctx.config.pendingAccountMs)) === 0) return false;
+  if ((await repos.users.deleteAbandoned(abandonedSignupCutoffs(ctx))) === 0) return false;
   return repos.users.insert(user);
 }
 
-export async function signUp(ctx: SiteContext, input: SignupInput, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
+/**
+ * A new account. Unless EMAIL_VERIFICATION=off, a link to prove the address goes out; under `required` the account
+ * gets no session until that link is opened and it signs in (so `sessionId` is null).
+ */
+export async function signUp(ctx: SiteContext, input: SignupInput, request: RequestInfo): Promise<{ user: User; sessionId: string | null }> {
   assertAcceptablePassword(input.password);
   // Checked before the (slow) hash so a taken email answers at once; the insert below is what decides.
   if (await findUserByEmail(ctx, input.email)) throw emailTaken();
+  const { verification } = ctx.config.email;
+  const signsIn = verification !== 'required';
   const user = newUser(ctx, input, await hashPassword(input.password, ctx.config.argon2));
+  // Signing up is the account's first sign-in, when it opens a session.
+  if (signsIn) user.lastSignInAt = user.createdAt;
   const sessionId = await ctx.storage.transaction(async (tx) => {
     if (!(await insertUser(ctx, user, tx))) throw emailTaken();
-    const id = await createSession(ctx, user, tx);
-    await recordAudit(ctx, 'signup', request, { userId: user.id }, tx);
-    return id;
+    await recordAudit(ctx, 'signup', request, { userId: user.id, details: { verification } }, tx);
+    if (verification !== 'off') await sendVerificationLink(ctx, user, tx);
+    return signsIn ? createSession(ctx, user, tx) : null;
   });
   return { user, sessionId };
 }

@@ -2,6 +2,7 @@
 import type { SiteContext } from '../context';
 import type { Repositories } from '../storage/repositories';
 import type { User } from '../storage/rows';
+import { LINKS } from '../mail/links';
 
 export interface PublicUser {
   id: string;
@@ -9,15 +10,28 @@ export interface PublicUser {
   displayName: string;
   mfaEnabled: boolean;
   role: User['role'];
+  emailVerified: boolean;
 }
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** A signup that never activated in time: it counts as gone (the sweep deletes it), so its email is free again. */
+/**
+ * When signups count as abandoned: one that never enrolled in time (the window starts again when the address is
+ * verified), and, under EMAIL_VERIFICATION=required, one whose address was not verified while its link lived.
+ */
+export function abandonedSignupCutoffs(ctx: SiteContext): { unenrolledUpTo: number; unverifiedUpTo?: number } {
+  const now = ctx.now();
+  const verifying = ctx.config.email.verification === 'required';
+  return { unenrolledUpTo: now - ctx.config.pendingAccountMs, ...(verifying ? { unverifiedUpTo: now - LINKS.verify_email.lifetimeMs } : {}) };
+}
+
+/** A signup that was abandoned counts as gone (the sweep deletes it), so its email is free again. */
 export function isAbandonedSignup(ctx: SiteContext, user: User): boolean {
-  return user.status === 'pending' && ctx.now() - user.createdAt >= ctx.config.pendingAccountMs;
+  const { unenrolledUpTo, unverifiedUpTo } = abandonedSignupCutoffs(ctx);
+  if (user.status === 'pending' && (user.emailVerifiedAt ?? user.createdAt) <= unenrolledUpTo) return true;
+  return unverifiedUpTo !== undefined && user.emailVerifiedAt === null && user.lastSignInAt === null && user.createdAt <= unverifiedUpTo;
 }
 
 /** The account with this email, unless it is an abandoned signup. */
@@ -32,11 +46,11 @@ export async function findUserById(ctx: SiteContext, id: string, repos: Reposito
 }
 
 export function toPublicUser(user: User): PublicUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, mfaEnabled: user.totp !== null, role: user.role };
+  return { id: user.id, email: user.email, displayName: user.displayName, mfaEnabled: user.totp !== null, role: user.role, emailVerified: user.emailVerifiedAt !== null };
 }
 
 /** Whether this user must enrol before doing anything else. */
-export function mustEnrol(ctx: SiteContext, user: Pick<User, 'totp' | 'role'>): boolean {
+export function mustEnrol(ctx: SiteContext, user: Pick<User, 'totp' | 'role'> & { enrolRequired?: boolean }): boolean {
   if (user.totp) return false;
-  return ctx.config.mfaPolicy === 'required' || user.role === 'admin';
+  return ctx.config.mfaPolicy === 'required' || user.role === 'admin' || user.enrolRequired === true;
 }

@@ -10,6 +10,7 @@ import { assertNotLocked, recordFailedAttempt } from './lockout';
 import { createSession } from './session';
 import { createTicket } from './ticket';
 import { signinMethods } from './methods';
+import { assertEmailVerified } from '../accounts/email-verification';
 
 export type SigninResult =
   | { kind: 'session'; user: User; sessionId: string }
@@ -31,6 +32,8 @@ export async function signInWithPassword(ctx: SiteContext, input: { email: strin
   if (!user) throw invalidCredentials();
   assertNotLocked(ctx, user);
   if (!ok) throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, 'password', tx))) ?? invalidCredentials();
+  // Only to whoever knows the password: a stranger cannot learn whether the address was verified.
+  assertEmailVerified(ctx, user);
   const rehashed = needsRehash(user.passwordHash, ctx.config.argon2) ? await hashPassword(input.password, ctx.config.argon2) : null;
   return ctx.storage.transaction(async (tx): Promise<SigninResult> => {
     if (rehashed) {

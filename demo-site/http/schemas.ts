@@ -15,6 +15,13 @@ export const signupSchema = z.object({
   displayName: z.string({ error: 'enter a display name' }).trim().min(1, 'enter a display name').max(80, 'use at most 80 characters'),
 });
 export const signinSchema = z.object({ email, password });
+export const emailOnlySchema = z.object({ email });
+export const linkTokenSchema = z.object({ token: z.string({ error: 'the link is incomplete: copy the whole link from the email' }).min(1, 'the link is incomplete: copy the whole link from the email').max(128, 'the link is not valid') });
+export const emailChangeSchema = z.object({ password, newEmail: email });
+// New passwords' lengths are the password policy's to judge (accounts/password-policy.ts).
+const newPassword = z.string({ error: 'choose a new password' });
+export const passwordChangeSchema = z.object({ currentPassword: password, newPassword, confirmPassword: z.string().optional() });
+export const passwordResetSchema = z.object({ token: linkTokenSchema.shape.token, newPassword, confirmPassword: z.string().optional() });
 export const totpStepSchema = z.object({ ticket, code });
 export const activateSchema = z.object({ code });
 export const disableSchema = z
@@ -49,3 +56,8 @@ const device = z
 export const qrScanSchema = z.object({ qrToken, email: z.string().trim().max(254, 'use at most 254 characters').optional(), code: code.optional(), device });
 export const qrTokenSchema = z.object({ qrToken });
 export const pinVerifySchema = z.object({ qrToken, pin: z.string({ error: 'enter the PIN' }).trim().regex(new RegExp(`^\\d{${PIN_DIGITS}}$`), `enter the ${PIN_DIGITS} digits Tessera shows`) });
+
+export const pageSchema = z.object({
+  page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(200, 'pageSize is at most 200').default(50),
+});

@@ -1,5 +1,5 @@
 // The site's public origin: PUBLIC_ORIGIN when set, otherwise what the request says (proxy headers only when trusted).
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Request } from 'express';
 import type { SiteConfig } from '../config';
@@ -14,4 +14,12 @@ export function computeUpgradeOrigin(config: SiteConfig, req: IncomingMessage): 
   const forwarded = config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : forwarded === 'https' ? 'https' : 'http';
   return `${scheme}://${req.headers.host ?? ''}`;
+}
+
+/** The address a server listens on, as an origin for links (an unspecified address becomes localhost). */
+export function computeListeningOrigin(server: Server, host: string): string {
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : 0;
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

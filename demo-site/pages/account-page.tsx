@@ -2,16 +2,21 @@ import type { PublicUser } from '../accounts/users';
 import { Layout } from './layout';
 import { CodeField, Field, FormError, type FieldErrors } from './form-parts';
 import { CodesLeft, RequestForm, RequestStatus, type RequestState } from './backup-parts';
+import { NewPasswordFields } from './password-pages';
 
 export interface AccountPageProps {
   user: PublicUser;
+  /** Whether the site proves addresses at all (EMAIL_VERIFICATION is not `off`). */
+  verifiesEmail?: boolean;
   errors?: FieldErrors;
+  /** The password form's own errors (its field names are not the other forms'). */
+  passwordErrors?: FieldErrors;
   codesLeft: number;
   request?: RequestState;
   notice?: string;
 }
 
-export function AccountPage({ user, errors = {}, codesLeft, request, notice }: AccountPageProps) {
+export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice }: AccountPageProps) {
   return (
     <Layout title="Your account" signedIn isAdmin={user.role === 'admin'}>
       {notice && <p class="notice" role="status">{notice}</p>}
@@ -19,6 +24,31 @@ export function AccountPage({ user, errors = {}, codesLeft, request, notice }: A
         <p>Signed in as <strong data-testid="display-name">{user.displayName}</strong> ({user.email}).</p>
         <p data-testid="mfa-status">Two-factor authentication: <strong>{user.mfaEnabled ? 'on' : 'off'}</strong></p>
         {!user.mfaEnabled && <p><a href="/mfa">Turn on two-factor authentication</a></p>}
+        {verifiesEmail && !user.emailVerified && (
+          <form method="post" action="/verify/resend" class="inline" data-testid="email-unverified">
+            <p class="warning">Your email address is not confirmed yet: open the link we sent to it.</p>
+            <input type="hidden" name="email" value={user.email} />
+            <button type="submit">Send the link again</button>
+          </form>
+        )}
+      </section>
+      <section class="card">
+        <h2>Password</h2>
+        <form method="post" action="/account/password" data-testid="password-form">
+          <FormError errors={passwordErrors} />
+          <NewPasswordFields errors={passwordErrors} current />
+          <p class="hint">Every other session of your account is signed out.</p>
+          <button type="submit">Change my password</button>
+        </form>
+      </section>
+      <section class="card">
+        <h2>Email address</h2>
+        <form method="post" action="/account/email" data-testid="email-form">
+          <Field label="New email address" name="newEmail" type="email" autocomplete="email" errors={errors} />
+          <Field label="Your password" name="emailPassword" type="password" autocomplete="current-password" errors={errors} />
+          <p class="hint">We send a link to the new address; your address changes once it is opened. The current address is told.</p>
+          <button type="submit">Change my email address</button>
+        </form>
       </section>
       <section class="card">
         <h2>Backup codes</h2>

@@ -8,7 +8,8 @@ import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { requireAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { listOutbox } from '../admin/outbox';
 
 export function requireAdmin(res: Response): Auth {
   const auth = requireAuth(res, 'full');
@@ -49,6 +50,8 @@ export function adminApi(ctx: SiteContext): Router {
     const revoked = await revokeForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
     res.json({ revoked });
   });
+
+  router.get('/outbox', async (req, res) => res.json(await listOutbox(ctx, parseInput(pageSchema, req.query))));
 
   router.get('/audit', async (req, res) => res.json(await queryAudit(ctx, parseInput(auditQuerySchema, req.query))));
   return router;

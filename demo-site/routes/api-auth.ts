@@ -10,7 +10,12 @@ import { clearCookie, SESSION_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
 import { replaceSession, requireAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { emailChangeSchema, emailOnlySchema, passwordChangeSchema, passwordResetSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { changePassword } from '../accounts/password-change';
+import { requestPasswordReset, resetPassword, RESET_ANSWER } from '../accounts/password-reset';
+import { resendVerification } from '../accounts/email-verification';
+import { requestEmailChange } from '../accounts/email-change';
+import { RESEND_ANSWER } from '../pages/email-pages';
 import type { Limits } from './limits';
 
 export function authApi(ctx: SiteContext, limits: Limits): Router {
@@ -20,8 +25,38 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
   router.post('/signup', limits.signup, async (req, res) => {
     const input = parseInput(signupSchema, req.body);
     const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+    if (sessionId === null) {
+      res.status(201).json({ user: toPublicUser(user), verificationRequired: true });
+      return;
+    }
     await replaceSession(ctx, req, res, sessionId);
     res.status(201).json({ user: toPublicUser(user) });
+  });
+
+  router.post('/email/verification/resend', limits.mail, async (req, res) => {
+    await resendVerification(ctx, parseInput(emailOnlySchema, req.body).email, requestInfo(req));
+    res.status(202).json({ sent: true, message: RESEND_ANSWER });
+  });
+
+  router.post('/password/change', async (req, res) => {
+    const { user, session } = requireAuth(res, 'full');
+    await changePassword(ctx, user, session, parseInput(passwordChangeSchema, req.body), requestInfo(req));
+    res.json({ changed: true });
+  });
+  router.post('/password/forgot', limits.mail, async (req, res) => {
+    await requestPasswordReset(ctx, parseInput(emailOnlySchema, req.body).email, requestInfo(req));
+    res.status(202).json({ sent: true, message: RESET_ANSWER });
+  });
+  router.post('/password/reset', async (req, res) => {
+    const { token, ...input } = parseInput(passwordResetSchema, req.body);
+    await resetPassword(ctx, token, input, requestInfo(req));
+    res.json({ reset: true });
+  });
+
+  router.post('/email/change', async (req, res) => {
+    const { user } = requireAuth(res, 'full');
+    const email = await requestEmailChange(ctx, user, parseInput(emailChangeSchema, req.body), requestInfo(req));
+    res.status(202).json({ pending: email });
   });
 
   router.post('/signin', async (req, res) => {

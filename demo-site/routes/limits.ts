@@ -10,10 +10,12 @@ export interface Limits {
   qrGenerate: RequestHandler;
   qrScan: RequestHandler;
   pinVerify: RequestHandler;
+  /** Requests that send mail to an address someone typed (password reset, verification again). */
+  mail: RequestHandler;
 }
 
 export function createLimits(ctx: SiteContext): Limits {
-  const { windowMs, signin, signup, backupRequests, qrGenerate, qrScan, pinVerify } = ctx.config.rateLimit;
+  const { windowMs, signin, signup, backupRequests, qrGenerate, qrScan, pinVerify, mail } = ctx.config.rateLimit;
   const source = { counters: ctx.storage.rateLimits, now: ctx.now };
   return {
     signin: createRateLimit(source, 'signin', windowMs, signin),
@@ -22,5 +24,6 @@ export function createLimits(ctx: SiteContext): Limits {
     qrGenerate: createRateLimit(source, 'qr-generate', windowMs, qrGenerate),
     qrScan: createRateLimit(source, 'qr-scan', windowMs, qrScan),
     pinVerify: createRateLimit(source, 'pin-verify', windowMs, pinVerify),
+    mail: createRateLimit(source, 'mail', windowMs, mail),
   };
 }

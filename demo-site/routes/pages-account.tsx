@@ -8,7 +8,9 @@ import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { activateSchema, backupRequestSchema, disableSchema } from '../http/schemas';
+import { activateSchema, backupRequestSchema, disableSchema, emailChangeSchema, passwordChangeSchema } from '../http/schemas';
+import { requestEmailChange } from '../accounts/email-change';
+import { changePassword } from '../accounts/password-change';
 import { codesLeft } from '../backup/issue';
 import { latestRequestOf, requestBackupCodes } from '../backup/requests';
 import type { Limits } from './limits';
@@ -36,10 +38,11 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const showMfa = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200) =>
     sendPage(res, <MfaPage {...await currentOrNewPendingTotp(ctx, auth.user)} errors={errors} />, status);
   // Read afresh: what the request just did (or failed to do) may have changed the account.
-  const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string) => {
+  const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
     const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
     const [left, request] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id)];
-    sendPage(res, <AccountPage user={toPublicUser(user)} errors={errors} codesLeft={left} request={request ?? undefined} notice={notice} />, status);
+    sendPage(res, <AccountPage user={toPublicUser(user)} verifiesEmail={ctx.config.email.verification !== 'off'} errors={errors} passwordErrors={passwordErrors}
+      codesLeft={left} request={request ?? undefined} notice={notice} />, status);
   };
 
   router.get('/mfa', async (_req, res) => {
@@ -77,6 +80,28 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
       res.redirect(303, mustEnrol(ctx, { ...auth.user, totp: null }) ? '/mfa' : '/account');
     } catch (error) {
       await showAccount(res, auth, errorsFor(error), statusOf(error));
+    }
+  });
+  router.post('/account/password', async (req, res) => {
+    const auth = pageAuth(res, 'full');
+    if (!auth) return;
+    try {
+      await changePassword(ctx, auth.user, auth.session, parseInput(passwordChangeSchema, req.body), requestInfo(req));
+      await showAccount(res, auth, undefined, 200, 'Your password is changed; every other session was signed out.');
+    } catch (error) {
+      await showAccount(res, auth, undefined, statusOf(error), undefined, errorsFor(error));
+    }
+  });
+  router.post('/account/email', async (req, res) => {
+    const auth = pageAuth(res, 'full');
+    if (!auth) return;
+    try {
+      const input = parseInput(emailChangeSchema, { password: req.body?.emailPassword, newEmail: req.body?.newEmail });
+      const email = await requestEmailChange(ctx, auth.user, input, requestInfo(req));
+      await showAccount(res, auth, undefined, 202, `We sent a link to ${email}: your address changes once it is opened.`);
+    } catch (error) {
+      const errors = errorsFor(error);
+      await showAccount(res, auth, errors.password ? { emailPassword: errors.password } : errors, statusOf(error));
     }
   });
   router.post('/account/backup-codes/request', limits.backupRequests, async (req, res) => {

@@ -8,7 +8,9 @@ import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { listOutbox } from '../admin/outbox';
+import { AdminOutboxPage } from '../pages/admin-outbox-page';
 import { sendPage } from '../pages/render';
 import { AdminRequestsPage } from '../pages/admin-requests-page';
 import { AdminUsersPage } from '../pages/admin-users-page';
@@ -68,6 +70,12 @@ export function adminPages(ctx: SiteContext): Router {
     if (!auth) return;
     const revoked = await revokeForUser(ctx, req.params.id, auth.user, requestInfo(req));
     sendPage(res, <AdminUsersPage result={await listUsers(ctx, userQuery(req))} notice={`${revoked} backup code${revoked === 1 ? '' : 's'} revoked.`} />);
+  });
+
+  router.get('/admin/outbox', async (req, res) => {
+    if (!pageAdmin(res)) return;
+    const result = await listOutbox(ctx, parseInput(pageSchema, req.query));
+    sendPage(res, <AdminOutboxPage result={result} smtp={ctx.config.email.smtpUrl !== undefined} />);
   });
 
   router.get('/admin/audit', async (req, res) => {

@@ -23,6 +23,8 @@ import { SigninCodePage, type SigninCodePageProps } from '../pages/signin-code-p
 import type { Limits } from './limits';
 import type { User } from '../storage/rows';
 import { statusOf } from '../http/error-status';
+import { SiteError } from '../errors';
+import { CheckEmailPage } from '../pages/email-pages';
 
 function homeFor(ctx: SiteContext, user: User): string {
   return mustEnrol(ctx, user) ? '/mfa' : '/account';
@@ -60,6 +62,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const input = parseInput(signupSchema, req.body);
       const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
+      if (sessionId === null) return sendPage(res, <CheckEmailPage email={user.email} />, 201);
       await startSession(ctx, req, res, sessionId);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
@@ -81,7 +84,8 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
       await startSession(ctx, req, res, result.sessionId);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
-      sendPage(res, <SigninPage email={email} errors={errorsFor(error)} />, statusOf(error));
+      const unverified = error instanceof SiteError && error.code === 'email_not_verified';
+      sendPage(res, <SigninPage email={email} errors={errorsFor(error)} resend={unverified} />, statusOf(error));
     }
   });
 

@@ -4,8 +4,10 @@
 // A new kind of data gets an interface here, a memory and a PostgreSQL implementation (plus a migration), an entry in
 // both adapters' createRepositories, and cases in tests/storage/repositories.contract.ts, which every adapter runs.
 import type {
-  AuditEntry, BackupCodeRequest, BackupRequestStatus, QrKind, QrSession, Role, Session, SessionScope, Ticket, TotpState, User,
+  AuditEntry, BackupCodeRequest, BackupDelivery, BackupRequestStatus, Device, LinkPurpose, LinkToken, MailMessage, QrKind, QrSession, Recovery,
+  RecoveryState, Role, Session, SessionScope, Throttle, Ticket, TotpState, User,
 } from './rows';
+import type { ThrottleRule } from './throttle-rule';
 
 export interface UserListQuery { email?: string; page: number; pageSize: number }
 export interface UserSummary extends User { codesLeft: number }
@@ -36,10 +38,24 @@ export interface UserRepository {
   activateTotp(id: string, totp: TotpState, pendingBox: string): Promise<boolean>;
   /** Replay protection: records `step` as used only if it is later than every step used before. */
   advanceTotpStep(id: string, step: number): Promise<boolean>;
-  /** Only while TOTP is on: TOTP and the pending secret cleared, failures reset. */
-  disableTotp(id: string): Promise<boolean>;
-  /** Accounts never activated, made at or before `cutoff`, with everything that belongs to them. */
-  deletePendingCreatedUpTo(cutoff: number): Promise<number>;
+  /** Only while TOTP is on: TOTP and the pending secret cleared, failures reset; `enrolAgain` makes the next sign-in enrol. */
+  disableTotp(id: string, options?: { enrolAgain?: boolean }): Promise<boolean>;
+  /**
+   * Abandoned signups, with everything that belongs to them: accounts never activated whose enrolment window started
+   * (at verification, or else at creation) at or before `unenrolledUpTo`, and, when given, accounts never signed in
+   * whose address was never verified, made at or before `unverifiedUpTo`.
+   */
+  deleteAbandoned(rule: { unenrolledUpTo: number; unverifiedUpTo?: number }): Promise<number>;
+  /** Marks the address verified, only if it is still the account's address. */
+  markEmailVerified(id: string, email: string, now: number): Promise<boolean>;
+  /** Replaces the address by a verified new one; false when another account has it. */
+  changeEmail(id: string, email: string, now: number): Promise<boolean>;
+  /** False when it was frozen already. */
+  freeze(id: string, now: number): Promise<boolean>;
+  /** False when it was not frozen. */
+  unfreeze(id: string): Promise<boolean>;
+  /** Frozen accounts, the most recently frozen first. */
+  listFrozen(limit: number): Promise<User[]>;
 }
 
 export interface SessionRepository {
@@ -48,6 +64,8 @@ export interface SessionRepository {
   delete(idHash: string): Promise<boolean>;
   touch(idHash: string, lastSeenAt: number): Promise<void>;
   setScopeForUser(userId: string, scope: SessionScope): Promise<void>;
+  /** Every session of the user but `exceptIdHash`; returns how many ended. */
+  deleteForUser(userId: string, exceptIdHash?: string): Promise<number>;
   /** Sessions last seen at or before `seenUpTo`, or made at or before `createdUpTo`. */
   deleteExpired(rule: { seenUpTo: number; createdUpTo: number }): Promise<number>;
 }
@@ -59,6 +77,8 @@ export interface TicketRepository {
   recordFailure(idHash: string, maxAttempts: number): Promise<number>;
   /** Deletes the ticket; true for the one caller that did. */
   consume(idHash: string): Promise<boolean>;
+  /** Every ticket of the user (a password step done with a password that changed). */
+  deleteForUser(userId: string): Promise<number>;
   /** Tickets whose time ran out at or before `now`. */
   deleteExpired(now: number): Promise<number>;
 }
@@ -118,6 +138,80 @@ export interface RateLimitRepository {
   deleteExpired(now: number): Promise<number>;
 }
 
+export interface LinkTokenRepository {
+  insert(token: LinkToken): Promise<void>;
+  find(idHash: string): Promise<LinkToken | null>;
+  /** Marks the link used if it is of `purpose`, unused and not expired; the link for the one caller that did, else null. */
+  use(idHash: string, purpose: LinkPurpose, now: number): Promise<LinkToken | null>;
+  /** Unused links of the user for `purpose` stop working (a newer one replaces them, or what they were for is done). */
+  deleteUnused(userId: string, purpose: LinkPurpose): Promise<number>;
+  /** Links whose time ran out at or before `upTo`. */
+  deleteExpired(upTo: number): Promise<number>;
+}
+
+export interface MailQueueRepository {
+  enqueue(message: MailMessage): Promise<void>;
+  /** Takes up to `limit` messages due at `now` that nobody is sending, for `leaseMs`; oldest first. */
+  claimDue(now: number, leaseMs: number, limit: number): Promise<MailMessage[]>;
+  markSent(id: string, outcome: { now: number; transport: string; keepBody: boolean }): Promise<void>;
+  /** A failed try: tried again at `nextAttemptAt`, or given up on (`failed`). */
+  markFailed(id: string, outcome: { error: string; nextAttemptAt: number; giveUp: boolean }): Promise<void>;
+  /** Newest first. */
+  list(query: { page: number; pageSize: number }): Promise<{ messages: MailMessage[]; total: number }>;
+  find(id: string): Promise<MailMessage | null>;
+  /** Sent or given-up messages made at or before `upTo`. */
+  deleteFinishedUpTo(upTo: number): Promise<number>;
+}
+
+export interface RecoveryView extends Recovery { userEmail: string | null }
+
+export interface RecoveryRepository {
+  /** One open recovery (awaiting_email or waiting) per user: false when there is one. */
+  insert(recovery: Recovery): Promise<boolean>;
+  find(id: string): Promise<Recovery | null>;
+  findOpenForUser(userId: string): Promise<Recovery | null>;
+  /** Applies `patch` only while the recovery is in one of `from`; the new state for the one caller that did, else null. */
+  transition(id: string, from: RecoveryState[], patch: Partial<Omit<Recovery, 'id' | 'userId' | 'createdAt'>>): Promise<Recovery | null>;
+  /** Open recoveries, oldest first. */
+  listOpen(limit: number): Promise<RecoveryView[]>;
+}
+
+export interface BackupDeliveryRepository {
+  insert(delivery: BackupDelivery): Promise<void>;
+  find(id: string): Promise<BackupDelivery | null>;
+  latestForUser(userId: string): Promise<BackupDelivery | null>;
+  findByRequest(requestId: string): Promise<BackupDelivery | null>;
+  /** Hands the sealed codes out once: to the one caller that took them before `expiresAt`; null for anyone else. */
+  take(id: string, now: number): Promise<string | null>;
+  /** Deliveries still holding codes that nobody fetched before `now`: the codes are dropped; returns how many. */
+  dropExpired(now: number): Promise<number>;
+}
+
+export interface DeviceRepository {
+  insert(device: Device): Promise<void>;
+  find(idHash: string): Promise<Device | null>;
+  /** Counts one failure; returns the failures so far (0 when the device is unknown). */
+  recordFailure(idHash: string): Promise<number>;
+  /** A sign-in from the device: failures cleared, last use set. */
+  markUsed(idHash: string, now: number): Promise<void>;
+  delete(idHash: string): Promise<boolean>;
+  /** Every device of the user but `exceptIdHash`. */
+  deleteForUser(userId: string, exceptIdHash?: string): Promise<number>;
+  deleteUnusedUpTo(upTo: number): Promise<number>;
+}
+
+export interface ThrottleRepository {
+  find(key: string): Promise<Throttle | null>;
+  /**
+   * Counts one failure, atomically. Past `freeFailures`, the client must wait `baseMs` doubled for each further failure,
+   * at most `maxMs`, from `now`.
+   */
+  recordFailure(key: string, rule: ThrottleRule): Promise<Throttle>;
+  clear(key: string): Promise<void>;
+  /** Counters not changed since `upTo`. */
+  deleteIdleUpTo(upTo: number): Promise<number>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -127,4 +221,10 @@ export interface Repositories {
   audit: AuditRepository;
   qrSessions: QrSessionRepository;
   rateLimits: RateLimitRepository;
+  linkTokens: LinkTokenRepository;
+  mail: MailQueueRepository;
+  recoveries: RecoveryRepository;
+  backupDeliveries: BackupDeliveryRepository;
+  devices: DeviceRepository;
+  throttles: ThrottleRepository;
 }

@@ -18,9 +18,17 @@ export interface User {
   createdAt: number;
   totp: TotpState | null;
   pendingTotp: PendingTotp | null;
+  /** Consecutive failures from clients the account does not trust (no device cookie of it); see auth/throttle.ts. */
   failedAttempts: number;
+  /** The hard lock, for clients without a device cookie of the account, after a total far past any guessing budget. */
   lockedUntil: number | null;
   lastSignInAt: number | null;
+  /** When the current email address was proven by a link sent to it; null while it is not. */
+  emailVerifiedAt: number | null;
+  /** Set by "This wasn't me" (or an administrator): no sign-in until an administrator unfreezes the account. */
+  frozenAt: number | null;
+  /** Set when a recovery turned MFA off: the next sign-in must enrol again, whatever MFA_POLICY says. */
+  enrolRequired: boolean;
 }
 
 export interface BackupCode { userId: string; hash: string; usedAt: number | null }
@@ -88,3 +96,77 @@ export interface QrSession {
   /** Grows with every change: an update made from an older copy is refused (another request got there first). */
   version: number;
 }
+
+/** What a single-use link sent by email is for. */
+export type LinkPurpose = 'verify_email' | 'change_email' | 'reset_password' | 'not_me' | 'recovery_confirm' | 'recovery_cancel' | 'backup_codes';
+
+/** A single-use link sent by email: the token is in the link, only its hash here. */
+export interface LinkToken {
+  idHash: string;
+  purpose: LinkPurpose;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  /** Set when the link was used: it then says "already used" rather than working again. */
+  usedAt: number | null;
+  /** What the link acts on: the address to verify, the recovery or the delivery it belongs to. */
+  subject: string | null;
+}
+
+export type MailStatus = 'queued' | 'sent' | 'failed';
+
+/** An outgoing email. Its body (which holds links) is sealed with the server key, and dropped once sent over SMTP. */
+export interface MailMessage {
+  id: string;
+  kind: string;
+  userId: string | null;
+  to: string;
+  subject: string;
+  bodyBox: string | null;
+  createdAt: number;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  /** While one process is sending it, no other takes it. */
+  leaseUntil: number | null;
+  sentAt: number | null;
+  lastError: string | null;
+  /** Where it went: 'smtp' or 'outbox'. */
+  transport: string | null;
+}
+
+/** awaiting_email: the link is out. waiting: confirmed, MFA goes off at `readyAt`. Then completed or cancelled. */
+export type RecoveryState = 'awaiting_email' | 'waiting' | 'completed' | 'cancelled';
+
+/** Recovery of an account whose every second factor is lost. */
+export interface Recovery {
+  id: string;
+  userId: string;
+  state: RecoveryState;
+  createdAt: number;
+  confirmedAt: number | null;
+  readyAt: number | null;
+  closedAt: number | null;
+  /** Who closed it: the user's id, an administrator's id, or null (the site, when the delay ran out). */
+  closedBy: string | null;
+  ip: string;
+}
+
+/** Backup codes on their way to their user: sealed until fetched once, then only the codes' hashes remain. */
+export interface BackupDelivery {
+  id: string;
+  userId: string;
+  requestId: string | null;
+  /** 'mail': the user fetches them by link or on /account. 'hand_over': an administrator was shown them. */
+  method: 'mail' | 'hand_over';
+  codesBox: string | null;
+  createdAt: number;
+  expiresAt: number;
+  fetchedAt: number | null;
+}
+
+/** A browser the account signed in from (OWASP device cookies): its failures count apart from strangers'. */
+export interface Device { idHash: string; userId: string; createdAt: number; lastUsedAt: number; failures: number }
+
+/** Failures of one client (a device, or an address) against one account, and how long it must wait. */
+export interface Throttle { key: string; failures: number; blockedUntil: number | null; updatedAt: number }

@@ -1,7 +1,7 @@
 // What an adapter opens: the repositories, transactions over them, the event bus between the site's processes, and
 // bulk copying (import from another store, inspection). `open-storage.ts` picks the adapter.
 import type { Repositories } from './repositories';
-import type { AuditEntry, BackupCode, BackupCodeRequest, Session, Ticket, User } from './rows';
+import type { AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, Session, Ticket, User } from './rows';
 
 export interface TransferRows {
   users: User;
@@ -10,10 +10,17 @@ export interface TransferRows {
   audit: AuditEntry;
   sessions: Session;
   tickets: Ticket;
+  linkTokens: LinkToken;
+  mail: MailMessage;
+  recoveries: Recovery;
+  backupDeliveries: BackupDelivery;
+  devices: Device;
 }
 export type TransferTable = keyof TransferRows;
 /** In the order that respects references (users before what belongs to them). */
-export const TRANSFER_TABLES: readonly TransferTable[] = ['users', 'backupCodes', 'backupRequests', 'sessions', 'tickets', 'audit'];
+export const TRANSFER_TABLES: readonly TransferTable[] = [
+  'users', 'backupCodes', 'backupRequests', 'sessions', 'tickets', 'linkTokens', 'recoveries', 'backupDeliveries', 'devices', 'mail', 'audit',
+];
 
 export interface Transfer {
   /** Every row of a table, in batches. */

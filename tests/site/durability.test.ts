@@ -16,7 +16,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ DATA_DIR: dataDir, MFA_POLICY: 'optional', RATE_LIMIT_SIGNUP: '100000', RATE_LIMIT_SIGNIN: '100000', ...CHEAP_ARGON2 });
+const env = () => ({ DATA_DIR: dataDir, MFA_POLICY: 'optional', EMAIL_VERIFICATION: 'off', RATE_LIMIT_SIGNUP: '100000', RATE_LIMIT_SIGNIN: '100000', ...CHEAP_ARGON2 });
 
 describe('store durability', () => {
   it('keeps every acknowledged signup when the server is killed (SIGKILL) in the middle of a burst', async () => {

@@ -29,7 +29,8 @@ describe('settings', () => {
       PENDING_ACCOUNT_MINUTES: config.pendingAccountMs / 60_000, RATE_LIMIT_WINDOW_MINUTES: config.rateLimit.windowMs / 60_000,
       RATE_LIMIT_SIGNIN: config.rateLimit.signin, RATE_LIMIT_SIGNUP: config.rateLimit.signup,
       RATE_LIMIT_BACKUP_REQUESTS: config.rateLimit.backupRequests, RATE_LIMIT_QR_GENERATE: config.rateLimit.qrGenerate,
-      RATE_LIMIT_QR_SCAN: config.rateLimit.qrScan, RATE_LIMIT_PIN_VERIFY: config.rateLimit.pinVerify,
+      RATE_LIMIT_QR_SCAN: config.rateLimit.qrScan, RATE_LIMIT_PIN_VERIFY: config.rateLimit.pinVerify, RATE_LIMIT_MAIL: config.rateLimit.mail,
+      EMAIL_VERIFICATION: config.email.verification, MAIL_FROM: config.email.from, RECOVERY_DELAY_HOURS: config.recoveryDelayMs / 3_600_000,
     };
     for (const [name, value] of Object.entries(shown)) expect(table.get(name), name).toBe(`\`${value}\``);
     expect(config.trustProxy).toBe(false);
@@ -41,5 +42,8 @@ describe('settings', () => {
     expect(() => loadConfig({ MFA_POLICY: 'sometimes' })).toThrow(/MFA_POLICY/);
     expect(() => loadConfig({ TESSERA_SECRET: 'short' })).toThrow(/TESSERA_SECRET must be at least 32 characters/);
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://demo.example/path' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL must be an SMTP URL/);
+    expect(() => loadConfig({ EMAIL_VERIFICATION: 'maybe' })).toThrow(/EMAIL_VERIFICATION/);
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
   });
 });

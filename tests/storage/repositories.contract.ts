@@ -64,14 +64,14 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
     });
 
     it('users: an abandoned signup goes with its sessions, tickets, codes and requests', async () => {
-      const stale = sampleUser('stale@example.com', { status: 'pending', createdAt: 100 });
-      const kept = sampleUser('kept@example.com', { status: 'pending', createdAt: 500 });
+      const stale = sampleUser('stale@example.com', { status: 'pending', createdAt: 100, emailVerifiedAt: null });
+      const kept = sampleUser('kept@example.com', { status: 'pending', createdAt: 500, emailVerifiedAt: null });
       await storage.users.insert(stale);
       await storage.users.insert(kept);
       await storage.sessions.insert({ idHash: 's1', userId: stale.id, scope: 'enrol', createdAt: 100, lastSeenAt: 100 });
       await storage.tickets.insert({ idHash: 't1', userId: stale.id, expiresAt: 10_000, failures: 0 });
       await storage.backupCodes.replaceForUser(stale.id, ['h']);
-      expect(await storage.users.deletePendingCreatedUpTo(200)).toBe(1);
+      expect(await storage.users.deleteAbandoned({ unenrolledUpTo: 200 })).toBe(1);
       expect(await storage.users.findById(stale.id)).toBeNull();
       expect(await storage.sessions.find('s1')).toBeNull();
       expect(await storage.tickets.find('t1')).toBeNull();
@@ -161,6 +161,143 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.rateLimits.hit('ip', 1_000, 1_100)).toEqual({ hits: 1, resetAt: 2_100 });
       expect(await storage.rateLimits.deleteExpired(2_100)).toBe(1);
       expect((await storage.rateLimits.hit('ip', 1_000, 2_200)).hits).toBe(1);
+    });
+
+    it('users: addresses verified and changed (never to one another account has), frozen once, abandoned unverified signups removed', async () => {
+      const ann = sampleUser('ann@example.com', { emailVerifiedAt: null, createdAt: 100 });
+      const bob = sampleUser('bob@example.com', { emailVerifiedAt: null, createdAt: 100, lastSignInAt: 150 });
+      const new1 = sampleUser('new@example.com', { emailVerifiedAt: null, createdAt: 900 });
+      for (const user of [ann, bob, new1]) await storage.users.insert(user);
+      expect(await storage.users.markEmailVerified(ann.id, 'other@example.com', 200)).toBe(false);
+      expect(await storage.users.markEmailVerified(ann.id, 'ann@example.com', 200)).toBe(true);
+      expect(await storage.users.markEmailVerified(ann.id, 'ann@example.com', 300)).toBe(true);
+      expect((await storage.users.findById(ann.id))?.emailVerifiedAt).toBe(200);
+      expect(await storage.users.changeEmail(ann.id, 'bob@example.com', 400)).toBe(false);
+      expect(await storage.users.changeEmail(ann.id, 'anna@example.com', 400)).toBe(true);
+      expect(await storage.users.findByEmail('anna@example.com')).toMatchObject({ id: ann.id, emailVerifiedAt: 400 });
+      expect(await storage.users.findByEmail('ann@example.com')).toBeNull();
+
+      expect(count(await times(4, () => storage.users.freeze(bob.id, 500)))).toBe(1);
+      expect((await storage.users.listFrozen(10)).map((u) => u.id)).toEqual([bob.id]);
+      expect(await storage.users.unfreeze(bob.id)).toBe(true);
+      expect(await storage.users.unfreeze(bob.id)).toBe(false);
+      expect(await storage.users.listFrozen(10)).toEqual([]);
+
+      // Never verified and never signed in, made at or before the cutoff: only the newcomer qualifies when made in time.
+      expect(await storage.users.deleteAbandoned({ unenrolledUpTo: 0, unverifiedUpTo: 500 })).toBe(0);
+      expect(await storage.users.deleteAbandoned({ unenrolledUpTo: 0, unverifiedUpTo: 900 })).toBe(1);
+      expect(await storage.users.findById(new1.id)).toBeNull();
+      expect(await storage.users.findById(bob.id)).not.toBeNull();
+
+      const totp = sampleUser('enrol@example.com', { totp: { secretBox: 'box', lastStep: 1 } });
+      await storage.users.insert(totp);
+      expect(await storage.users.disableTotp(totp.id, { enrolAgain: true })).toBe(true);
+      expect((await storage.users.findById(totp.id))?.enrolRequired).toBe(true);
+      await storage.users.setPendingTotp(totp.id, { secretBox: 'p', createdAt: 1 });
+      await storage.users.activateTotp(totp.id, { secretBox: 'box2', lastStep: 2 }, 'p');
+      expect((await storage.users.findById(totp.id))?.enrolRequired).toBe(false);
+    });
+
+    it('sessions: every session of a user ends but the one kept', async () => {
+      const user = sampleUser('many@example.com');
+      await storage.users.insert(user);
+      for (const id of ['s1', 's2', 's3']) await storage.sessions.insert({ idHash: id, userId: user.id, scope: 'full', createdAt: 1, lastSeenAt: 1 });
+      expect(await storage.sessions.deleteForUser(user.id, 's2')).toBe(2);
+      expect(await storage.sessions.find('s2')).not.toBeNull();
+      expect(await storage.sessions.deleteForUser(user.id)).toBe(1);
+    });
+
+    it('links: used once by one of many callers, only for their purpose and before they expire; newer ones replace unused ones', async () => {
+      const user = sampleUser('link@example.com');
+      await storage.users.insert(user);
+      const link = { idHash: 'l1', purpose: 'reset_password' as const, userId: user.id, createdAt: 10, expiresAt: 1_000, usedAt: null, subject: 'x' };
+      await storage.linkTokens.insert(link);
+      expect(await storage.linkTokens.use('l1', 'verify_email', 20)).toBeNull();
+      expect(await storage.linkTokens.use('l1', 'reset_password', 1_000)).toBeNull();
+      const uses = await times(6, () => storage.linkTokens.use('l1', 'reset_password', 20));
+      expect(uses.filter(Boolean)).toEqual([{ ...link, usedAt: 20 }]);
+      expect(await storage.linkTokens.find('l1')).toEqual({ ...link, usedAt: 20 });
+      await storage.linkTokens.insert({ ...link, idHash: 'l2' });
+      expect(await storage.linkTokens.deleteUnused(user.id, 'reset_password')).toBe(1);
+      expect(await storage.linkTokens.find('l2')).toBeNull();
+      expect(await storage.linkTokens.deleteExpired(1_000)).toBe(1);
+    });
+
+    it('mail queue: a due message is taken by one of many pollers, retried later, sent once, listed newest first', async () => {
+      const message = (id: string, createdAt: number) => ({
+        id, kind: 'test', userId: null, to: 'x@example.com', subject: `s ${id}`, bodyBox: 'sealed', createdAt, status: 'queued' as const,
+        attempts: 0, nextAttemptAt: createdAt, leaseUntil: null, sentAt: null, lastError: null, transport: null,
+      });
+      await storage.mail.enqueue(message('m1', 10));
+      await storage.mail.enqueue(message('m2', 20));
+      const claims = await times(5, () => storage.mail.claimDue(30, 10_000, 10));
+      expect(claims.flat().map((m) => m.id).sort()).toEqual(['m1', 'm2']);
+      expect(await storage.mail.claimDue(500, 1_000, 10)).toEqual([]);
+      await storage.mail.markFailed('m1', { error: 'ECONNREFUSED', nextAttemptAt: 5_000, giveUp: false });
+      expect(await storage.mail.claimDue(4_999, 1_000, 10)).toEqual([]);
+      expect((await storage.mail.claimDue(5_000, 1_000, 10)).map((m) => [m.id, m.attempts, m.lastError])).toEqual([['m1', 1, 'ECONNREFUSED']]);
+      await storage.mail.markSent('m1', { now: 6_000, transport: 'smtp', keepBody: false });
+      await storage.mail.markSent('m2', { now: 6_000, transport: 'outbox', keepBody: true });
+      expect(await storage.mail.find('m1')).toMatchObject({ status: 'sent', attempts: 2, bodyBox: null, lastError: null, sentAt: 6_000 });
+      expect(await storage.mail.find('m2')).toMatchObject({ bodyBox: 'sealed', transport: 'outbox' });
+      expect(await storage.mail.claimDue(1e9, 1_000, 10)).toEqual([]);
+      expect((await storage.mail.list({ page: 1, pageSize: 1 }))).toMatchObject({ total: 2, messages: [{ id: 'm2' }] });
+      expect(await storage.mail.deleteFinishedUpTo(10)).toBe(1);
+    });
+
+    it('recoveries: one open per user, each step taken once, listed with the email', async () => {
+      const user = sampleUser('rec@example.com');
+      await storage.users.insert(user);
+      const recovery = { id: 'r1', userId: user.id, state: 'awaiting_email' as const, createdAt: 10, confirmedAt: null, readyAt: null, closedAt: null, closedBy: null, ip: '' };
+      expect(await storage.recoveries.insert(recovery)).toBe(true);
+      expect(await storage.recoveries.insert({ ...recovery, id: 'r2' })).toBe(false);
+      const confirms = await times(4, () => storage.recoveries.transition('r1', ['awaiting_email'], { state: 'waiting', confirmedAt: 20, readyAt: 100 }));
+      expect(confirms.filter(Boolean)).toEqual([{ ...recovery, state: 'waiting', confirmedAt: 20, readyAt: 100 }]);
+      expect((await storage.recoveries.listOpen(10)).map((r) => [r.id, r.userEmail])).toEqual([['r1', 'rec@example.com']]);
+      expect(await storage.recoveries.transition('r1', ['waiting'], { state: 'cancelled', closedAt: 30, closedBy: user.id })).toMatchObject({ state: 'cancelled' });
+      expect(await storage.recoveries.findOpenForUser(user.id)).toBeNull();
+      expect(await storage.recoveries.insert({ ...recovery, id: 'r3' })).toBe(true);
+      expect((await storage.recoveries.findOpenForUser(user.id))?.id).toBe('r3');
+    });
+
+    it('backup-code deliveries: the sealed codes go to one caller, once, before they expire', async () => {
+      const user = sampleUser('del@example.com');
+      await storage.users.insert(user);
+      const delivery = { id: 'd1', userId: user.id, requestId: 'q1', method: 'mail' as const, codesBox: 'box', createdAt: 10, expiresAt: 1_000, fetchedAt: null };
+      await storage.backupDeliveries.insert(delivery);
+      await storage.backupDeliveries.insert({ ...delivery, id: 'd2', requestId: null, createdAt: 20 });
+      expect((await storage.backupDeliveries.findByRequest('q1'))?.id).toBe('d1');
+      expect((await storage.backupDeliveries.latestForUser(user.id))?.id).toBe('d2');
+      const takes = await times(6, () => storage.backupDeliveries.take('d1', 50));
+      expect(takes.filter((box) => box !== null)).toEqual(['box']);
+      expect(await storage.backupDeliveries.find('d1')).toMatchObject({ codesBox: null, fetchedAt: 50 });
+      expect(await storage.backupDeliveries.take('d2', 1_000)).toBeNull();
+      expect(await storage.backupDeliveries.dropExpired(1_000)).toBe(1);
+      expect(await storage.backupDeliveries.find('d2')).toMatchObject({ codesBox: null, fetchedAt: null });
+    });
+
+    it('devices and throttles: failures add up under concurrency; the wait doubles past the free failures, capped', async () => {
+      const user = sampleUser('dev@example.com');
+      await storage.users.insert(user);
+      await storage.devices.insert({ idHash: 'dv', userId: user.id, createdAt: 1, lastUsedAt: 1, failures: 0 });
+      await times(3, () => storage.devices.recordFailure('dv'));
+      expect((await storage.devices.find('dv'))?.failures).toBe(3);
+      await storage.devices.markUsed('dv', 9);
+      expect(await storage.devices.find('dv')).toMatchObject({ failures: 0, lastUsedAt: 9 });
+      expect(await storage.devices.recordFailure('nope')).toBe(0);
+      expect(await storage.devices.deleteForUser(user.id, 'dv')).toBe(0);
+      expect(await storage.devices.deleteUnusedUpTo(9)).toBe(1);
+
+      const rule = { now: 1_000, freeFailures: 2, baseMs: 100, maxMs: 350 };
+      await times(2, () => storage.throttles.recordFailure('k', rule));
+      expect(await storage.throttles.find('k')).toMatchObject({ failures: 2, blockedUntil: null });
+      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 3, blockedUntil: 1_100 });
+      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 4, blockedUntil: 1_200 });
+      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 5, blockedUntil: 1_350 });
+      await storage.throttles.clear('k');
+      expect(await storage.throttles.find('k')).toBeNull();
+      await storage.throttles.recordFailure('old', rule);
+      expect(await storage.throttles.deleteIdleUpTo(1_000)).toBe(1);
     });
 
     it('transactions: every change of a transaction that throws is undone; one that returns keeps them all', async () => {

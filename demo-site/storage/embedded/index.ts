@@ -28,8 +28,8 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
     const existed = existsSync(path);
     const low = new Low<Snapshot>(new DurableJsonFile<Snapshot>(path), emptySnapshot());
     await low.read();
-    const { snapshot, movedAudit, upgraded } = upgradeSnapshot(existed ? (low.data as unknown as Record<string, unknown>) : null);
-    const audit = await FileAuditLog.open(dataDir, existed && !upgraded ? snapshot.audit : null, { readOnly, segmentBytes: options.auditSegmentBytes });
+    const { snapshot, movedAudit, upgraded, auditCommitted } = upgradeSnapshot(existed ? (low.data as unknown as Record<string, unknown>) : null);
+    const audit = await FileAuditLog.open(dataDir, existed && auditCommitted ? snapshot.audit : null, { readOnly, segmentBytes: options.auditSegmentBytes });
     const db: MemoryDb = new MemoryDb(audit, () => (readOnly ? Promise.reject(new Error('This store was opened read-only.')) : commit.request()));
     loadTables(db, snapshot);
     for (const entry of movedAudit) audit.append(entry);
@@ -39,7 +39,9 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
       const pending = audit.takePending();
       low.data = {
         version: snapshot.version, users: [...db.users.values()], backupCodes: [...db.backupCodes.values()], sessions: [...db.sessions.values()],
-        tickets: [...db.tickets.values()], backupRequests: [...db.backupRequests.values()], audit: pending.tail,
+        tickets: [...db.tickets.values()], backupRequests: [...db.backupRequests.values()], linkTokens: [...db.linkTokens.values()],
+        mail: [...db.mail.values()], recoveries: [...db.recoveries.values()], backupDeliveries: [...db.backupDeliveries.values()],
+        devices: [...db.devices.values()], audit: pending.tail,
       };
       db.dirty = false;
       try {
@@ -72,4 +74,9 @@ function loadTables(db: MemoryDb, snapshot: Snapshot): void {
   for (const session of snapshot.sessions) db.sessions.put(session);
   for (const ticket of snapshot.tickets) db.tickets.put(ticket);
   for (const request of snapshot.backupRequests) db.backupRequests.put(request);
+  for (const token of snapshot.linkTokens) db.linkTokens.put(token);
+  for (const message of snapshot.mail) db.mail.put(message);
+  for (const recovery of snapshot.recoveries) db.recoveries.put(recovery);
+  for (const delivery of snapshot.backupDeliveries) db.backupDeliveries.put(delivery);
+  for (const device of snapshot.devices) db.devices.put(device);
 }

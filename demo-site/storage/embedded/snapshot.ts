@@ -1,6 +1,6 @@
 // The data file (lowdb, tessera-site.json): every durable table but the audit log, which lives in its own files, and
 // how far that log is committed. Files of older versions are brought up to date step by step at start.
-import type { AuditEntry, BackupCode, BackupCodeRequest, Session, Ticket, User } from '../rows';
+import type { AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, Session, Ticket, User } from '../rows';
 import { EMPTY_AUDIT, type AuditPosition } from './audit-files';
 
 export const DATA_FILE = 'tessera-site.json';
@@ -12,6 +12,11 @@ export interface Snapshot {
   sessions: Session[];
   tickets: Ticket[];
   backupRequests: BackupCodeRequest[];
+  linkTokens: LinkToken[];
+  mail: MailMessage[];
+  recoveries: Recovery[];
+  backupDeliveries: BackupDelivery[];
+  devices: Device[];
   audit: AuditPosition;
 }
 
@@ -38,17 +43,37 @@ function toVersion1(doc: Document): Step {
   };
 }
 
+/**
+ * Version 2: email verification, freezing and recovery on each user (accounts made before verification existed count
+ * as verified), and the tables of mail, links, recoveries, backup-code deliveries and devices.
+ */
+function toVersion2(doc: Document): Step {
+  const users = (doc.users ?? []) as User[];
+  return {
+    doc: {
+      ...doc,
+      version: 2,
+      users: users.map((user) => ({ ...user, emailVerifiedAt: user.createdAt, frozenAt: null, enrolRequired: false })),
+      linkTokens: [], mail: [], recoveries: [], backupDeliveries: [], devices: [],
+    },
+  };
+}
+
 /** MIGRATIONS[i] takes a document of version i to version i + 1. A new version adds a step here. */
-const MIGRATIONS: ((doc: Document) => Step)[] = [toVersion1];
+const MIGRATIONS: ((doc: Document) => Step)[] = [toVersion1, toVersion2];
 export const SNAPSHOT_VERSION = MIGRATIONS.length;
 
 export const emptySnapshot = (): Snapshot => ({
-  version: SNAPSHOT_VERSION, users: [], backupCodes: [], sessions: [], tickets: [], backupRequests: [], audit: { ...EMPTY_AUDIT },
+  version: SNAPSHOT_VERSION, users: [], backupCodes: [], sessions: [], tickets: [], backupRequests: [],
+  linkTokens: [], mail: [], recoveries: [], backupDeliveries: [], devices: [], audit: { ...EMPTY_AUDIT },
 });
 
-/** The file's data at the current version, the audit entries older versions kept inside it, and whether it changed. */
-export function upgradeSnapshot(raw: Document | null): { snapshot: Snapshot; movedAudit: AuditEntry[]; upgraded: boolean } {
-  if (raw === null) return { snapshot: emptySnapshot(), movedAudit: [], upgraded: false };
+/**
+ * The file's data at the current version, the audit entries older versions kept inside it, whether it changed, and
+ * whether it records how far the audit files were committed (from version 1 on).
+ */
+export function upgradeSnapshot(raw: Document | null): { snapshot: Snapshot; movedAudit: AuditEntry[]; upgraded: boolean; auditCommitted: boolean } {
+  if (raw === null) return { snapshot: emptySnapshot(), movedAudit: [], upgraded: false, auditCommitted: false };
   const from = typeof raw.version === 'number' ? raw.version : 0;
   if (from > SNAPSHOT_VERSION) {
     throw new Error(`The data file was written by a newer version of the site (data version ${from}): update the site, or restore a backup.`);
@@ -60,5 +85,5 @@ export function upgradeSnapshot(raw: Document | null): { snapshot: Snapshot; mov
     doc = next.doc;
     movedAudit.push(...(next.audit ?? []));
   }
-  return { snapshot: doc as Snapshot, movedAudit, upgraded: from < SNAPSHOT_VERSION };
+  return { snapshot: doc as Snapshot, movedAudit, upgraded: from < SNAPSHOT_VERSION, auditCommitted: from >= 1 };
 }

@@ -1,7 +1,7 @@
 // The memory adapter's database: every table, the audit log, one writer at a time, and undo for transactions that
 // fail. The embedded adapter is this plus a `persist` that makes each change durable before the call returns.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { BackupCode, BackupCodeRequest, QrSession, Session, Ticket, User } from '../rows';
+import type { BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, QrSession, Recovery, Session, Throttle, Ticket, User } from '../rows';
 import type { AuditLog } from './audit-log';
 import { MemoryAuditLog } from './audit-log';
 import { Table, type ChangeLog } from './table';
@@ -15,6 +15,8 @@ export class MemoryDb implements ChangeLog {
     { name: 'email', key: (u) => u.email },
     { name: 'admin', key: (u) => (u.role === 'admin' ? 'admin' : null) },
     { name: 'pending', key: (u) => (u.status === 'pending' ? 'pending' : null) },
+    { name: 'unverified', key: (u) => (u.emailVerifiedAt === null ? 'unverified' : null) },
+    { name: 'frozen', key: (u) => (u.frozenAt !== null ? 'frozen' : null) },
   ], this);
   readonly backupCodes = new Table<BackupCode>('backupCodes', true, (c) => `${c.userId}:${c.hash}`, [byUser], this);
   readonly sessions = new Table<Session>('sessions', true, (s) => s.idHash, [byUser], this);
@@ -29,6 +31,20 @@ export class MemoryDb implements ChangeLog {
     { name: 'binding', key: (q) => q.binding },
   ], this);
   readonly rateLimits = new Table<RateLimitRow>('rateLimits', false, (r) => r.key, [], this);
+  readonly linkTokens = new Table<LinkToken>('linkTokens', true, (t) => t.idHash, [byUser], this);
+  readonly mail = new Table<MailMessage>('mail', true, (m) => m.id, [{ name: 'queued', key: (m) => (m.status === 'queued' ? 'queued' : null) }], this);
+  readonly recoveries = new Table<Recovery>('recoveries', true, (r) => r.id, [
+    byUser,
+    { name: 'open', key: (r) => (r.state === 'awaiting_email' || r.state === 'waiting' ? 'open' : null) },
+  ], this);
+  readonly backupDeliveries = new Table<BackupDelivery>('backupDeliveries', true, (d) => d.id, [
+    byUser,
+    { name: 'request', key: (d) => d.requestId },
+    { name: 'holding', key: (d) => (d.codesBox !== null ? 'holding' : null) },
+  ], this);
+  readonly devices = new Table<Device>('devices', true, (d) => d.idHash, [byUser], this);
+  /** Per-client delays live in memory only (like rate limits): a restart forgets them, the account's own count stays. */
+  readonly throttles = new Table<Throttle>('throttles', false, (t) => t.key, [], this);
 
   /** Set when a durable table changed since the last persist. */
   dirty = false;

@@ -6,6 +6,9 @@ import { MemoryDb } from './db';
 import { memoryBackupCodes, memoryBackupRequests } from './backup';
 import { memoryAudit, memoryQrSessions, memoryRateLimits } from './qr-and-limits';
 import { memorySessions, memoryTickets } from './sessions';
+import { memoryLinkTokens, memoryMailQueue } from './mail-and-links';
+import { memoryBackupDeliveries, memoryRecoveries } from './recovery-and-delivery';
+import { memoryDevices, memoryThrottles } from './devices-and-throttles';
 import { writeAlone, writeInTransaction, type Write } from './unit';
 import { memoryUsers } from './users';
 
@@ -19,6 +22,12 @@ export function createMemoryRepositories(db: MemoryDb, write: Write): Repositori
     audit: memoryAudit(db, write),
     qrSessions: memoryQrSessions(db, write),
     rateLimits: memoryRateLimits(db, write),
+    linkTokens: memoryLinkTokens(db, write),
+    mail: memoryMailQueue(db, write),
+    recoveries: memoryRecoveries(db, write),
+    backupDeliveries: memoryBackupDeliveries(db, write),
+    devices: memoryDevices(db, write),
+    throttles: memoryThrottles(db, write),
   };
 }
 

@@ -17,6 +17,12 @@ export function memorySessions(db: MemoryDb, write: Write): SessionRepository {
       write(() => {
         for (const session of sessions.findBy('user', userId)) if (session.scope !== scope) sessions.put({ ...session, scope });
       }),
+    deleteForUser: (userId, exceptIdHash) =>
+      write(() => {
+        const ended = sessions.findBy('user', userId).filter((session) => session.idHash !== exceptIdHash);
+        for (const session of ended) sessions.delete(session.idHash);
+        return ended.length;
+      }),
     deleteExpired: ({ seenUpTo, createdUpTo }) =>
       write(() => {
         const expired = [...sessions.values()].filter((session) => session.lastSeenAt <= seenUpTo || session.createdAt <= createdUpTo);
@@ -41,6 +47,12 @@ export function memoryTickets(db: MemoryDb, write: Write): TicketRepository {
         return Math.max(0, maxAttempts - failures);
       }),
     consume: (idHash) => write(() => tickets.delete(idHash) !== null),
+    deleteForUser: (userId) =>
+      write(() => {
+        const gone = tickets.findBy('user', userId);
+        for (const ticket of gone) tickets.delete(ticket.idHash);
+        return gone.length;
+      }),
     deleteExpired: (now) =>
       write(() => {
         const expired = [...tickets.values()].filter((ticket) => ticket.expiresAt <= now);

@@ -54,22 +54,38 @@ export function memoryUsers(db: MemoryDb, write: Write): UserRepository {
     unlock: async (id) => void (await change(id, always, () => ({ failedAttempts: 0, lockedUntil: null }))),
     setPendingTotp: (id, pending) => change(id, (user) => user.totp === null, () => ({ pendingTotp: { ...pending } })),
     activateTotp: (id, totp, pendingBox) =>
-      change(id, (user) => user.totp === null && user.pendingTotp?.secretBox === pendingBox, () => ({ totp: { ...totp }, pendingTotp: null, status: 'active' })),
+      change(id, (user) => user.totp === null && user.pendingTotp?.secretBox === pendingBox, () => ({ totp: { ...totp }, pendingTotp: null, status: 'active', enrolRequired: false })),
     advanceTotpStep: (id, step) =>
       change(id, (user) => user.totp !== null && user.totp.lastStep < step, (user) => ({ totp: { ...user.totp!, lastStep: step } })),
-    disableTotp: (id) => change(id, (user) => user.totp !== null, () => ({ totp: null, pendingTotp: null, failedAttempts: 0 })),
-    deletePendingCreatedUpTo: (cutoff) =>
+    disableTotp: (id, { enrolAgain = false } = {}) =>
+      change(id, (user) => user.totp !== null, (user) => ({ totp: null, pendingTotp: null, failedAttempts: 0, enrolRequired: enrolAgain || user.enrolRequired })),
+    deleteAbandoned: ({ unenrolledUpTo, unverifiedUpTo }) =>
       write(() => {
-        const stale = users.findBy('pending', 'pending').filter((user) => user.createdAt <= cutoff);
-        for (const user of stale) deleteUserWithData(db, user.id);
-        return stale.length;
+        const unenrolled = users.findBy('pending', 'pending').filter((user) => (user.emailVerifiedAt ?? user.createdAt) <= unenrolledUpTo);
+        const unverified = unverifiedUpTo === undefined ? [] : users.findBy('unverified', 'unverified').filter((user) => user.lastSignInAt === null && user.createdAt <= unverifiedUpTo);
+        const stale = new Set([...unenrolled, ...unverified].map((user) => user.id));
+        for (const id of stale) deleteUserWithData(db, id);
+        return stale.size;
       }),
+    markEmailVerified: (id, email, now) => change(id, (user) => user.email === email, (user) => ({ emailVerifiedAt: user.emailVerifiedAt ?? now })),
+    changeEmail: (id, email, now) =>
+      write(() => {
+        const user = users.get(id);
+        const holder = users.findOneBy('email', email);
+        if (!user || (holder && holder.id !== id)) return false;
+        users.put({ ...user, email, emailVerifiedAt: now });
+        return true;
+      }),
+    freeze: (id, now) => change(id, (user) => user.frozenAt === null, () => ({ frozenAt: now })),
+    unfreeze: (id) => change(id, (user) => user.frozenAt !== null, () => ({ frozenAt: null })),
+    listFrozen: async (limit) =>
+      users.findBy('frozen', 'frozen').sort((a, b) => b.frozenAt! - a.frozenAt!).slice(0, limit).map((user) => structuredClone(user)),
   };
 }
 
 /** What belongs to a user goes with it (the audit log stays: it is history). */
 function deleteUserWithData(db: MemoryDb, userId: string): void {
-  for (const table of [db.backupCodes, db.sessions, db.tickets, db.backupRequests] as const) {
+  for (const table of [db.backupCodes, db.sessions, db.tickets, db.backupRequests, db.linkTokens, db.recoveries, db.backupDeliveries, db.devices] as const) {
     const rows: any[] = table.findBy('user', userId);
     for (const row of rows) (table as { delete(key: string): unknown }).delete((table as { keyOf(row: unknown): string }).keyOf(row));
   }

@@ -14,6 +14,9 @@ import { postgresSessions, postgresTickets } from './sessions';
 import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
 import { postgresTransfer } from './transfer';
 import { postgresUsers } from './users';
+import { postgresLinkTokens, postgresMailQueue } from './mail-and-links';
+import { postgresBackupDeliveries, postgresRecoveries } from './recovery-and-delivery';
+import { postgresDevices, postgresThrottles } from './devices-and-throttles';
 
 export function createPostgresRepositories(sql: Sql): Repositories {
   return {
@@ -25,6 +28,12 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     audit: postgresAudit(sql),
     qrSessions: postgresQrSessions(sql),
     rateLimits: postgresRateLimits(sql),
+    linkTokens: postgresLinkTokens(sql),
+    mail: postgresMailQueue(sql),
+    recoveries: postgresRecoveries(sql),
+    backupDeliveries: postgresBackupDeliveries(sql),
+    devices: postgresDevices(sql),
+    throttles: postgresThrottles(sql),
   };
 }
 

@@ -122,6 +122,91 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX rate_limits_reset ON rate_limits (reset_at);
     `,
   },
+  {
+    version: 3,
+    name: 'email verification, freezing and recovery; mail queue, links by email, recoveries, backup-code deliveries, devices, throttles',
+    sql: `
+      ALTER TABLE users ADD COLUMN email_verified_at bigint, ADD COLUMN frozen_at bigint, ADD COLUMN enrol_required boolean NOT NULL DEFAULT false;
+      -- Accounts made before verification existed keep signing in.
+      UPDATE users SET email_verified_at = created_at;
+      CREATE INDEX users_unverified ON users (created_at) WHERE email_verified_at IS NULL;
+      CREATE INDEX users_frozen ON users (frozen_at) WHERE frozen_at IS NOT NULL;
+
+      CREATE TABLE link_tokens (
+        id_hash text PRIMARY KEY,
+        purpose text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint,
+        subject text
+      );
+      CREATE INDEX link_tokens_user ON link_tokens (user_id, purpose);
+      CREATE INDEX link_tokens_expires ON link_tokens (expires_at);
+
+      CREATE TABLE mail_queue (
+        seq bigserial UNIQUE,
+        id text PRIMARY KEY,
+        kind text NOT NULL,
+        user_id text,
+        recipient text NOT NULL,
+        subject text NOT NULL,
+        body_box text,
+        created_at bigint NOT NULL,
+        status text NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint NOT NULL,
+        lease_until bigint,
+        sent_at bigint,
+        last_error text,
+        transport text
+      );
+      CREATE INDEX mail_queue_due ON mail_queue (next_attempt_at) WHERE status = 'queued';
+
+      CREATE TABLE recoveries (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        state text NOT NULL CHECK (state IN ('awaiting_email', 'waiting', 'completed', 'cancelled')),
+        created_at bigint NOT NULL,
+        confirmed_at bigint,
+        ready_at bigint,
+        closed_at bigint,
+        closed_by text,
+        ip text NOT NULL
+      );
+      CREATE UNIQUE INDEX recoveries_one_open ON recoveries (user_id) WHERE state IN ('awaiting_email', 'waiting');
+
+      CREATE TABLE backup_deliveries (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        request_id text,
+        method text NOT NULL CHECK (method IN ('mail', 'hand_over')),
+        codes_box text,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        fetched_at bigint
+      );
+      CREATE INDEX backup_deliveries_user ON backup_deliveries (user_id, created_at);
+      CREATE INDEX backup_deliveries_request ON backup_deliveries (request_id);
+
+      CREATE TABLE devices (
+        id_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at bigint NOT NULL,
+        last_used_at bigint NOT NULL,
+        failures integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX devices_user ON devices (user_id);
+
+      CREATE TABLE throttles (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        blocked_until bigint,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX throttles_updated ON throttles (updated_at);
+    `,
+  },
 ];
 
 /** Any number: every Tessera process uses the same one to take turns at migrating. */

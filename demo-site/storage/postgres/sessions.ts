@@ -20,6 +20,8 @@ export function postgresSessions(sql: Sql): SessionRepository {
     // Only forwards: a slower request must not move "last seen" back.
     touch: async (idHash, lastSeenAt) => void (await sql('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1 AND last_seen_at < $2', [idHash, lastSeenAt])),
     setScopeForUser: async (userId, scope) => void (await sql('UPDATE sessions SET scope = $2 WHERE user_id = $1 AND scope <> $2', [userId, scope])),
+    deleteForUser: async (userId, exceptIdHash) =>
+      (await sql('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, exceptIdHash ?? null])).rowCount ?? 0,
     deleteExpired: async ({ seenUpTo, createdUpTo }) =>
       (await sql('DELETE FROM sessions WHERE last_seen_at <= $1 OR created_at <= $2', [seenUpTo, createdUpTo])).rowCount ?? 0,
   };
@@ -40,6 +42,7 @@ export function postgresTickets(sql: Sql): TicketRepository {
       return Math.max(0, left);
     },
     consume: async (idHash) => ((await sql('DELETE FROM tickets WHERE id_hash = $1', [idHash])).rowCount ?? 0) > 0,
+    deleteForUser: async (userId) => (await sql('DELETE FROM tickets WHERE user_id = $1', [userId])).rowCount ?? 0,
     deleteExpired: async (now) => (await sql('DELETE FROM tickets WHERE expires_at <= $1', [now])).rowCount ?? 0,
   };
 }

@@ -6,6 +6,9 @@ import { toRequest } from './backup';
 import { toSession, toTicket } from './sessions';
 import type { Sql } from './sql';
 import { toUser, userValues } from './users';
+import { mailValues, toLinkToken, toMail } from './mail-and-links';
+import { toDelivery, toRecovery } from './recovery-and-delivery';
+import { toDevice } from './devices-and-throttles';
 
 interface TableSpec<Row> {
   name: string;
@@ -22,7 +25,8 @@ const SPECS: { [T in TransferTable]: TableSpec<TransferRows[T]> } = {
     name: 'users', order: 'id',
     columns: [['id', 'text'], ['email', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['role', 'text'], ['status', 'text'],
       ['created_at', 'bigint'], ['totp_secret_box', 'text'], ['totp_last_step', 'bigint'], ['pending_totp_box', 'text'],
-      ['pending_totp_created_at', 'bigint'], ['failed_attempts', 'int'], ['locked_until', 'bigint'], ['last_signin_at', 'bigint']],
+      ['pending_totp_created_at', 'bigint'], ['failed_attempts', 'int'], ['locked_until', 'bigint'], ['last_signin_at', 'bigint'],
+      ['email_verified_at', 'bigint'], ['frozen_at', 'bigint'], ['enrol_required', 'boolean']],
     values: userValues, read: toUser,
   },
   backupCodes: {
@@ -42,6 +46,34 @@ const SPECS: { [T in TransferTable]: TableSpec<TransferRows[T]> } = {
   tickets: {
     name: 'tickets', order: 'id_hash', ofUser: true, columns: [['id_hash', 'text'], ['user_id', 'text'], ['expires_at', 'bigint'], ['failures', 'int']],
     values: (t) => [t.idHash, t.userId, t.expiresAt, t.failures], read: toTicket,
+  },
+  linkTokens: {
+    name: 'link_tokens', order: 'id_hash', ofUser: true,
+    columns: [['id_hash', 'text'], ['purpose', 'text'], ['user_id', 'text'], ['created_at', 'bigint'], ['expires_at', 'bigint'], ['used_at', 'bigint'], ['subject', 'text']],
+    values: (t) => [t.idHash, t.purpose, t.userId, t.createdAt, t.expiresAt, t.usedAt, t.subject], read: toLinkToken,
+  },
+  recoveries: {
+    name: 'recoveries', order: 'id', ofUser: true,
+    columns: [['id', 'text'], ['user_id', 'text'], ['state', 'text'], ['created_at', 'bigint'], ['confirmed_at', 'bigint'], ['ready_at', 'bigint'],
+      ['closed_at', 'bigint'], ['closed_by', 'text'], ['ip', 'text']],
+    values: (r) => [r.id, r.userId, r.state, r.createdAt, r.confirmedAt, r.readyAt, r.closedAt, r.closedBy, r.ip], read: toRecovery,
+  },
+  backupDeliveries: {
+    name: 'backup_deliveries', order: 'id', ofUser: true,
+    columns: [['id', 'text'], ['user_id', 'text'], ['request_id', 'text'], ['method', 'text'], ['codes_box', 'text'], ['created_at', 'bigint'],
+      ['expires_at', 'bigint'], ['fetched_at', 'bigint']],
+    values: (d) => [d.id, d.userId, d.requestId, d.method, d.codesBox, d.createdAt, d.expiresAt, d.fetchedAt], read: toDelivery,
+  },
+  devices: {
+    name: 'devices', order: 'id_hash', ofUser: true,
+    columns: [['id_hash', 'text'], ['user_id', 'text'], ['created_at', 'bigint'], ['last_used_at', 'bigint'], ['failures', 'int']],
+    values: (d) => [d.idHash, d.userId, d.createdAt, d.lastUsedAt, d.failures], read: toDevice,
+  },
+  mail: {
+    name: 'mail_queue', order: 'seq',
+    columns: [['id', 'text'], ['kind', 'text'], ['user_id', 'text'], ['recipient', 'text'], ['subject', 'text'], ['body_box', 'text'], ['created_at', 'bigint'],
+      ['status', 'text'], ['attempts', 'int'], ['next_attempt_at', 'bigint'], ['lease_until', 'bigint'], ['sent_at', 'bigint'], ['last_error', 'text'], ['transport', 'text']],
+    values: mailValues, read: toMail,
   },
   audit: {
     name: 'audit', order: 'seq',

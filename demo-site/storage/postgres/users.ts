@@ -3,7 +3,7 @@ import type { User } from '../rows';
 import type { Sql } from './sql';
 
 export const USER_COLUMNS = `id, email, display_name, password_hash, role, status, created_at, totp_secret_box, totp_last_step,
-  pending_totp_box, pending_totp_created_at, failed_attempts, locked_until, last_signin_at`;
+  pending_totp_box, pending_totp_created_at, failed_attempts, locked_until, last_signin_at, email_verified_at, frozen_at, enrol_required`;
 
 export function toUser(row: Record<string, any>): User {
   return {
@@ -19,12 +19,16 @@ export function toUser(row: Record<string, any>): User {
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until,
     lastSignInAt: row.last_signin_at,
+    emailVerifiedAt: row.email_verified_at,
+    frozenAt: row.frozen_at,
+    enrolRequired: row.enrol_required,
   };
 }
 
 export const userValues = (u: User): unknown[] => [
   u.id, u.email, u.displayName, u.passwordHash, u.role, u.status, u.createdAt, u.totp?.secretBox ?? null, u.totp?.lastStep ?? null,
-  u.pendingTotp?.secretBox ?? null, u.pendingTotp?.createdAt ?? null, u.failedAttempts, u.lockedUntil, u.lastSignInAt,
+  u.pendingTotp?.secretBox ?? null, u.pendingTotp?.createdAt ?? null, u.failedAttempts, u.lockedUntil, u.lastSignInAt, u.emailVerifiedAt, u.frozenAt,
+  u.enrolRequired,
 ];
 
 export function postgresUsers(sql: Sql): UserRepository {
@@ -38,7 +42,7 @@ export function postgresUsers(sql: Sql): UserRepository {
     findById: (id) => one(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]),
     findByEmail: (email) => one(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email]),
     insert: (user) =>
-      changed(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (email) DO NOTHING`, userValues(user)),
+      changed(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (email) DO NOTHING`, userValues(user)),
     async list({ email, page, pageSize }: UserListQuery) {
       const where = 'WHERE ($1::text IS NULL OR strpos(email, $1) > 0)';
       const wanted = email ? email.toLowerCase() : null;
@@ -76,18 +80,42 @@ export function postgresUsers(sql: Sql): UserRepository {
       changed('UPDATE users SET pending_totp_box = $2, pending_totp_created_at = $3 WHERE id = $1 AND totp_secret_box IS NULL', [id, pending.secretBox, pending.createdAt]),
     activateTotp: (id, totp, pendingBox) =>
       changed(
-        `UPDATE users SET totp_secret_box = $2, totp_last_step = $3, pending_totp_box = NULL, pending_totp_created_at = NULL, status = 'active'
+        `UPDATE users SET totp_secret_box = $2, totp_last_step = $3, pending_totp_box = NULL, pending_totp_created_at = NULL, status = 'active', enrol_required = false
          WHERE id = $1 AND totp_secret_box IS NULL AND pending_totp_box = $4`,
         [id, totp.secretBox, totp.lastStep, pendingBox],
       ),
     // The replay rule in one conditional update: of any number of processes, one records a step, once.
     advanceTotpStep: (id, step) => changed('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_secret_box IS NOT NULL AND totp_last_step < $2', [id, step]),
-    disableTotp: (id) =>
+    disableTotp: (id, { enrolAgain = false } = {}) =>
       changed(
-        `UPDATE users SET totp_secret_box = NULL, totp_last_step = NULL, pending_totp_box = NULL, pending_totp_created_at = NULL, failed_attempts = 0
+        `UPDATE users SET totp_secret_box = NULL, totp_last_step = NULL, pending_totp_box = NULL, pending_totp_created_at = NULL, failed_attempts = 0,
+           enrol_required = enrol_required OR $2
          WHERE id = $1 AND totp_secret_box IS NOT NULL`,
-        [id],
+        [id, enrolAgain],
       ),
-    deletePendingCreatedUpTo: async (cutoff) => (await sql(`DELETE FROM users WHERE status = 'pending' AND created_at <= $1`, [cutoff])).rowCount ?? 0,
+    deleteAbandoned: async ({ unenrolledUpTo, unverifiedUpTo }) =>
+      (await sql(
+        `DELETE FROM users WHERE (status = 'pending' AND coalesce(email_verified_at, created_at) <= $1)
+           OR ($2::bigint IS NOT NULL AND email_verified_at IS NULL AND last_signin_at IS NULL AND created_at <= $2)`,
+        [unenrolledUpTo, unverifiedUpTo ?? null],
+      )).rowCount ?? 0,
+    markEmailVerified: (id, email, now) =>
+      changed('UPDATE users SET email_verified_at = coalesce(email_verified_at, $3) WHERE id = $1 AND email = $2', [id, email, now]),
+    async changeEmail(id, email, now) {
+      // The unique index decides between two accounts taking the same address at the same moment.
+      try {
+        return await changed(
+          'UPDATE users SET email = $2, email_verified_at = $3 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = $2 AND o.id <> $1)',
+          [id, email, now],
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') return false;
+        throw error;
+      }
+    },
+    freeze: (id, now) => changed('UPDATE users SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL', [id, now]),
+    unfreeze: (id) => changed('UPDATE users SET frozen_at = NULL WHERE id = $1 AND frozen_at IS NOT NULL', [id]),
+    listFrozen: async (limit) =>
+      (await sql(`SELECT ${USER_COLUMNS} FROM users WHERE frozen_at IS NOT NULL ORDER BY frozen_at DESC, id LIMIT $1`, [limit])).rows.map(toUser),
   };
 }

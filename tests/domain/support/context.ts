@@ -12,7 +12,7 @@ export const REQUEST = { ip: '127.0.0.1', userAgent: 'test' };
 
 export function domainContext(env: Record<string, string> = {}, clock = new TestClock()): SiteContext & { clock: TestClock } {
   const config = loadConfig({ DATA_DIR: '/nonexistent', ...CHEAP_ARGON2, ...env });
-  return { config, storage: createMemoryStorage(), key: Buffer.alloc(32, 7), now: clock.now, clock };
+  return { config, storage: createMemoryStorage(), key: Buffer.alloc(32, 7), now: clock.now, origin: () => 'http://demo.test', mail: { wake: () => undefined }, clock };
 }
 
 export interface RecordingNotifier extends QrNotifier {

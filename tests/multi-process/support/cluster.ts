@@ -19,7 +19,7 @@ export interface Cluster {
 export async function startCluster(databaseUrl: string, count: number, env: Record<string, string> = {}): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-cluster-'));
   const settings = {
-    DATABASE_URL: databaseUrl, DATA_DIR: dataDir, TESSERA_SECRET: SHARED_SECRET, ...CHEAP_ARGON2,
+    DATABASE_URL: databaseUrl, DATA_DIR: dataDir, TESSERA_SECRET: SHARED_SECRET, ...CHEAP_ARGON2, EMAIL_VERIFICATION: 'off',
     RATE_LIMIT_SIGNIN: '100000', RATE_LIMIT_SIGNUP: '100000', RATE_LIMIT_QR_GENERATE: '100000', RATE_LIMIT_QR_SCAN: '100000', RATE_LIMIT_PIN_VERIFY: '100000',
     ...env,
   };

@@ -35,6 +35,14 @@ export class Client {
     return this.request('POST', path, { json, headers });
   }
 
+  /** A plain HTML form post, as a browser sends it (the site's own Origin). */
+  form(path: string, fields: Record<string, string>): Promise<Reply> {
+    return this.request('POST', path, {
+      body: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl },
+    });
+  }
+
   get(path: string, headers?: Record<string, string>): Promise<Reply> {
     return this.request('GET', path, { headers });
   }

@@ -5,7 +5,8 @@ import type { AuditEntry, QrSession, User } from '../../../demo-site/storage/row
 export function sampleUser(email: string, extra: Partial<User> = {}): User {
   return {
     id: randomUUID(), email, displayName: email.split('@')[0], passwordHash: '$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g', role: 'user', status: 'active',
-    createdAt: 1_000, totp: null, pendingTotp: null, failedAttempts: 0, lockedUntil: null, lastSignInAt: null, ...extra,
+    createdAt: 1_000, totp: null, pendingTotp: null, failedAttempts: 0, lockedUntil: null, lastSignInAt: null,
+    emailVerifiedAt: 1_000, frozenAt: null, enrolRequired: false, ...extra,
   };
 }
 
