@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStorage } from '../../demo-site/storage/embedded';
-import { DATA_FILE } from '../../demo-site/storage/embedded/snapshot';
+import { DATA_FILE, SNAPSHOT_VERSION } from '../../demo-site/storage/embedded/snapshot';
 import type { AuditEntry } from '../../demo-site/storage/rows';
 import { sampleUser } from './support/rows';
 
@@ -78,7 +78,7 @@ describe('embedded store files', () => {
 
   it('brings a data file of the older format up to date: backup codes as rows, the audit log moved to its files', async () => {
     fresh();
-    const { backupCodes: _none, ...user } = { ...sampleUser('old@example.com'), backupCodes: [] };
+    const { backupCodes: _none, emailVerifiedAt: _v, frozenAt: _f, enrolRequired: _e, ...user } = { ...sampleUser('old@example.com'), backupCodes: [] };
     const old = {
       users: [{ ...user, backupCodes: [{ hash: 'h1', usedAt: null }, { hash: 'h2', usedAt: 5 }] }],
       sessions: [], tickets: [], backupCodeRequests: [{ id: 'r', userId: user.id, status: 'open', message: 'help', createdAt: 1, updatedAt: 1, ip: '' }],
@@ -87,11 +87,13 @@ describe('embedded store files', () => {
     writeFileSync(join(dir, DATA_FILE), JSON.stringify(old));
     const storage = await openEmbeddedStorage(dir);
     expect(await storage.backupCodes.countUnused(user.id)).toBe(1);
+    // Accounts made before addresses were verified keep signing in.
+    expect(await storage.users.findById(user.id)).toMatchObject({ emailVerifiedAt: user.createdAt, frozenAt: null, enrolRequired: false });
     expect((await storage.backupRequests.findOpenForUser(user.id))?.message).toBe('help');
     expect((await storage.audit.query(everything)).entries.map((e) => e.id)).toEqual(['old-2', 'old-1']);
     await storage.close();
     const file = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(SNAPSHOT_VERSION);
     expect(file.audit).toMatchObject({ segment: 1 });
     expect(readFileSync(join(dir, DATA_FILE), 'utf8')).not.toContain('old-1');
   });

@@ -11,7 +11,7 @@ import { CHEAP_ARGON2, TestClock } from '../../site/support/site';
 export const REQUEST = { ip: '127.0.0.1', userAgent: 'test' };
 
 export function domainContext(env: Record<string, string> = {}, clock = new TestClock()): SiteContext & { clock: TestClock } {
-  const config = loadConfig({ DATA_DIR: '/nonexistent', ...CHEAP_ARGON2, ...env });
+  const config = loadConfig({ DATA_DIR: '/nonexistent', EMAIL_VERIFICATION: 'off', ...CHEAP_ARGON2, ...env });
   return { config, storage: createMemoryStorage(), key: Buffer.alloc(32, 7), now: clock.now, origin: () => 'http://demo.test', mail: { wake: () => undefined }, clock };
 }
 
