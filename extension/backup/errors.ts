@@ -8,7 +8,8 @@ export type BackupErrorCode =
   | 'corrupt'
   | 'unsupported'
   | 'weak_password'
-  | 'too_large';
+  | 'too_large'
+  | 'not_text';
 
 export class BackupError extends CodedError<BackupErrorCode> {
   override readonly name = 'BackupError';

@@ -11,11 +11,15 @@ export function importUriList(text: string): ImportResult {
   const result: ImportResult = { format: 'otpauth-list', accounts: [], refused: [] };
   const batches = new Map<number, { size: number; seen: Set<number> }>();
   let plainUris = 0;
+  let migrationLines = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const where = `line ${i + 1}`;
     if (line === '' || line.startsWith('#')) return;
-    if (/^otpauth-migration:/i.test(line)) return readMigration(result, batches, line, where);
+    if (/^otpauth-migration:/i.test(line)) {
+      migrationLines++;
+      return readMigration(result, batches, line, where);
+    }
     if (!/^otpauth:/i.test(line)) {
       result.refused.push({ entry: where, reason: 'Not an otpauth:// or otpauth-migration:// URI.' });
       return;
@@ -28,7 +32,8 @@ export function importUriList(text: string): ImportResult {
       result.refused.push({ entry: where, reason: error.message });
     }
   });
-  if (plainUris === 0 && batches.size > 0) result.format = 'google-migration';
+  // A Google Authenticator export is one even when none of its links could be read: the preview names it so.
+  if (plainUris === 0 && migrationLines > 0) result.format = 'google-migration';
   reportMissingCodes(result, batches);
   return result;
 }

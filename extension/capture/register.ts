@@ -5,6 +5,7 @@ import { ensureDecoder } from './decoder-setup';
 import { describeCaptureError } from './errors';
 import { COMMANDS, MENU_ITEMS } from '../messaging/commands';
 import { isFromExtensionPage, isScanRequest, type ScanRequest } from '../messaging/messages';
+import { extensionBase } from '../messaging/extension-base';
 import type { ScanRegionResponse } from './responses';
 import { handOverScan, type PendingScan } from './pending-scan';
 import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
@@ -35,10 +36,6 @@ export function registerCapture(): void {
   });
 }
 
-// WXT types getURL against the generated list of public paths, which a plain `tsc` run does not load.
-function extensionBase(): string {
-  return (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
-}
 
 function scanDeps(): ScanDeps {
   return {

@@ -9,8 +9,12 @@ export interface AutoFillRequest { type: 'autofill-request' }
 export interface CodeCopied { type: 'tessera:code-copied' }
 /** Service worker -> offscreen document: clear the clipboard now. */
 export interface ClearClipboard { type: 'tessera:clear-clipboard' }
+/** First-run page -> service worker: create the vault there, so it is finished even if the popup closes meanwhile. */
+export interface CreateVaultRequest { type: 'tessera:create-vault'; password: string }
+/** The service worker's answer: done, or the vault's refusal (code and words, never the password). */
+export type CreateVaultAnswer = { ok: true } | { ok: false; code: string; message: string };
 
-export type RuntimeMessage = ScanRequest | AutoFillRequest | CodeCopied | ClearClipboard;
+export type RuntimeMessage = ScanRequest | AutoFillRequest | CodeCopied | ClearClipboard | CreateVaultRequest;
 
 export const AUTO_FILL_REQUEST: AutoFillRequest = { type: 'autofill-request' };
 export const CODE_COPIED: CodeCopied = { type: 'tessera:code-copied' };
@@ -18,6 +22,10 @@ export const CLEAR_CLIPBOARD: ClearClipboard = { type: 'tessera:clear-clipboard'
 
 export function isMessage<T extends RuntimeMessage['type']>(message: unknown, type: T): message is Extract<RuntimeMessage, { type: T }> {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}
+
+export function isCreateVaultRequest(message: unknown): message is CreateVaultRequest {
+  return isMessage(message, 'tessera:create-vault') && typeof (message as Partial<CreateVaultRequest>).password === 'string';
 }
 
 export function isScanRequest(message: unknown): message is ScanRequest {

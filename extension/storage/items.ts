@@ -118,6 +118,10 @@ export const backupReminderItem = defineItem<BackupReminderState>('local', 'back
   return { exportedAt: time(v.exportedAt), dismissedAt: time(v.dismissedAt) };
 });
 
+/** Unix milliseconds when the service worker started creating the vault; removed when it is done, whatever the outcome.
+ * Left behind only when the browser stopped it: the next first-run page then says there is no vault yet. */
+export const vaultCreationItem = defineItem<number>('local', 'vaultCreationStarted', (value) => (typeof value === 'number' ? value : null));
+
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }

@@ -65,6 +65,13 @@ describe('Google Authenticator exports', () => {
     expect(preview.refused).toEqual([{ entry: 'QR code 2 of 3', reason: expect.stringContaining('scan or paste it too') }]);
   });
 
+  it('names a broken export as the Google Authenticator export it is, not as a list of otpauth links', async () => {
+    const preview = await parseImport('otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8');
+    expect(preview.format).toBe('google-migration');
+    expect(preview.accounts).toEqual([]);
+    expect(preview.refused).toEqual([{ entry: 'line 1', reason: expect.any(String) }]);
+  });
+
   it('refuses a damaged export line by line', async () => {
     const preview = await parseImport(`${migrationUri([github])}\notpauth-migration://offline?data=%%%`);
     expect(preview.accounts).toHaveLength(1);

@@ -1,14 +1,21 @@
 import { useRef, useState } from 'preact/hooks';
-import { parseImport, refuseOversized, type ImportPreview } from '../../backup/index';
+import { decodeImportFile, parseImport, refuseOversized, type ImportPreview } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
 import { getVault } from '../../vault/extension-vault';
 import { ImportPreviewList } from './ImportPreviewList';
 
+/** A chosen file is read but never shown: an export holds every secret in it. */
+interface ChosenFile { name: string; size: number; text: string }
+
+const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} kB`;
+
 /** Import from a file or pasted text: preview first (what is added, what is a duplicate, what is refused and why). */
 export function ImportSection({ showLocked }: Unlocked) {
   const [text, setText] = useState('');
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -18,25 +25,32 @@ export function ImportSection({ showLocked }: Unlocked) {
   const fail = (caught: unknown) => (isLockedError(caught) ? showLocked() : setError(describeError(caught)));
 
   async function readFile(event: Event) {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (!file) return;
-    setError(null); setDone(''); setPreview(null);
+    const input = event.currentTarget as HTMLInputElement;
+    const chosen = input.files?.[0];
+    if (!chosen) return;
+    setError(null); setDone(''); setPreview(null); setFile(null);
     try {
-      refuseOversized(file.size);
-      setText(await file.text());
+      refuseOversized(chosen.size);
+      setFile({ name: chosen.name, size: chosen.size, text: decodeImportFile(new Uint8Array(await chosen.arrayBuffer())) });
     } catch (caught) {
-      setText('');
+      input.value = '';
       fail(caught);
     }
+  }
+
+  function clearFile() {
+    setFile(null); setPreview(null);
+    if (fileRef.current) fileRef.current.value = '';
   }
 
   async function showPreview(event: Event) {
     event.preventDefault();
     setError(null); setDone(''); setPreview(null);
-    if (!text.trim()) return setError('Choose a file or paste the exported text first.');
+    const source = file?.text ?? text;
+    if (!source.trim()) return setError('Choose a file or paste the exported text first.');
     try {
       const existing = await getVault().list();
-      setPreview(await parseImport(text, { password: password || undefined, existing }));
+      setPreview(await parseImport(source, { password: password || undefined, existing }));
     } catch (caught) {
       if (errorCode(caught) === 'password_required') passwordRef.current?.focus();
       fail(caught);
@@ -50,7 +64,7 @@ export function ImportSection({ showLocked }: Unlocked) {
       // One call, one transaction: either every account is added or none is.
       await getVault().add(fresh);
       setDone(`Imported ${fresh.length} ${fresh.length === 1 ? 'account' : 'accounts'}.`);
-      setPreview(null); setText(''); setPassword('');
+      setPreview(null); setText(''); setPassword(''); clearFile();
     } catch (caught) {
       fail(caught);
     }
@@ -62,10 +76,18 @@ export function ImportSection({ showLocked }: Unlocked) {
       <p class="hint">From Google Authenticator (migration links), Aegis, 2FAS, a list of otpauth:// links, or a Tessera backup.</p>
       <form class="stack" aria-label="Import accounts" onSubmit={showPreview}>
         <label for="import-file">Import from a file</label>
-        <input id="import-file" type="file" accept=".json,.txt,.2fas,text/plain,application/json" onChange={readFile} />
-        <label for="import-text">Or paste the exported text</label>
-        <textarea id="import-text" rows={5} spellcheck={false} value={text}
-          onInput={(event) => { setText(event.currentTarget.value); setPreview(null); }} />
+        <input id="import-file" ref={fileRef} type="file" accept=".json,.txt,.2fas,text/plain,application/json" onChange={readFile} />
+        {file && (
+          <p class="hint" role="note" aria-label="Chosen file">
+            {file.name} ({kilobytes(file.size)}) is read, and kept off the screen: it holds your keys.{' '}
+            <button type="button" class="link" onClick={clearFile}>Clear</button>
+          </p>
+        )}
+        {!file && <label for="import-text">Or paste the exported text</label>}
+        {!file && (
+          <textarea id="import-text" rows={5} spellcheck={false} value={text}
+            onInput={(event) => { setText(event.currentTarget.value); setPreview(null); }} />
+        )}
         <label for="import-password">File password (encrypted backups only)</label>
         <input id="import-password" ref={passwordRef} type="password" autocomplete="off" value={password}
           onInput={(event) => setPassword(event.currentTarget.value)} />
