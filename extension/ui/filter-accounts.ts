@@ -1,4 +1,5 @@
 import type { VaultAccount } from '../vault/index';
+import { isBoundTo } from '../sites/sites';
 
 /** Accounts whose issuer, account name or sites contain every word of the query (case-insensitive). */
 export function filterAccounts(accounts: VaultAccount[], query: string): VaultAccount[] {
@@ -18,4 +19,12 @@ export function moveAccount(ids: string[], movedId: string, targetId: string): s
   const next = ids.filter((id) => id !== movedId);
   next.splice(to, 0, movedId);
   return next;
+}
+
+/** The accounts of the page the popup was opened on first (what the user came for), then the rest, each in list order. */
+export function orderForPage<T extends { sites: readonly string[] }>(accounts: T[], pageSite: string | null): T[] {
+  if (!pageSite) return accounts;
+  const bound = accounts.filter((account) => isBoundTo(account, pageSite));
+  if (bound.length === 0 || bound.length === accounts.length) return accounts;
+  return [...bound, ...accounts.filter((account) => !isBoundTo(account, pageSite))];
 }

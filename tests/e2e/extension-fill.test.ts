@@ -19,6 +19,7 @@ beforeAll(async () => {
     '/github-login': setupPage('GitHub', CODE_FORM),
     '/nofield': setupPage('Acme Bank: security', '<p>Open your authenticator app.</p>'),
     '/framed': framedFrom('evil.test'),
+    '/ms-login': setupPage('Sign in to your account', CODE_FORM),
     '/frame-inner': setupPage('Code', CODE_FORM),
   });
   const setup = await rig.browser.context.newPage();
@@ -36,6 +37,8 @@ beforeAll(async () => {
   await bind('Acme Bank: counter', 'acme-bank.com');
   await addManually(setup, { secret: 'KRSXG5CTMVRXEZLUKRSXG5CT', issuer: 'GitHub', account: 'octocat' });
   await bind('GitHub: octocat', 'github.com');
+  await addManually(setup, { secret: 'ONSWG4TFORXXIZLSONSWG4TF', issuer: 'Microsoft', account: 'mia' });
+  await bind('Microsoft: mia', 'microsoft.com');
   await setup.close();
 });
 afterAll(() => rig?.close());
@@ -119,6 +122,45 @@ describe('Fill in the popup', () => {
       await clickButton(popup, 'Fill code for Acme Bank: alice');
       await waitForText(popup, 'The code field is in a frame from evil.test, which is not a site of Acme Bank: alice. Nothing was filled.');
       expect(await rig.page.frameLocator('#f').locator('#code').inputValue()).toBe('');
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('puts the page\'s accounts first, and after a confirmed fill on the provider\'s other domain offers to add it', async () => {
+    let popup = await openOn('login.microsoftonline.com', '/ms-login');
+    try {
+      // Microsoft: mia was added last; on a page of no account it is last in the list.
+      expect(await popup.evaluate<string | null>(`document.querySelector('li.account')?.getAttribute('aria-label') ?? null`)).toBe('Acme Bank: alice');
+      await clickButton(popup, 'Fill code for Microsoft: mia on microsoftonline.com, not one of its sites');
+      await clickButton(popup, 'Fill on microsoftonline.com anyway');
+      await waitForText(popup, 'Filled the code for Microsoft: mia on microsoftonline.com.');
+      await waitForText(popup, 'microsoftonline.com belongs to the same provider as microsoft.com.');
+      await clickButton(popup, 'Add microsoftonline.com to Microsoft: mia');
+      await waitForText(popup, 'Added microsoftonline.com to Microsoft: mia.');
+    } finally {
+      await popup.close();
+    }
+    popup = await openOn('login.microsoftonline.com', '/ms-login');
+    try {
+      // Now bound: first in the list, with a plain Fill.
+      await waitForText(popup, 'mia');
+      expect(await popup.evaluate<string | null>(`document.querySelector('li.account')?.getAttribute('aria-label') ?? null`)).toBe('Microsoft: mia');
+      await clickButton(popup, 'Fill code for Microsoft: mia');
+      await waitForText(popup, 'Filled the code for Microsoft: mia on microsoftonline.com.');
+      expect(await popupText(popup)).not.toContain('belongs to the same provider');
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('offers no site after a confirmed fill on a look-alike', async () => {
+    const popup = await openOn('githib.com', '/github-login');
+    try {
+      await clickButton(popup, 'Fill code for GitHub: octocat on githib.com, not one of its sites');
+      await clickButton(popup, 'Fill on githib.com anyway');
+      await waitForText(popup, 'Filled the code for GitHub: octocat on githib.com.');
+      expect(await popupText(popup)).not.toContain('belongs to the same provider');
     } finally {
       await popup.close();
     }

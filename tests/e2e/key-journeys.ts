@@ -56,7 +56,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
     }
 
     it('first run: the toolbar popup asks for a master password typed twice and creates the vault', async () => {
-      await expect.poll(() => ext.toolbarTitle()).toBe('Tessera (locked)');
+      await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera (locked)');
       await withPopup(SETUP_HOST, '/login', async (popup) => {
         await waitForText(popup, 'Welcome to Tessera');
         await fillField(popup, 'Master password', MASTER_PASSWORD);
@@ -67,7 +67,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await clickButton(popup, 'Create vault');
         await waitForText(popup, 'No accounts yet');
       });
-      await expect.poll(() => ext.toolbarTitle()).toBe('Tessera');
+      await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera');
       // Unlocked for the session: the next opening goes straight to the accounts.
       await withPopup(SETUP_HOST, '/login', async (popup) => {
         await waitForText(popup, 'No accounts yet');
@@ -109,7 +109,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         expect(await popupText(popup)).not.toContain(typed.issuer);
       });
       // The toolbar button says so too (and shows the grey icon with a padlock).
-      await expect.poll(() => ext.toolbarTitle()).toBe('Tessera (locked)');
+      await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera (locked)');
       await withPopup(SETUP_HOST, '/login', async (popup) => {
         await waitForText(popup, 'Master password'); // still locked at the next opening
         await fillField(popup, 'Master password', 'not the password');
@@ -120,7 +120,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, typed.account);
         await expectShownCode(popup, scanned);
       });
-      await expect.poll(() => ext.toolbarTitle()).toBe('Tessera');
+      await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera');
     });
 
     it('fills the code on a page of the account\'s site, and on a look-alike fills nothing until told to', async () => {

@@ -3,7 +3,7 @@ import type { OtpAccount } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../vault/index';
 import { getVault } from '../../vault/extension-vault';
 import { createCodeCache } from '../../ui/code-cache';
-import { filterAccounts, moveAccount } from '../../ui/filter-accounts';
+import { filterAccounts, moveAccount, orderForPage } from '../../ui/filter-accounts';
 import { formatAccountLabel } from '../../ui/format-code';
 import { copyCode } from '../../clipboard/copy-code';
 import { describeError, isLockedError } from '../../ui/describe-error';
@@ -42,7 +42,6 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const codes = useMemo(() => createCodeCache(), []);
   const searchRef = useRef<HTMLInputElement>(null);
   const dragged = useRef<string | null>(null);
-  const shown = useMemo(() => filterAccounts(accounts ?? [], query), [accounts, query]);
   useSearchShortcut(searchRef);
 
   const run = useCallback(async (action: () => Promise<void>) => {
@@ -56,6 +55,9 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
   useEffect(() => { void reload(); }, [reload]);
   const { page, scanner, pending, filler } = usePageTools(accounts, run, setStatus);
+  const pageSite = page?.site ?? null;
+  // With many accounts, the ones bound to the page come first.
+  const shown = useMemo(() => orderForPage(filterAccounts(accounts ?? [], query), pageSite), [accounts, query, pageSite]);
   const clock = useClock(page);
   const reminder = useBackupReminder(accounts);
   // Codes, countdowns and fills follow the clock as corrected (when the user agreed to correct it).

@@ -11,6 +11,7 @@ import { formatAccountLabel } from '../../ui/format-code';
 import { ScanPanel } from '../../ui/components/ScanPanel';
 import { FillWarning } from '../../ui/components/FillWarning';
 import { NoticeBanner } from '../../ui/components/NoticeBanner';
+import { SiteOfferPanel } from '../../ui/components/SiteOfferPanel';
 import { PendingQrSignIn } from '../../ui/qr-signin/PendingQrSignIn';
 import type { useScanner } from './use-scanner';
 import type { useFiller } from './use-filler';
@@ -43,6 +44,16 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
   // A finding's own flow may have changed the vault (a pairing adds an account): show the list as it now is.
   const dismissAndReload = (finding: Parameters<typeof scanner.dismiss>[0]) => { scanner.dismiss(finding); void reload(); };
   const closeAndReload = () => { scanner.close(); void reload(); };
+  const addOfferedSite = () => run(async () => {
+    const offer = filler.offer;
+    if (!offer) return;
+    filler.closeOffer();
+    // From the account as it is now: another page may have changed its sites meanwhile.
+    const current = (await getVault().list()).find((account) => account.id === offer.account.id) ?? offer.account;
+    await getVault().update(current.id, { sites: [...current.sites, offer.site] });
+    await reload();
+    setStatus(`Added ${offer.site} to ${formatAccountLabel(current)}.`);
+  });
   const noticeAccount = notice?.accountId ? accounts.find((account) => account.id === notice.accountId) ?? null : null;
   const copyNoticeCode = () => run(async () => {
     if (!noticeAccount) return;
@@ -55,6 +66,9 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
     <>
       {qrSignIn && <PendingQrSignIn onClose={() => { setQrSignIn(false); void reload(); }} />}
       {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
+      {filler.offer && !filler.warning && (
+        <SiteOfferPanel account={filler.offer.account} site={filler.offer.site} onAdd={() => void addOfferedSite()} onClose={filler.closeOffer} />
+      )}
       {filler.warning && (
         <FillWarning account={filler.warning.account} site={filler.warning.site} onCancel={filler.cancelWarning}
           onConfirm={() => { const { account, site } = filler.warning!; void filler.fill(account, codeFor(account), site); }} />

@@ -3,11 +3,14 @@ import type { VaultAccount } from '../../vault/index';
 import type { ActivePage } from '../../ui/active-page';
 import { fillAccountCode } from '../../ui/fill-account';
 import { isBoundTo } from '../../sites/sites';
+import { siblingSiteToAdd } from '../../sites/site-families';
 import { describeFilled, describeForeignFrame, describeNoField } from '../../ui/describe-fill';
 import { copyCode } from '../../clipboard/copy-code';
 import { getVault } from '../../vault/extension-vault';
 
 export interface FillWarningState { account: VaultAccount; site: string | null }
+/** After a fill the user confirmed on another site of the account's provider: the offer to add that site to it. */
+export interface SiteOffer { account: VaultAccount; site: string }
 
 const NO_PAGE = 'There is no web page here to fill: open Tessera from its button on the page that asks for the code.';
 const BLOCKED = 'Tessera cannot reach this page. Click Tessera\'s button on the page itself, then Fill.';
@@ -15,6 +18,7 @@ const BLOCKED = 'Tessera cannot reach this page. Click Tessera\'s button on the 
 /** Fill from the popup: bound accounts fill at once; anywhere else the warning comes first, and only a yes fills. */
 export function useFiller(page: ActivePage | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
   const [warning, setWarning] = useState<FillWarningState | null>(null);
+  const [offer, setOffer] = useState<SiteOffer | null>(null);
 
   /** `confirmedSite`: the site named in the warning the user just confirmed, or null for a plain Fill. */
   const fill = (account: VaultAccount, code: string, confirmedSite: string | null) => run(async () => {
@@ -32,9 +36,11 @@ export function useFiller(page: ActivePage | null, run: (action: () => Promise<v
       setStatus(describeNoField(account));
     } else {
       setStatus(describeFilled(account, step.outcome));
+      const sibling = confirmedSite ? siblingSiteToAdd(account.sites, step.outcome.site) : null;
+      if (sibling) setOffer({ account, site: sibling });
     }
     await getVault().touch();
   });
 
-  return { warning, fill, cancelWarning: () => setWarning(null) };
+  return { warning, fill, cancelWarning: () => setWarning(null), offer, closeOffer: () => setOffer(null) };
 }
