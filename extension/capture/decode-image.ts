@@ -9,15 +9,15 @@ import type { KeyValueArea } from '../storage/area';
 export interface ImageScanOptions {
   /** Where export progress is kept: the session area in the extension. */
   progress: KeyValueArea;
-  budgetMs?: number;
 }
 
 /** Throws CaptureError ('unreadable_image', 'image_too_large') for a file that is not a usable picture. */
 export async function decodeImageBlob(blob: Blob, options: ImageScanOptions): Promise<ScanResult> {
   await ensureDecoder().catch(() => undefined);
   const image = await pixelsFromImage(blob);
-  // A saved picture has no tab to stand by for: a longer budget than a click, for large photos.
-  const decoded = await decodeQrCodes(image, { budgetMs: options.budgetMs ?? 3000 });
-  return buildScanResult(decoded, { tabUrl: null, progress: options.progress }, () =>
-    'No QR code found in this picture: use a sharper or larger image, with the whole code in it.');
+  const decoded = await decodeQrCodes(image);
+  return buildScanResult(decoded, { tabUrl: null, progress: options.progress }, ({ unreadable }) =>
+    unreadable > 0
+      ? 'The QR code in this picture is too small or blurred to read: use a sharper or larger image of it.'
+      : 'No QR code found in this picture: use a sharper or larger image, with the whole code in it.');
 }

@@ -1,5 +1,6 @@
 // From decoded QR texts to what the popup shows: classified, tied to the tab's site, and, for an export in several
 // parts, with its progress recorded. Whether a key is already in Tessera is the popup's question (vault/twins.ts).
+import type { QrDecodeResult } from '#shared/qr/index.ts';
 import { siteOf } from '../sites/sites';
 import { classifyQrText } from './classify';
 import type { KeyValueArea } from '../storage/area';
@@ -12,18 +13,16 @@ export interface FindingContext {
   progress: KeyValueArea;
 }
 
-export async function buildScanResult(
-  decoded: { texts: string[]; timedOut: boolean },
-  context: FindingContext,
-  nothingFound: (timedOut: boolean) => string,
-): Promise<ScanResult> {
+export type Decoded = Pick<QrDecodeResult, 'texts' | 'timedOut' | 'unreadable'>;
+
+export async function buildScanResult(decoded: Decoded, context: FindingContext, nothingFound: (decoded: Decoded) => string): Promise<ScanResult> {
   const site = context.tabUrl ? siteOf(context.tabUrl) : null;
   const classified: ScanFinding[] = [];
   // One after another: two parts of one export on a page must both land in its progress.
   for (const text of decoded.texts) classified.push(await finishFinding(classifyQrText(text), site, context));
   const findings = preferPairing(classified);
   const result: ScanResult = { findings, timedOut: decoded.timedOut, site, tabUrl: context.tabUrl };
-  return findings.length > 0 ? result : { ...result, message: nothingFound(decoded.timedOut) };
+  return findings.length > 0 ? result : { ...result, message: nothingFound(decoded) };
 }
 
 async function finishFinding(finding: ScanFinding, site: string | null, context: FindingContext): Promise<ScanFinding> {

@@ -1,4 +1,4 @@
-// One click: capture the visible tab at its device pixel ratio, decode within a time budget, classify what was found.
+// One click: capture the visible tab at its device pixel ratio, decode it, classify what was found.
 // Browser APIs come in through `ScanDeps` (register.ts wires the real ones), so the steps stay plain functions.
 import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
@@ -7,10 +7,6 @@ import type { KeyValueArea } from '../storage/area';
 import { pixelsFromImage } from './pixels-from-image';
 import { toCaptureRect, type RegionSelection } from './region';
 import type { ScanResult } from './types';
-
-export const DEFAULT_SCAN_BUDGET_MS = 1500;
-/** However long the capture took, the decoder gets at least this long: its first pass reads most pages. */
-const MIN_DECODE_MS = 300;
 
 export interface TabRef { tabId: number; windowId: number }
 
@@ -21,26 +17,22 @@ export interface ScanDeps {
   /** Where export progress is kept: the session area in the extension. */
   progress: KeyValueArea;
   prepareDecoder(): Promise<void>;
-  budgetMs?: number;
-  /** Clock in milliseconds; performance.now by default. */
-  now?: () => number;
   /** Waits between capture attempts; setTimeout by default. */
   sleep?: (ms: number) => Promise<void>;
 }
 
+// The decoder gets the same search whatever the capture cost, so the same page always gets the same answer.
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
-  const budget = startBudget(deps);
   const { image, tabUrl } = await captureTab(ref, deps);
-  const decoded = await decodeQrCodes(image, { budgetMs: budget.left() });
+  const decoded = await decodeQrCodes(image);
   return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingOnPage);
 }
 
 /** Scans only the box the user drew (already taken off the page before the capture). */
 export async function scanTabRegion(ref: TabRef, selection: RegionSelection, deps: ScanDeps): Promise<ScanResult> {
-  const budget = startBudget(deps);
   const { image, tabUrl } = await captureTab(ref, deps);
   const rect = toCaptureRect(selection, image);
-  const decoded = await decodeQrRegion(image, rect, { budgetMs: budget.left() });
+  const decoded = await decodeQrRegion(image, rect);
   return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingInBox);
 }
 
@@ -76,14 +68,6 @@ function originOf(url: string | undefined): string | null {
   }
 }
 
-// The budget counts from the click, so capturing and unpacking the frame come out of it, not on top of it.
-function startBudget(deps: ScanDeps): { left(): number } {
-  const now = deps.now ?? (() => performance.now());
-  const start = now();
-  const total = deps.budgetMs ?? DEFAULT_SCAN_BUDGET_MS;
-  return { left: () => Math.max(MIN_DECODE_MS, total - (now() - start)) };
-}
-
 // Chrome allows two captures a second; a quick second scan (or a scan right after a box was drawn) waits its turn.
 async function captureWithinQuota(capture: () => Promise<string>, sleep = defaultSleep): Promise<string> {
   for (let attempt = 0; ; attempt++) {
@@ -100,11 +84,13 @@ function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function describeNothingOnPage(timedOut: boolean): string {
-  const why = timedOut ? ' (the search stopped at its time limit on this busy page)' : '';
-  return `No QR code found on this page${why}. If you can see one, scroll it fully into view or drag a box around it with "Select an area".`;
+// The words depend on what the frame holds, never on how long the search took: one page, one answer.
+function describeNothingOnPage({ unreadable }: { unreadable: number }): string {
+  if (unreadable > 0) return 'A QR code on this page is too small to read: zoom the page in (Ctrl and +, or ⌘ and + on a Mac) and scan again.';
+  return 'No QR code found on this page. If you can see one, scroll it fully into view or drag a box around it with "Select an area".';
 }
 
-function describeNothingInBox(): string {
+function describeNothingInBox({ unreadable }: { unreadable: number }): string {
+  if (unreadable > 0) return 'The QR code in the box is too small to read: zoom the page in (Ctrl and +, or ⌘ and + on a Mac) and draw the box again.';
   return 'No QR code found in the box: drag a box around the whole code, with a little margin, and try again.';
 }

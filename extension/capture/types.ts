@@ -59,7 +59,7 @@ export type ScanFinding =
 /** The answer to a scan of a tab (or of a region of it, or of an image). */
 export interface ScanResult {
   findings: ScanFinding[];
-  /** The decoder's budget ran out before every pass had run: the page may still hold a code it did not read. */
+  /** The decoder's safety time limit stopped it early (a machine far slower than intended): a code may have been missed. */
   timedOut: boolean;
   /** Registrable domain of the tab, or null (extension pages, files, images). */
   site: string | null;

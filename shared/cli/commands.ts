@@ -42,7 +42,7 @@ export async function runQr(paths: string[], io: CliIo): Promise<number> {
   const images = await Promise.all(paths.map(readImageFile)); // every file is checked before anything is printed
   let missing = 0;
   for (const [i, image] of images.entries()) {
-    const { texts } = await decodeQrCodes(image, { budgetMs: 5000 });
+    const { texts } = await decodeQrCodes(image);
     if (texts.length === 0) {
       missing++;
       io.err(`tessera: no QR code found in ${paths[i]}`);

@@ -1,24 +1,11 @@
-// The decoder's time budget. Every step asks before it starts whether its estimated cost still fits,
-// so a pass is never started when it would likely overrun; a step that has started is not interrupted.
-export interface Budget {
-  elapsed(): number;
-  /** True when a step estimated at `estimateMs` can still finish inside the budget. */
-  affords(estimateMs: number): boolean;
-  /** Runs a step and returns its result with the time it took. */
-  time<T>(step: () => Promise<T> | T): Promise<{ value: T; ms: number }>;
+// The decoder's safety net. What it does is decided by the frame alone (work-limits.ts), so one frame always gets
+// one answer; this time limit only stops a search on a machine far slower than intended, and then says so.
+export interface Deadline {
+  /** True once the budget is spent: no further region is started (one that has started is not interrupted). */
+  passed(): boolean;
 }
 
-export function startBudget(budgetMs: number, now: () => number): Budget {
+export function startDeadline(budgetMs: number, now: () => number): Deadline {
   const start = now();
-  return {
-    elapsed: () => now() - start,
-    affords(estimateMs) {
-      return now() - start + Math.max(0, estimateMs) <= budgetMs;
-    },
-    async time(step) {
-      const before = now();
-      const value = await step();
-      return { value, ms: Math.max(0, now() - before) };
-    },
-  };
+  return { passed: () => now() - start > budgetMs };
 }

@@ -1,63 +1,90 @@
-// decodeQrCodes: ZXing on the frame, then jsQR, then scaled-up crops, inside a time budget.
-import { startBudget, type Budget } from './budget';
-import { edgeDensity, estimateJsqrMs } from './cost-model';
+// decodeQrCodes: ZXing on the whole frame; if it reads nothing, only the regions that look like QR codes, scaled up.
+import { startDeadline, type Deadline } from './budget';
+import { planRegions, type CodeRegion } from './code-regions';
 import { QrError } from './errors';
-import { CROP_SCALES, readFrameWithJsqr, readFrameWithZxing, readScaledTiles } from './passes';
+import { findFinderPatterns } from './finder-patterns';
+import { readFrame, readScaled } from './passes';
 import { cropImage, toGrey, type GreyImage } from './pixels';
 import { orderTexts } from './reading-order';
 import type { FoundCode, QrDecodeOptions, QrDecodeResult, Rect, RgbaImage } from './types';
 import { assertRgbaImage, clampRegion } from './validate-image';
+import { MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_REGION_PIXELS, planScale } from './work-limits';
 
+/** The safety net's time limit, the same for the extension and the command line. */
 export const DEFAULT_BUDGET_MS = 1500;
 
 /**
- * Every distinct QR text in the frame. The ZXing frame pass always runs (it reads most frames in tens of
- * milliseconds); each later pass or tile starts only if its estimated cost still fits in the budget.
+ * Every distinct QR text in the frame. The whole-frame pass reads most frames; when it reads nothing, a scan for
+ * finder patterns decides where a code can be, and only those regions are read again, scaled to their module size.
+ * A frame with no such region ends there.
  */
 export async function decodeQrCodes(image: RgbaImage, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
-  const budget = startBudget(readBudgetMs(options), options.now ?? (() => performance.now()));
-  const passes: string[] = [];
-  const first = await budget.time(() => readFrameWithZxing(image));
-  passes.push('zxing');
-  if (first.value.length > 0) return { texts: orderTexts(first.value), timedOut: false, passes };
-
-  const grey = toGrey(image);
-  let timedOut = false;
-  if (budget.affords(estimateJsqrMs(first.ms, edgeDensity(grey)))) {
-    const found = readFrameWithJsqr(image);
-    passes.push('jsqr');
-    if (found.length > 0) return { texts: orderTexts(found), timedOut: false, passes };
-  } else {
-    timedOut = true;
-  }
-  const crops = await readCrops(grey, budget, first.ms / (image.width * image.height), passes);
-  return { texts: orderTexts(crops.found), timedOut: timedOut || crops.timedOut, passes };
+  const search = await searchFrame(image, startDeadlineFor(options));
+  return { texts: orderTexts(search.found), passes: search.passes, unreadable: search.unreadable, timedOut: search.timedOut };
 }
 
-/** Decodes only the given rectangle (e.g. one the user selected), at full resolution and scaled up if need be. */
+/**
+ * Decodes only the given rectangle (e.g. one the user selected). When nothing is found in a small one, the whole
+ * box is also read scaled up 2x, then 3x: the user has said a code is there.
+ */
 export async function decodeQrRegion(image: RgbaImage, rect: Rect, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
-  return decodeQrCodes(cropImage(image, clampRegion(image, rect)), options);
-}
-
-// Scale by scale, every tile; stops after the scale that found something, or when the budget runs out.
-async function readCrops(grey: GreyImage, budget: Budget, msPerPixel: number, passes: string[]): Promise<{ found: FoundCode[]; timedOut: boolean }> {
-  const found: FoundCode[] = [];
-  for (const scale of CROP_SCALES) {
-    const round = await readScaledTiles(grey, scale, budget, msPerPixel);
-    if (round.tilesRead > 0) passes.push(`crops-${scale}x`);
-    found.push(...round.found);
-    if (!round.complete) return { found, timedOut: true };
-    if (found.length > 0) break;
+  const deadline = startDeadlineFor(options);
+  const box = cropImage(image, clampRegion(image, rect));
+  const search = await searchFrame(box, deadline);
+  if (search.found.length === 0 && box.width * box.height <= MAX_BOX_PIXELS) {
+    const grey = search.grey ?? toGrey(box);
+    const whole = { x: 0, y: 0, width: box.width, height: box.height };
+    search.passes.push('box');
+    for (const scale of [2, 3]) {
+      if (search.found.length > 0) break;
+      if (deadline.passed()) return { texts: [], passes: search.passes, unreadable: search.unreadable, timedOut: true };
+      search.found.push(...(await readScaled(grey, whole, scale)));
+    }
   }
-  return { found, timedOut: false };
+  const unreadable = search.found.length > 0 ? 0 : search.unreadable;
+  return { texts: orderTexts(search.found), passes: search.passes, unreadable, timedOut: search.timedOut };
 }
 
-function readBudgetMs(options: QrDecodeOptions): number {
+interface Search { found: FoundCode[]; passes: string[]; unreadable: number; timedOut: boolean; grey?: GreyImage }
+
+async function searchFrame(image: RgbaImage, deadline: Deadline): Promise<Search> {
+  const codes = await readFrame(image);
+  if (codes.length > 0) return { found: codes, passes: ['zxing'], unreadable: 0, timedOut: false };
+  const grey = toGrey(image);
+  const regions = planRegions(findFinderPatterns(grey), image);
+  const passes = ['zxing', 'finders'];
+  if (regions.length === 0) return { found: [], passes, unreadable: 0, timedOut: false, grey };
+  passes.push('regions');
+  return { ...(await readRegions(grey, regions, deadline)), passes, grey };
+}
+
+// Most code-like first, within the region and pixel limits. `unreadable` counts whole-code outlines read in vain or
+// left unread: the page shows something very like a QR code that could not be read.
+async function readRegions(grey: GreyImage, regions: CodeRegion[], deadline: Deadline): Promise<Omit<Search, 'passes'>> {
+  const found: FoundCode[] = [];
+  let unreadable = 0;
+  let spent = 0;
+  for (const [index, region] of regions.entries()) {
+    const { scale, pixels } = planScale(region.rect.width, region.rect.height, region.module);
+    if (index >= MAX_REGIONS || spent + pixels > MAX_TOTAL_REGION_PIXELS) {
+      unreadable += region.complete ? 1 : 0;
+      continue;
+    }
+    if (deadline.passed()) return { found, unreadable, timedOut: true };
+    spent += pixels;
+    const codes = await readScaled(grey, region.rect, scale);
+    found.push(...codes);
+    if (codes.length === 0 && region.complete) unreadable++;
+  }
+  return { found, unreadable, timedOut: false };
+}
+
+function startDeadlineFor(options: QrDecodeOptions): Deadline {
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   if (typeof budgetMs !== 'number' || !Number.isFinite(budgetMs) || budgetMs < 0) {
     throw new QrError('invalid_options', `budgetMs must be a number of milliseconds, 0 or more; got ${String(budgetMs)}.`);
   }
-  return budgetMs;
+  return startDeadline(budgetMs, options.now ?? (() => performance.now()));
 }

@@ -6,7 +6,10 @@ export interface RgbaImage {
 }
 
 export interface QrDecodeOptions {
-  /** Time the decoder may spend, in milliseconds of `now`; 1500 by default. */
+  /**
+   * Safety net, in milliseconds of `now` (1500 by default): no region is started after it. What the decoder reads
+   * is decided by the frame, not the clock; only a machine far slower than intended ever reaches this.
+   */
   budgetMs?: number;
   /** Clock in milliseconds; `performance.now` by default. Tests inject their own. */
   now?: () => number;
@@ -15,10 +18,12 @@ export interface QrDecodeOptions {
 export interface QrDecodeResult {
   /** Every distinct QR text found, in reading order (rows top to bottom, left to right within a row). */
   texts: string[];
-  /** True when the budget ran out before every useful pass had run. */
-  timedOut: boolean;
-  /** The passes that ran, in order, e.g. ['zxing', 'jsqr', 'crops-2x']. */
+  /** The passes that ran, in order: 'zxing' (whole frame), 'finders', 'regions', and for a selected box 'box'. */
   passes: string[];
+  /** Outlines of whole codes (three finder patterns, or ZXing's detector) that nothing could read: too small or damaged. */
+  unreadable: number;
+  /** The safety net's time limit stopped the search before every planned region was read. */
+  timedOut: boolean;
 }
 
 export interface Rect {

@@ -10,7 +10,7 @@ const PAIRING = 'tessera:pair?o=http%3A%2F%2F127.0.0.1%3A3000&t=q3Zr8x1Yb5Vn0Lk2
 const SIGNIN = 'tessera:signin?o=http%3A%2F%2F127.0.0.1%3A3000&t=q3Zr8x1Yb5Vn0Lk2Jh7Gf4';
 
 const scan = (texts: string[]) =>
-  buildScanResult({ texts, timedOut: false }, { tabUrl: 'http://127.0.0.1:3000/mfa', progress: memoryProgress() }, () => 'none');
+  buildScanResult({ texts, timedOut: false, unreadable: 0 }, { tabUrl: 'http://127.0.0.1:3000/mfa', progress: memoryProgress() }, () => 'none');
 
 describe('findings of one scan', () => {
   it('offers only the pairing when an enrolment page shows it beside the standard QR of the same key', async () => {

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import type { RgbaImage } from '#shared/qr/index.ts';
 
 export type Rgb = readonly [number, number, number];
-export type Background = Rgb | 'noise' | 'busy';
+export type Background = Rgb | 'noise' | 'busy' | 'text';
 
 export interface QrPaint {
   text: string;
@@ -36,6 +36,7 @@ export function createFrame(width: number, height: number, background: Backgroun
   const image: RgbaImage = { data: new Uint8ClampedArray(width * height * 4), width, height };
   if (background === 'noise') paintNoise(image, seededRandom(seed));
   else if (background === 'busy') paintBusy(image, seededRandom(seed));
+  else if (background === 'text') paintText(image, seededRandom(seed));
   else fillRect(image, 0, 0, width, height, background);
   return image;
 }
@@ -126,6 +127,43 @@ function paintBusy(image: RgbaImage, random: () => number): void {
       if (random() < 0.3) continue;
       fillRect(image, x, line * 14 + 3, 2 + random() * 4, 6 + random() * 3, [20, 20, 20]);
     }
+  }
+}
+
+// A page of text: lines of words whose letters are stems, bowls (rings like o, e, a) and arches, in dark grey on
+// white, the shapes a finder-pattern search could mistake for the nested squares of a code.
+function paintText(image: RgbaImage, random: () => number): void {
+  fillRect(image, 0, 0, image.width, image.height, [255, 255, 255]);
+  const ink: Rgb = [34, 34, 34];
+  for (let top = 24, size = 9; top + 2 * size < image.height; top += Math.round(size * 1.9)) {
+    if (random() < 0.1) size = 7 + Math.floor(random() * 8); // a heading or a smaller line now and then
+    for (let x = 24; x + size < image.width - 24; ) {
+      const letters = 2 + Math.floor(random() * 8);
+      for (let i = 0; i < letters && x + size < image.width - 24; i++, x += Math.round(size * 0.7)) paintLetter(image, x, top, size, random(), ink);
+      x += size;
+    }
+  }
+}
+
+function paintLetter(image: RgbaImage, x: number, top: number, size: number, pick: number, ink: Rgb): void {
+  const stroke = Math.max(1, Math.round(size / 8));
+  const width = Math.round(size * 0.55);
+  const xHeight = Math.round(size * 0.6);
+  const base = top + size;
+  if (pick < 0.45) { // a bowl: o, e, a, c
+    fillRect(image, x, base - xHeight, width, stroke, ink);
+    fillRect(image, x, base - stroke, width, stroke, ink);
+    fillRect(image, x, base - xHeight, stroke, xHeight, ink);
+    if (pick < 0.3) fillRect(image, x + width - stroke, base - xHeight, stroke, xHeight, ink);
+    if (pick < 0.12) fillRect(image, x, base - Math.round(xHeight / 2), width, stroke, ink);
+  } else if (pick < 0.7) { // an arch: n, m, h
+    fillRect(image, x, base - xHeight, stroke, xHeight, ink);
+    fillRect(image, x, base - xHeight, width, stroke, ink);
+    fillRect(image, x + width - stroke, base - xHeight, stroke, xHeight, ink);
+    if (pick > 0.6) fillRect(image, x, top, stroke, size, ink);
+  } else { // a stem: l, i, t, with a dot or a bar
+    fillRect(image, x + Math.round(width / 3), pick < 0.85 ? top : base - xHeight, stroke, pick < 0.85 ? size : xHeight, ink);
+    if (pick > 0.92) fillRect(image, x, base - xHeight, width, stroke, ink);
   }
 }
 

@@ -12,6 +12,8 @@ export interface CorpusPage {
   html: string;
   /** The QR texts the page shows, in reading order. */
   expected: string[];
+  /** Only on screens of this device pixel ratio: at a lower one the code's modules are no longer in the pixels. */
+  onlyAtRatio?: number;
 }
 
 export interface QrImage {
@@ -23,6 +25,8 @@ export interface QrImage {
   light?: string;
   /** A badge over the middle, covering this share of the code's width (error correction H copes with it). */
   logo?: number;
+  /** Drawn as an SVG (qrcode's own, with crisp edges), as some sites do: the browser draws its modules on the screen's pixels. */
+  svg?: boolean;
 }
 
 /** A realistic account with its own 20-byte secret, so every page's code is different. */
@@ -44,6 +48,10 @@ export async function qrImageHtml(qr: QrImage): Promise<string> {
     color: { dark: qr.dark ?? '#000000ff', light: qr.light ?? '#ffffffff' },
   });
   const size = modules * qr.module;
+  if (qr.svg) {
+    const svg = await QRCode.toString(qr.text, { type: 'svg', errorCorrectionLevel: qr.errorCorrection ?? 'M', margin: 4 });
+    return `<div class="qr" role="img" aria-label="QR code for your authenticator app">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</div>`;
+  }
   const img = `<img alt="QR code for your authenticator app" src="${src}" width="${size}" height="${size}" style="display: block">`;
   if (!qr.logo) return `<div class="qr">${img}</div>`;
   const badge = Math.round(size * qr.logo);
@@ -85,8 +93,43 @@ export async function buildCorpus(): Promise<CorpusPage[]> {
     { pageStyle: 'main{background:#dde6f5}' });
   await add('code beside a photo', [{ text: corpusUri(11), module: 3 }],
     { layout: ([qr]) => `<div class="row">${qr}<img alt="" src="${photoDataUrl(560, 420)}" width="560" height="420"></div>` });
-  pages.push(busyPageWithoutQr());
+  pages.push(busyPageWithoutQr(), blankPage(), textOnlyPage(), await denseCodeInCornerPage());
   return pages;
+}
+
+/** An empty tab: the commonest wrong place to press Scan. */
+export function blankPage(): CorpusPage {
+  return { name: 'blank page, no QR', path: '/blank', html: '<!doctype html><html><head><title>New tab</title></head><body></body></html>', expected: [] };
+}
+
+/** A help article of text only (headings, paragraphs, a list, a table, code): letters, and no QR code. */
+export function textOnlyPage(): CorpusPage {
+  const paragraph = (seed: number) => `<p>${loremWords(seed, 70)}</p>`;
+  const body = `${paragraph(1)}<h2>Before you start</h2><ul>${[2, 3, 4].map((s) => `<li>${loremWords(s, 14)}</li>`).join('')}</ul>${paragraph(5)}` +
+    `<table style="border-collapse:collapse">${[6, 7, 8, 9].map((s) => `<tr><td style="border:1px solid #999;padding:4px 8px">${loremWords(s, 3)}</td>` +
+    `<td style="border:1px solid #999;padding:4px 8px">${loremWords(s + 20, 8)}</td></tr>`).join('')}</table>` +
+    `<pre style="background:#f4f4f4;padding:8px">otpauth://totp/Issuer:account?secret=&lt;your key&gt;&amp;issuer=Issuer</pre>${paragraph(10)}${paragraph(11)}`;
+  return { name: 'text-only article, no QR', path: '/text-only', html: setupPage('How two-factor authentication works', body), expected: [] };
+}
+
+/**
+ * A high-DPI screen (device pixel ratio 2) showing a small SVG code in the page's bottom-right corner at 0.625 CSS px
+ * a module, i.e. 1.25 device pixels a module in the capture: too dense for a whole-frame read.
+ */
+export async function denseCodeInCornerPage(): Promise<CorpusPage> {
+  const text = corpusUri(12, 'Example Workspace', 'new.user@example.com');
+  const qr = await qrImageHtml({ text, module: 0.625, svg: true });
+  const body = `<p>${loremWords(12, 60)}</p><div style="position:fixed; right:16px; bottom:16px">${qr}</div>`;
+  return { name: 'HiDPI, 1.25 px a module, corner', path: '/hidpi-dense-corner', html: setupPage('Two-factor authentication', body), expected: [text], onlyAtRatio: 2 };
+}
+
+const WORDS = ('authenticator account code secret password sign in security key device recovery backup app phone scan ' +
+  'enter six digit verify settings enable protect login time based one your the a to of and with when').split(' ');
+
+/** Seeded filler words, so the text pages are the same on every run. */
+function loremWords(seed: number, count: number): string {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
 }
 
 /** A photo-heavy page with no QR code: the scan must give up within its budget and say so. */
