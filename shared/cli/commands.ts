@@ -42,10 +42,12 @@ export async function runQr(paths: string[], io: CliIo): Promise<number> {
   const images = await Promise.all(paths.map(readImageFile)); // every file is checked before anything is printed
   let missing = 0;
   for (const [i, image] of images.entries()) {
-    const { texts } = await decodeQrCodes(image);
+    const { texts, unreadable } = await decodeQrCodes(image);
     if (texts.length === 0) {
       missing++;
-      io.err(`tessera: no QR code found in ${paths[i]}`);
+      io.err(unreadable > 0
+        ? `tessera: a QR code in ${paths[i]} is too small or blurred to read: use a larger or sharper image`
+        : `tessera: no QR code found in ${paths[i]}`);
     }
     for (const text of texts) io.out(paths.length > 1 ? `${paths[i]}: ${text}` : text);
   }

@@ -30,7 +30,7 @@ Commands:
 Options:
   -h, --help    Show this help.
 
-Exit status: 0 on success, 1 when an image holds no QR code, 2 on bad input (a one-line reason on stderr).
+Exit status: 0 on success, 1 when an image holds no readable QR code, 2 on bad input (a one-line reason on stderr).
 Quote URIs: they contain '&' and '?', which shells treat specially.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

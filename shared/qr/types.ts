@@ -7,7 +7,7 @@ export interface RgbaImage {
 
 export interface QrDecodeOptions {
   /**
-   * Safety net, in milliseconds of `now` (1500 by default): no region is started after it. What the decoder reads
+   * Safety net, in milliseconds of `now` (5000 by default): no region is started after it. What the decoder reads
    * is decided by the frame, not the clock; only a machine far slower than intended ever reaches this.
    */
   budgetMs?: number;

@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import vectors from '../fixtures/rfc-otp.json';
 import { encodeMigrationUris, parseOtpauthUri } from '#shared/otp/index.ts';
+import { DEFAULT_BUDGET_MS } from '#shared/qr/index.ts';
+import { encodePng } from '../support/qr-files';
+import { createFrame, paintQr } from '../support/qr-images';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'shared', 'cli', 'tessera.mjs');
 
@@ -116,5 +119,32 @@ describe('tessera qr', () => {
     const none = await tessera('qr', blank);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no QR code found/);
+  });
+
+  it('reads a dense code in the corner of a 2560x1600 high-DPI screenshot, as the extension does', async () => {
+    const uri = 'otpauth://totp/Example%20Workspace:new.user%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Workspace';
+    const frame = createFrame(2560, 1600, 'text', 6);
+    paintQr(frame, { text: uri, moduleSize: 1.25, x: 2470.5, y: 1510.25 });
+    const shot = join(dir, 'hidpi.png');
+    writeFileSync(shot, encodePng(frame));
+    expect(await tessera('qr', shot)).toEqual({ code: 0, stdout: `${uri}\n`, stderr: '' });
+  });
+
+  it('says a code is too small to read, rather than that there is none', async () => {
+    const frame = createFrame(1280, 800);
+    const uri = 'otpauth://totp/Bank%20of%20Examples:erin%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bank%20of%20Examples&period=30';
+    paintQr(frame, { text: uri, moduleSize: 1.15, x: 601.3, y: 361.7 });
+    const shot = join(dir, 'tiny.png');
+    writeFileSync(shot, encodePng(frame));
+    const result = await tessera('qr', shot);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`tessera: a QR code in ${shot} is too small or blurred to read: use a larger or sharper image\n`);
+  });
+
+  it('states its search and its safety time limit in --help', async () => {
+    const { stdout } = await tessera('--help');
+    expect(stdout).toMatch(/qr <image.png\|jpg>/);
+    expect(stdout).toContain(`a safety limit of ${DEFAULT_BUDGET_MS / 1000} s an image`);
+    expect(stdout).toMatch(/The same image always\s+gets the same answer/);
   });
 });

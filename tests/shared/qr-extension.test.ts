@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, extensionWorker, launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { bundleQrDecoder } from '../support/qr-bundle';
-import { createFrame, frameWithQr } from '../support/qr-images';
+import { createFrame, frameWithQr, paintQr } from '../support/qr-images';
 
 const TEXT = 'otpauth://totp/Example%20Corp:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Corp';
 
@@ -23,24 +23,28 @@ describe('QR decoding in the extension', () => {
     expect(readFileSync(join(EXTENSION_DIR, 'zxing_reader.wasm')).equals(readFileSync(packaged))).toBe(true);
   });
 
-  it('decodes a frame in the service worker with the wasm located by useZxingWasmUrl', async () => {
+  it('decodes frames in the service worker with the wasm located by useZxingWasmUrl, dense codes and code-less frames too', async () => {
     const { worker } = await extensionWorker(browser.context);
     await worker.evaluate(await bundleQrDecoder());
     const frame = frameWithQr(640, 400, { text: TEXT, moduleSize: 3 });
     const noise = createFrame(320, 200, 'noise');
-    const results = await worker.evaluate(async ({ qr, noisy }) => {
+    const dense = createFrame(640, 400);
+    paintQr(dense, { text: TEXT, moduleSize: 1.25, x: 500.5, y: 280.25 });
+    const results = await worker.evaluate(async ({ qr, noisy, small }) => {
       const scope = globalThis as unknown as { TesseraQr: typeof import('#shared/qr/index.ts'); chrome: { runtime: { getURL(path: string): string } } };
       const api = scope.TesseraQr;
       const toImage = ({ pixels, width, height }: { pixels: string; width: number; height: number }) => ({
         data: Uint8ClampedArray.from(atob(pixels), (c) => c.charCodeAt(0)), width, height,
       });
       await api.useZxingWasmUrl(scope.chrome.runtime.getURL('/zxing_reader.wasm'));
-      return [await api.decodeQrCodes(toImage(qr)), await api.decodeQrCodes(toImage(noisy), { budgetMs: 300 })];
+      return [await api.decodeQrCodes(toImage(qr)), await api.decodeQrCodes(toImage(noisy)), await api.decodeQrCodes(toImage(small))];
     }, {
       qr: { pixels: Buffer.from(frame.data).toString('base64'), width: frame.width, height: frame.height },
       noisy: { pixels: Buffer.from(noise.data).toString('base64'), width: noise.width, height: noise.height },
+      small: { pixels: Buffer.from(dense.data).toString('base64'), width: dense.width, height: dense.height },
     });
-    expect(results[0]).toEqual({ texts: [TEXT], timedOut: false, passes: ['zxing'] });
-    expect(results[1].texts).toEqual([]);
+    expect(results[0]).toEqual({ texts: [TEXT], passes: ['zxing'], unreadable: 0, timedOut: false });
+    expect(results[1]).toEqual({ texts: [], passes: ['zxing', 'finders'], unreadable: 0, timedOut: false });
+    expect(results[2]).toEqual({ texts: [TEXT], passes: ['zxing', 'finders', 'regions'], unreadable: 0, timedOut: false });
   });
 });

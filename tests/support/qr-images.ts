@@ -16,6 +16,7 @@ export interface QrPaint {
   light?: Rgb;
   quietZone?: number; // modules of light margin, 4 by default
   antialias?: boolean; // blend edge pixels by coverage (as browsers scale images); true by default
+  rotate?: number; // degrees clockwise about the code's centre (a photo, a CSS transform)
 }
 
 export interface PaintedQr { x: number; y: number; size: number; modules: number }
@@ -69,14 +70,20 @@ export function paintQr(image: RgbaImage, paint: QrPaint): PaintedQr {
     const col = Math.floor(mx) - quiet, row = Math.floor(my) - quiet;
     return col >= 0 && row >= 0 && col < matrix.size && row < matrix.size && matrix.isDark(row, col);
   };
-  for (let py = Math.floor(paint.y); py < Math.ceil(paint.y + size); py++) {
-    for (let px = Math.floor(paint.x); px < Math.ceil(paint.x + size); px++) {
+  const angle = ((paint.rotate ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const centre = { x: paint.x + size / 2, y: paint.y + size / 2 };
+  const reach = (size / 2) * (Math.abs(cos) + Math.abs(sin)); // half the turned square's bounding box
+  for (let py = Math.floor(centre.y - reach); py < Math.ceil(centre.y + reach); py++) {
+    for (let px = Math.floor(centre.x - reach); px < Math.ceil(centre.x + reach); px++) {
       if (px < 0 || py < 0 || px >= image.width || py >= image.height) continue;
       let coverage = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const mx = (px + (sx + 0.5) / samples - paint.x) / paint.moduleSize;
-          const my = (py + (sy + 0.5) / samples - paint.y) / paint.moduleSize;
+          // The sample point turned back into the code's own, upright coordinates.
+          const ux = px + (sx + 0.5) / samples - centre.x, uy = py + (sy + 0.5) / samples - centre.y;
+          const mx = (ux * cos + uy * sin + size / 2) / paint.moduleSize;
+          const my = (-ux * sin + uy * cos + size / 2) / paint.moduleSize;
           if (mx < 0 || my < 0 || mx >= modules || my >= modules) continue;
           coverage += darkAt(mx, my) ? 1 : 0;
         }
