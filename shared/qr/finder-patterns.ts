@@ -39,6 +39,10 @@ function scanRow(probe: Probe, y: number, runs: Float64Array, found: FinderPatte
   let wasDark = data[row] < levels[blockRow];
   for (let x = 1; x <= width; x++) {
     const level = x < width ? levels[blockRow + (x >> shift)] : 0;
+    if (level < 0 && !wasDark) {
+      x = (((x >> shift) + 1) << shift) - 1; // a flat block is all light: nothing changes before its end
+      continue;
+    }
     const dark = x < width ? data[row + x] < level : !wasDark;
     if (dark === wasDark) continue;
     const at = x < width ? x - 0.5 + crossing(data[row + x - 1], data[row + x], level) : width;

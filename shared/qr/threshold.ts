@@ -21,8 +21,8 @@ export function thresholdBlocks(grey: GreyImage): Thresholds {
   const columns = Math.ceil(grey.width / BLOCK);
   const rows = Math.ceil(grey.height / BLOCK);
   const { low, high } = blockExtremes(grey, columns, rows);
-  const windowLow = spread(spread(low, columns, rows, 1, Math.min), columns, rows, columns, Math.min);
-  const windowHigh = spread(spread(high, columns, rows, 1, Math.max), columns, rows, columns, Math.max);
+  const windowLow = spreadColumns(spreadRows(low, columns, true), columns, true);
+  const windowHigh = spreadColumns(spreadRows(high, columns, false), columns, false);
   const levels = new Int16Array(columns * rows);
   for (let i = 0; i < levels.length; i++) {
     levels[i] = windowHigh[i] - windowLow[i] < MIN_CONTRAST ? -1 : (windowHigh[i] + windowLow[i] + 1) >> 1;
@@ -30,32 +30,51 @@ export function thresholdBlocks(grey: GreyImage): Thresholds {
   return { levels, columns, shift: SHIFT };
 }
 
+// Block by block, so each block's darkest and lightest stay in locals and are written once.
 function blockExtremes(grey: GreyImage, columns: number, rows: number): { low: Uint8Array; high: Uint8Array } {
-  const low = new Uint8Array(columns * rows).fill(255);
+  const low = new Uint8Array(columns * rows);
   const high = new Uint8Array(columns * rows);
   const { data, width, height } = grey;
-  for (let y = 0; y < height; y++) {
-    const blockRow = (y >> SHIFT) * columns;
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const value = data[row + x];
-      const block = blockRow + (x >> SHIFT);
-      if (value < low[block]) low[block] = value;
-      if (value > high[block]) high[block] = value;
+  for (let by = 0; by < rows; by++) {
+    const y0 = by * BLOCK, y1 = Math.min(height, y0 + BLOCK);
+    for (let bx = 0; bx < columns; bx++) {
+      const x0 = bx * BLOCK, x1 = Math.min(width, x0 + BLOCK);
+      let darkest = 255, lightest = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let i = y * width + x0, end = y * width + x1; i < end; i++) {
+          const value = data[i];
+          if (value < darkest) darkest = value;
+          if (value > lightest) lightest = value;
+        }
+      }
+      low[by * columns + bx] = darkest;
+      high[by * columns + bx] = lightest;
     }
   }
   return { low, high };
 }
 
-// Each block takes the min (or max) of the blocks within RADIUS along one axis (stride 1: rows, stride columns: columns).
-function spread(values: Uint8Array, columns: number, rows: number, stride: number, pick: (a: number, b: number) => number): Uint8Array {
+// Each block takes the min (or max) of the blocks within RADIUS of it along its row, then along its column.
+function spreadRows(values: Uint8Array, columns: number, takeMin: boolean): Uint8Array {
   const out = new Uint8Array(values.length);
-  const along = stride === 1 ? columns : rows;
   for (let i = 0; i < values.length; i++) {
-    const at = stride === 1 ? i % columns : Math.floor(i / columns);
+    const column = i % columns;
+    let value = values[i];
+    for (let d = Math.max(-RADIUS, -column); d <= RADIUS && column + d < columns; d++) {
+      value = takeMin ? Math.min(value, values[i + d]) : Math.max(value, values[i + d]);
+    }
+    out[i] = value;
+  }
+  return out;
+}
+
+function spreadColumns(values: Uint8Array, columns: number, takeMin: boolean): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
     let value = values[i];
     for (let d = -RADIUS; d <= RADIUS; d++) {
-      if (d !== 0 && at + d >= 0 && at + d < along) value = pick(value, values[i + d * stride]);
+      const j = i + d * columns;
+      if (j >= 0 && j < values.length) value = takeMin ? Math.min(value, values[j]) : Math.max(value, values[j]);
     }
     out[i] = value;
   }
