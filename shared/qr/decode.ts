@@ -3,62 +3,84 @@ import { startDeadline, type Deadline } from './budget';
 import { planRegions, type CodeRegion } from './code-regions';
 import { QrError } from './errors';
 import { findFinderPatterns } from './finder-patterns';
-import { readFrame, readScaled } from './passes';
+import { readFrame, readHalved, readScaled } from './passes';
 import { cropImage, toGrey, type GreyImage } from './pixels';
 import { orderTexts } from './reading-order';
 import type { FoundCode, QrDecodeOptions, QrDecodeResult, Rect, RgbaImage } from './types';
 import { assertRgbaImage, clampRegion } from './validate-image';
-import { MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_REGION_PIXELS, planScale } from './work-limits';
+import { BOX_SCALES, HALF_SIZE_FIRST_PIXELS, MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_REGION_PIXELS, planScale } from './work-limits';
 
 /**
  * The safety net's time limit, the same for the extension and the command line. The work itself is bounded (a
  * 2560x1600 frame takes about 0.1 s on a laptop core), so only a machine many times slower than that reaches it.
  */
-export const DEFAULT_BUDGET_MS = 5000;
+export const DEFAULT_BUDGET_MS = 10_000;
 
 /**
- * Every distinct QR text in the frame. The whole-frame pass reads most frames; when it reads nothing, a scan for
- * finder patterns decides where a code can be, and only those regions are read again, scaled to their module size.
- * A frame with no such region ends there.
+ * Every distinct QR text in the frame. The whole-frame pass reads most frames (a large one is read at half size
+ * first); when it reads nothing, a scan for finder patterns decides where a code can be, and only those regions are
+ * read again, scaled to their module size. A frame with no such region ends there.
  */
 export async function decodeQrCodes(image: RgbaImage, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
-  const search = await searchFrame(image, startDeadlineFor(options));
-  return { texts: orderTexts(search.found), passes: search.passes, unreadable: search.unreadable, timedOut: search.timedOut };
+  return resultOf(await searchFrame(image, startDeadlineFor(options)));
 }
 
 /**
  * Decodes only the given rectangle (e.g. one the user selected). When nothing is found in a small one, the whole
- * box is also read scaled up 2x, then 3x: the user has said a code is there.
+ * box is also read scaled up: the user has said a code is there.
  */
 export async function decodeQrRegion(image: RgbaImage, rect: Rect, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
   const deadline = startDeadlineFor(options);
   const box = cropImage(image, clampRegion(image, rect));
   const search = await searchFrame(box, deadline);
-  if (search.found.length === 0 && box.width * box.height <= MAX_BOX_PIXELS) {
-    const grey = search.grey ?? toGrey(box);
-    const whole = { x: 0, y: 0, width: box.width, height: box.height };
-    search.passes.push('box');
-    for (const scale of [2, 3]) {
-      if (search.found.length > 0) break;
-      if (deadline.passed()) return { texts: [], passes: search.passes, unreadable: search.unreadable, timedOut: true };
-      search.found.push(...(await readScaled(grey, whole, scale)));
+  if (search.found.length === 0 && !search.timedOut && box.width * box.height <= MAX_BOX_PIXELS) await readBox(box, search, deadline);
+  return resultOf(search);
+}
+
+// The whole box at each of BOX_SCALES until one reads something; what it reads supersedes any "too small" verdict.
+async function readBox(box: RgbaImage, search: Search, deadline: Deadline): Promise<void> {
+  const grey = search.grey ?? toGrey(box);
+  search.passes.push('box');
+  for (const scale of BOX_SCALES) {
+    if (deadline.passed()) {
+      search.timedOut = true;
+      return;
+    }
+    search.found.push(...(await readScaled(grey, { x: 0, y: 0, width: box.width, height: box.height }, scale)));
+    if (search.found.length > 0) {
+      search.unreadable = 0;
+      return;
     }
   }
-  const unreadable = search.found.length > 0 ? 0 : search.unreadable;
-  return { texts: orderTexts(search.found), passes: search.passes, unreadable, timedOut: search.timedOut };
+}
+
+function resultOf(search: Search): QrDecodeResult {
+  return { texts: orderTexts(search.found), passes: search.passes, unreadable: search.unreadable, timedOut: search.timedOut };
 }
 
 interface Search { found: FoundCode[]; passes: string[]; unreadable: number; timedOut: boolean; grey?: GreyImage }
 
 async function searchFrame(image: RgbaImage, deadline: Deadline): Promise<Search> {
-  const codes = await readFrame(image);
-  if (codes.length > 0) return { found: codes, passes: ['zxing'], unreadable: 0, timedOut: false };
-  const grey = toGrey(image);
+  const passes: string[] = [];
+  let grey: GreyImage | undefined;
+  const large = image.width * image.height >= HALF_SIZE_FIRST_PIXELS;
+  if (large) {
+    grey = toGrey(image);
+    passes.push('zxing-half');
+    const codes = await readHalved(grey);
+    if (codes.length > 0) return { found: codes, passes, unreadable: 0, timedOut: false };
+  }
+  passes.push('zxing');
+  const codes = await readFrame(image, !large);
+  if (codes.length > 0) return { found: codes, passes, unreadable: 0, timedOut: false };
+  grey ??= toGrey(image);
+  passes.push('finders');
   const regions = planRegions(findFinderPatterns(grey), image);
   const { read, ...outcome } = await readRegions(grey, regions, deadline);
-  return { ...outcome, passes: read > 0 ? ['zxing', 'finders', 'regions'] : ['zxing', 'finders'], grey };
+  if (read > 0) passes.push('regions');
+  return { ...outcome, passes, grey };
 }
 
 // Most code-like first, within the region and pixel limits. `unreadable` counts whole-code outlines read in vain or

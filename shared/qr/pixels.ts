@@ -1,6 +1,8 @@
 // Pixel work after the whole-frame pass: grey levels once per frame, then regions scaled up (bilinear).
 import type { Rect, RgbaImage } from './types';
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export interface GreyImage {
   data: Uint8Array;
   width: number;
@@ -11,7 +13,7 @@ export interface GreyImage {
 export function toGrey(image: RgbaImage): GreyImage {
   const { data, width, height } = image;
   const grey = new Uint8Array(width * height);
-  if (data.byteOffset % 4 === 0 && isLittleEndian()) {
+  if (data.byteOffset % 4 === 0 && LITTLE_ENDIAN) {
     // One load a pixel instead of three: about a third faster on a 2560x1440 frame.
     const words = new Uint32Array(data.buffer, data.byteOffset, grey.length);
     for (let i = 0; i < grey.length; i++) {
@@ -33,9 +35,7 @@ export function scaleUp(grey: GreyImage, rect: Rect, factor: number): RgbaImage 
   const outWidth = Math.round(rect.width * factor);
   const outHeight = Math.round(rect.height * factor);
   const out = new Uint8ClampedArray(outWidth * outHeight * 4);
-  const pixels = new Uint32Array(out.buffer); // one store a pixel: grey in R, G and B, opaque alpha
-  const opaque = isLittleEndian() ? 0xff000000 : 0x000000ff;
-  const shift = isLittleEndian() ? [0, 8, 16] : [24, 16, 8];
+  const pixels = new Uint32Array(out.buffer); // one store a pixel
   const columns = sampleAxis(outWidth, rect.width, factor);
   const rows = sampleAxis(outHeight, rect.height, factor);
   const { data, width } = grey;
@@ -49,7 +49,7 @@ export function scaleUp(grey: GreyImage, rect: Rect, factor: number): RgbaImage 
       const top = data[row0 + x0] + (data[row0 + x1] - data[row0 + x0]) * fx;
       const bottom = data[row1 + x0] + (data[row1 + x1] - data[row1 + x0]) * fx;
       const value = (top + (bottom - top) * fy + 0.5) | 0;
-      pixels[o] = (opaque | (value << shift[0]) | (value << shift[1]) | (value << shift[2])) >>> 0;
+      pixels[o] = greyPixel(value);
     }
   }
   return { data: out, width: outWidth, height: outHeight };
@@ -68,10 +68,25 @@ function sampleAxis(outLength: number, inLength: number, factor: number): { near
   return { near, far, weight };
 }
 
-let littleEndian: boolean | undefined;
-function isLittleEndian(): boolean {
-  littleEndian ??= new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-  return littleEndian;
+/** The grey frame at half size (each pixel the mean of a 2x2 block), as RGBA for ZXing. */
+export function halve(grey: GreyImage): RgbaImage {
+  const width = grey.width >> 1, height = grey.height >> 1;
+  const out = new Uint8ClampedArray(width * height * 4);
+  const pixels = new Uint32Array(out.buffer);
+  const { data } = grey;
+  for (let y = 0; y < height; y++) {
+    const top = 2 * y * grey.width, bottom = top + grey.width;
+    for (let x = 0, o = y * width; x < width; x++, o++) {
+      const value = (data[top + 2 * x] + data[top + 2 * x + 1] + data[bottom + 2 * x] + data[bottom + 2 * x + 1] + 2) >> 2;
+      pixels[o] = greyPixel(value);
+    }
+  }
+  return { data: out, width, height };
+}
+
+// One opaque pixel with this grey in R, G and B, as a 32-bit word in the platform's byte order.
+function greyPixel(value: number): number {
+  return LITTLE_ENDIAN ? (0xff000000 | (value << 16) | (value << 8) | value) >>> 0 : ((value << 24) | (value << 16) | (value << 8) | 0xff) >>> 0;
 }
 
 /** A copy of the rectangle at full resolution. */

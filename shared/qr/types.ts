@@ -7,7 +7,7 @@ export interface RgbaImage {
 
 export interface QrDecodeOptions {
   /**
-   * Safety net, in milliseconds of `now` (5000 by default): no region is started after it. What the decoder reads
+   * Safety net, in milliseconds of `now` (10,000 by default): no region is started after it. What the decoder reads
    * is decided by the frame, not the clock; only a machine far slower than intended ever reaches this.
    */
   budgetMs?: number;
@@ -18,7 +18,7 @@ export interface QrDecodeOptions {
 export interface QrDecodeResult {
   /** Every distinct QR text found, in reading order (rows top to bottom, left to right within a row). */
   texts: string[];
-  /** The passes that ran, in order: 'zxing' (whole frame), 'finders', 'regions', and for a selected box 'box'. */
+  /** The passes that ran, in order: 'zxing-half' (a large frame at half size), 'zxing' (the whole frame), 'finders', 'regions', and for a selected box 'box'. */
   passes: string[];
   /** Outlines of whole codes (three finder patterns, or ZXing's detector) that nothing could read: too small or damaged. */
   unreadable: number;

@@ -1,6 +1,13 @@
 // How much the decoder does after the whole-frame pass, counted in regions and pixels, never in time: the same frame
 // gets the same passes, and so the same answer, however busy the machine is.
 
+/**
+ * A frame of at least this many pixels (a high-DPI capture: 2560x1440 is 3.7 million) is first read at half size,
+ * where its codes, drawn with 2x2 pixels, are still plain, for about a third of a full-size read; only if that reads
+ * nothing is it read at full size (without ZXing's own downscaled reads, which the half-size read stood for).
+ */
+export const HALF_SIZE_FIRST_PIXELS = 2_500_000;
+
 /** Regions that look like QR codes, read at most per frame, most code-like first (ZXing's own reader caps at 8 too). */
 export const MAX_REGIONS = 8;
 
@@ -20,8 +27,12 @@ export const MAX_REGION_PIXELS = 1_000_000;
 /** Pixels of all scaled regions of a frame together; regions beyond it are left unread and counted as such. */
 export const MAX_TOTAL_REGION_PIXELS = 4_000_000;
 
-/** A selected box no larger than this is also read whole, scaled up 2x then 3x, when nothing inside it was found. */
+/**
+ * A selected box no larger than this (800x800) is also read whole, scaled up by each of BOX_SCALES in turn, when
+ * nothing inside it was found: at most about 6 megapixels for ZXing, and only when the user has drawn the box.
+ */
 export const MAX_BOX_PIXELS = 640_000;
+export const BOX_SCALES = [2, 3] as const;
 
 /** The scale a region is read at, and the pixels that costs. */
 export function planScale(width: number, height: number, module: number): { scale: number; pixels: number } {

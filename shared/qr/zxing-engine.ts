@@ -37,14 +37,15 @@ const FRAME_OPTIONS: ReaderOptions = {
   maxNumberOfSymbols: 8,
 };
 
-// Regions are already scaled up on purpose: scaling them down again would undo it.
-const REGION_OPTIONS: ReaderOptions = { ...FRAME_OPTIONS, tryDownscale: false };
+// Without ZXing's own downscaled reads: for regions scaled up on purpose (scaling them down again would undo it), and
+// for a large frame already read at half size.
+const FULL_SIZE_OPTIONS: ReaderOptions = { ...FRAME_OPTIONS, tryDownscale: false };
 
 /** Reads every QR code ZXing finds; positions are in the image's own pixels. */
-export async function readWithZxing(image: RgbaImage, kind: 'frame' | 'region'): Promise<FoundCode[]> {
+export async function readWithZxing(image: RgbaImage, { downscale }: { downscale: boolean }): Promise<FoundCode[]> {
   await awaitZxing();
   // zxing-wasm accepts anything shaped like ImageData ({ data, width, height }).
-  const results = await readBarcodes(image as unknown as ImageData, kind === 'frame' ? FRAME_OPTIONS : REGION_OPTIONS);
+  const results = await readBarcodes(image as unknown as ImageData, downscale ? FRAME_OPTIONS : FULL_SIZE_OPTIONS);
   return results
     .filter((result) => result.isValid && result.text.length > 0)
     .map((result) => {

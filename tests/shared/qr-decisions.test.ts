@@ -30,21 +30,23 @@ function denseFrame(background: 'busy' | [number, number, number] = [255, 255, 2
 beforeAll(() => loadZxingForNode());
 
 describe('a frame without a QR code', () => {
+  const onlyFirstPasses = ['zxing', 'finders'];
+  // A high-DPI capture is read at half size first, where its codes (drawn with 2x2 pixels) are plain and cheap to read.
+  const largeFirstPasses = ['zxing-half', 'zxing', 'finders'];
   it.each([
-    ['a blank page', () => createFrame(1280, 800)],
-    ['a page of text', () => createFrame(1280, 800, 'text')],
-    ['a busy, photo-like page', () => createFrame(1280, 800, 'busy')],
-    ['noise', () => createFrame(1280, 800, 'noise')],
-    ['a blank 2560x1600 page', () => createFrame(2560, 1600)],
-    ['a 2560x1440 page of text', () => createFrame(2560, 1440, 'text', 2)],
-  ])('%s ends after the finder scan, with no region read and nothing said to be there', async (_name, frame) => {
-    expect(await decodeQrCodes(frame())).toEqual({ texts: [], passes: ['zxing', 'finders'], unreadable: 0, timedOut: false });
+    ['a blank page', () => createFrame(1280, 800), onlyFirstPasses],
+    ['a page of text', () => createFrame(1280, 800, 'text'), onlyFirstPasses],
+    ['a busy, photo-like page', () => createFrame(1280, 800, 'busy'), onlyFirstPasses],
+    ['noise', () => createFrame(1280, 800, 'noise'), onlyFirstPasses],
+    ['a blank 2560x1600 page', () => createFrame(2560, 1600), largeFirstPasses],
+    ['a 2560x1440 page of text', () => createFrame(2560, 1440, 'text', 2), largeFirstPasses],
+  ])('%s ends after the finder scan, with no region read and nothing said to be there', async (_name, frame, passes) => {
+    expect(await decodeQrCodes(frame(), { now: () => 0 })).toEqual({ texts: [], passes, unreadable: 0, timedOut: false });
   });
 });
 
 describe('one frame, one answer', () => {
   const clocks: [string, QrDecodeOptions][] = [
-    ['the real clock', {}],
     ['a clock that stands still', { now: () => 0 }],
     ['a clock 20 ms a step', { now: steppingClock(20) }],
     ['a jittery clock', { now: jitteryClock(7) }],
@@ -76,7 +78,7 @@ describe('the safety net', () => {
   });
 
   it('is generous: a clock at 200 ms a reading (a machine far slower than intended) still reads the dense code', async () => {
-    expect(DEFAULT_BUDGET_MS).toBeGreaterThanOrEqual(1500);
+    expect(DEFAULT_BUDGET_MS).toBeGreaterThanOrEqual(5000);
     expect((await decodeQrCodes(denseFrame(), { now: steppingClock(200) })).texts).toEqual([DENSE]);
   });
 
