@@ -18,9 +18,12 @@ export interface QrDecodeOptions {
 export interface QrDecodeResult {
   /** Every distinct QR text found, in reading order (rows top to bottom, left to right within a row). */
   texts: string[];
-  /** The passes that ran, in order: 'zxing-half' (a large frame at half size), 'zxing' (the whole frame), 'finders', 'regions', and for a selected box 'box'. */
+  /**
+   * The passes that ran, in order: 'zxing-half' (a large frame at half size), 'zxing' (the whole frame), 'finders',
+   * 'regions', and for a selected box 'box'.
+   */
   passes: string[];
-  /** Outlines of whole codes (three finder patterns, or ZXing's detector) that nothing could read: too small or damaged. */
+  /** Whole codes outlined by three finder patterns that nothing could read: too small, blurred or damaged. */
   unreadable: number;
   /** The safety net's time limit stopped the search before every planned region was read. */
   timedOut: boolean;

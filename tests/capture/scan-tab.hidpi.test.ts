@@ -24,7 +24,7 @@ describe('scan-tab at device pixel ratio 2', () => {
     expect(await rig.page.evaluate(() => window.devicePixelRatio)).toBe(2);
     expect(decodePngSize(frame!)).toEqual({ width: 2560, height: 1600 });
     expectFound(response, corpus[0].expected);
-  });
+  }, 60_000); // the first scan also starts the extension's worker and its decoder
 
   it.each(corpus.slice(1).map((page) => [page.name, page] as const))('reads the code on the page "%s" at the first click', async (_name, page: CorpusPage) => {
     const { response } = await rig.scan<ScanResult>(page.path);
