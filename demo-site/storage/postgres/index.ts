@@ -52,7 +52,9 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<Storage> {
-  const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: 5_000, types };
+  // A database that is down refuses at once (ECONNREFUSED); the timeout covers a request waiting for a free connection
+  // of the pool under load, which must not be taken for an outage.
+  const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: 30_000, types };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
   // An idle connection dropped by a restarting database: the pool replaces it at the next query.
   pool.on('error', () => undefined);
