@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startPostgresServer();
   databaseUrl = (await createDatabase(server.adminUrl)).url;
   cluster = await startCluster(databaseUrl, 2, { MFA_POLICY: 'optional' });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await cluster?.stop();
   await server?.destroy();
@@ -97,5 +97,5 @@ describe('the database going away and coming back', () => {
     expect(scanned?.status).toBe(200);
     expect(await socket.next((event) => event.type === 'scanned')).toMatchObject({ type: 'scanned', qrToken: issued.qrToken });
     socket.close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   database = await createDatabase(inject('postgresAdminUrl'));
   cluster = await startCluster(database.url, 2, { ...ADMIN, RATE_LIMIT_BACKUP_REQUESTS: '3' });
   [a, b] = cluster.sites.map((site) => site.url);
-});
+}, 240_000);
 afterAll(async () => {
   await cluster?.stop();
   await database?.drop();
@@ -91,5 +91,5 @@ describe('two site processes on one database', () => {
     const stored = new Set((await readStored({ dataDir: '', databaseUrl: database.url })).users.map((user) => user.email));
     expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
     expect((await new Client(b).post('/api/signin', { email: acknowledged[0], password: PASSWORD })).status).toBe(200);
-  });
+  }, 240_000);
 });

@@ -29,7 +29,7 @@ describe('WORKERS', () => {
       rmSync(dataDir, { recursive: true, force: true });
       await database.drop();
     }
-  });
+  }, 240_000);
 
   it('above 1 needs DATABASE_URL, and says so', () => {
     expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS above 1 needs DATABASE_URL/);

@@ -46,5 +46,5 @@ describe('store durability', () => {
     for (const email of acknowledged.slice(0, 5)) {
       expect((await new Client(child.url).post('/api/signin', { email, password: PASSWORD })).status).toBe(200);
     }
-  });
+  }, 240_000);
 });

@@ -19,7 +19,7 @@ export function spawnSite(env: Record<string, string>): Promise<ChildSite> {
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The site did not start in time:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`The site did not start in time:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
