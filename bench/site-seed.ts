@@ -9,7 +9,7 @@ import { sealSecret } from '../demo-site/crypto/secret-box';
 import { loadServerKey } from '../demo-site/crypto/server-key';
 import { totpPurpose } from '../demo-site/auth/totp-verify';
 import { AUDIT_SEGMENT_BYTES, segmentFile } from '../demo-site/storage/embedded/audit-files';
-import { DATA_FILE, SNAPSHOT_VERSION } from '../demo-site/storage/embedded/snapshot';
+import { DATA_FILE, emptySnapshot } from '../demo-site/storage/embedded/snapshot';
 import { openPostgresStorage } from '../demo-site/storage/postgres';
 import type { AuditEntry, User } from '../demo-site/storage/rows';
 
@@ -33,7 +33,7 @@ export async function makeUsers(count: number, dataDir: string): Promise<Seed> {
     id: `u-${i.toString(36).padStart(8, '0')}-${randomBytes(6).toString('hex')}`,
     email: i === 0 ? PLAIN_EMAIL : i === 1 ? TOTP_EMAIL : `user${i}@example.com`,
     displayName: `User ${i}`, passwordHash, role: 'user', status: 'active', createdAt: now - (count - i) * 1000,
-    totp: null, pendingTotp: null, failedAttempts: 0, lockedUntil: null, lastSignInAt: null,
+    totp: null, pendingTotp: null, failedAttempts: 0, lockedUntil: null, lastSignInAt: null, emailVerifiedAt: now, frozenAt: null, enrolRequired: false,
   }));
   users[1].totp = { secretBox: sealSecret(key, totpSecret, totpPurpose(users[1].id)), lastStep: 0 };
   return { users, totpSecret, auditEntries: 0 };
@@ -76,7 +76,7 @@ export function seedEmbedded(dataDir: string, seed: Seed, auditCount: number): v
   }
   flush();
   closeSync(fd);
-  const snapshot = { version: SNAPSHOT_VERSION, users: seed.users, backupCodes: [], sessions: [], tickets: [], backupRequests: [], audit: { segment, bytes } };
+  const snapshot = { ...emptySnapshot(), users: seed.users, audit: { segment, bytes } };
   writeFileSync(join(dataDir, DATA_FILE), JSON.stringify(snapshot), { mode: 0o600 });
   seed.auditEntries = auditCount;
 }
