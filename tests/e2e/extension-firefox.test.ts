@@ -3,7 +3,8 @@
 // extension pages have no WebAuthn identity, so no passkey unlock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionUnderTest } from '../support/extension-under-test';
-import { geckoId, type LaunchedFirefox } from '../support/firefox';
+import { GECKO_ID } from '../../extension/identity';
+import type { LaunchedFirefox } from '../support/firefox';
 import { launchFirefoxExtension } from '../support/firefox-under-test';
 import { clickButton, fillField, hasButton, readShownCode, waitForText } from '../support/popup-driver';
 import { serveStatic, type StaticServer } from '../support/static-server';
@@ -95,7 +96,7 @@ describe('what differs in Firefox', () => {
 
   // Chromium has no way to read a toolbar icon back; Firefox draws it as a style of the button, which can be read.
   it('shows the blue icon on its toolbar button while unlocked, and the grey one with a padlock once locked', async () => {
-    const image = () => ext.firefox.inChrome<string>(TOOLBAR_IMAGE, geckoId());
+    const image = () => ext.firefox.inChrome<string>(TOOLBAR_IMAGE, GECKO_ID);
     await expect.poll(image).toContain('/icon/16.png');
     const options = await ext.openExtensionPage('options.html');
     try {

@@ -2,7 +2,8 @@
 // it. BiDi does not reach the popup itself: an extension page in another tab reads and changes it through
 // browser.extension.getViews, and clicks are real mouse events the browser window sends to it (EventUtils).
 import type { Page } from 'puppeteer-core';
-import { geckoId, waitUntil, type LaunchedFirefox } from './firefox';
+import { GECKO_ID } from '../../extension/identity';
+import { waitUntil, type LaunchedFirefox } from './firefox';
 import type { View } from './popup-driver';
 
 const CLICK_THE_TOOLBAR_BUTTON = `(id) => {
@@ -45,7 +46,7 @@ export async function openFirefoxPopup(firefox: LaunchedFirefox, controller: Pag
     await firefox.inChrome(CLOSE_THE_POPUP);
     await waitUntil(async () => !(await firefox.inChrome<boolean>(IS_OPEN)), 'the old popup to close');
   }
-  await firefox.inChrome(CLICK_THE_TOOLBAR_BUTTON, geckoId());
+  await firefox.inChrome(CLICK_THE_TOOLBAR_BUTTON, GECKO_ID);
   await waitUntil(() => controller.evaluate(inPopup(`location.pathname === '/popup.html' && document.readyState === 'complete'`)),
     'the toolbar popup to open');
   return {

@@ -1,10 +1,11 @@
 // Launches the real Firefox (ESR, over WebDriver BiDi with puppeteer-core) with the built extension installed as a
 // temporary add-on, and reaches into the browser's own (chrome) scope for what no web API offers: the toolbar button.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFirefox } from './find-firefox.mjs';
+import { GECKO_ID } from '../../extension/identity';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
 // Firefox gives each install a random moz-extension:// host; a pref fixes it per add-on id, so tests know the pages' URLs.
@@ -31,11 +32,6 @@ export function firefoxPath(): string {
   return path;
 }
 
-export function geckoId(): string {
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  return manifest.browser_specific_settings.gecko.id;
-}
-
 /** `hosts` resolve to 127.0.0.1, so loopback servers can be reached under real-looking names. */
 export async function launchFirefox(options: { hosts?: string[] } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
@@ -50,7 +46,7 @@ export async function launchFirefox(options: { hosts?: string[] } = {}): Promise
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'xpinstall.signatures.required': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'network.dns.localDomains': (options.hosts ?? []).join(','),
       'dom.security.https_first': false,
       'browser.download.folderList': 2,
