@@ -41,9 +41,9 @@ describe('what differs in Firefox', () => {
     await fillField(options, 'Master password', MASTER_PASSWORD);
     await fillField(options, 'Type it again', MASTER_PASSWORD);
     await clickButton(options, 'Create vault');
-    await waitForText(options, 'Auto-lock');
+    await waitForText(options, 'Auto-lock', 30_000); // after Argon2id, which a loaded machine slows down
     await options.close();
-  });
+  }, 120_000); // a browser start and Argon2id, both slow when the CPU is shared
   afterAll(async () => {
     await ext?.close();
     await server?.close();
@@ -97,11 +97,11 @@ describe('what differs in Firefox', () => {
   // Chromium has no way to read a toolbar icon back; Firefox draws it as a style of the button, which can be read.
   it('shows the blue icon on its toolbar button while unlocked, and the grey one with a padlock once locked', async () => {
     const image = () => ext.firefox.inChrome<string>(TOOLBAR_IMAGE, GECKO_ID);
-    await expect.poll(image).toContain('/icon/16.png');
+    await expect.poll(image, { timeout: 10_000 }).toContain('/icon/16.png');
     const options = await ext.openExtensionPage('options.html');
     try {
       await clickButton(options, 'Lock now');
-      await expect.poll(image).toContain('/icon/locked-16.png');
+      await expect.poll(image, { timeout: 10_000 }).toContain('/icon/locked-16.png');
     } finally {
       await options.close();
     }

@@ -7,6 +7,8 @@ import { CHROME_EXTENSION_ID } from '../../extension/identity';
 import { createVault, launchExtension, MASTER_PASSWORD, unlock, type Extension } from './extension-helpers';
 
 const UNLOCK_WITH_PASSKEY = { name: 'Unlock with a passkey' };
+// Each step runs Argon2id (64 MiB) once or more: allow for a loaded machine.
+const STEP_MS = 90_000;
 
 describe('unlock with a passkey (Chromium)', () => {
   let ext: Extension;
@@ -38,13 +40,13 @@ describe('unlock with a passkey (Chromium)', () => {
 
   it('runs under the fixed extension id the manifest key gives, which a passkey is bound to', () => {
     expect(ext.id).toBe(CHROME_EXTENSION_ID);
-  });
+  }, STEP_MS);
 
   it('sets up a passkey only after the master password, and a wrong one asks the authenticator nothing', async () => {
     const form = passkeyForm('Set up a passkey');
     await form.getByLabel('Master password').fill('not the password');
     await form.getByRole('button', { name: 'Set up a passkey' }).click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toBe('The master password is wrong. Nothing was changed.');
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 30_000 }).toBe('The master password is wrong. Nothing was changed.');
     const { credentials } = (await cdp.send('WebAuthn.getCredentials' as never, { authenticatorId } as never)) as { credentials: unknown[] };
     expect(credentials).toHaveLength(0);
 
@@ -52,7 +54,7 @@ describe('unlock with a passkey (Chromium)', () => {
     await form.getByRole('button', { name: 'Set up a passkey' }).click();
     await tab.getByText(/^Passkey set up/).waitFor();
     await passkeyForm('Remove passkey').waitFor();
-  });
+  }, STEP_MS);
 
   it('unlocks the popup with the passkey, without the password', async () => {
     await tab.getByRole('button', { name: 'Lock now' }).click();
@@ -61,7 +63,7 @@ describe('unlock with a passkey (Chromium)', () => {
     await tab.getByRole('button', UNLOCK_WITH_PASSKEY).click();
     await tab.getByRole('heading', { name: 'No accounts yet' }).waitFor();
     await expect(tab.getByRole('button', { name: 'Lock now' }).isVisible()).resolves.toBe(true);
-  });
+  }, STEP_MS);
 
   it('refuses a different credential\'s PRF output, in words, and stays locked', async () => {
     await tab.getByRole('button', { name: 'Lock now' }).click();
@@ -80,9 +82,9 @@ describe('unlock with a passkey (Chromium)', () => {
     });
     await goTo('popup');
     await tab.getByRole('button', UNLOCK_WITH_PASSKEY).click();
-    await expect.poll(() => tab.getByRole('alert').textContent()).toMatch(/^This passkey does not unlock Tessera/);
+    await expect.poll(() => tab.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/^This passkey does not unlock Tessera/);
     await expect(tab.getByRole('button', { name: 'Lock now' }).count()).resolves.toBe(0);
-  });
+  }, STEP_MS);
 
   it('says so in words when no authenticator holds the passkey, and the master password still unlocks', async () => {
     await cdp.send('WebAuthn.clearCredentials' as never, { authenticatorId } as never);
@@ -91,7 +93,7 @@ describe('unlock with a passkey (Chromium)', () => {
     await expect.poll(() => tab.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/^The passkey was not used: .* unlock with the master password/);
     await unlock(tab);
     await tab.getByRole('heading', { name: 'No accounts yet' }).waitFor();
-  });
+  }, STEP_MS);
 
   it('removes the passkey after the master password: the locked screen then offers the password alone', async () => {
     await goTo('options');
@@ -104,7 +106,7 @@ describe('unlock with a passkey (Chromium)', () => {
     await goTo('popup');
     await tab.getByLabel('Master password').waitFor();
     await expect(tab.getByRole('button').allTextContents()).resolves.toEqual(['Unlock']);
-  });
+  }, STEP_MS);
 
   it('goes with the old password when the master password is changed, and the page says so', async () => {
     await goTo('options');
@@ -119,5 +121,5 @@ describe('unlock with a passkey (Chromium)', () => {
     await change.getByRole('button', { name: 'Change password' }).click();
     await tab.getByText('The passkey went with the old password: set it up again to unlock with it.', { exact: false }).waitFor();
     await passkeyForm('Set up a passkey').waitFor();
-  });
+  }, STEP_MS);
 });

@@ -19,6 +19,11 @@ const typed = totp('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'Zephyrbank', 'quentin@ex
 const imported = totp('KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TFOQ', 'Newco', 'nia@example.com');
 const BACKUP_PASSWORD = 'violet harbour 77 kites';
 const label = (account: OtpAccount) => `${account.issuer}: ${account.account}`;
+// Creating, unlocking and backing up run Argon2id (64 MiB): allow for a loaded machine where they wait for the CPU.
+const AFTER_ARGON2_MS = 30_000;
+const JOURNEY_MS = 90_000;
+// Starting a browser with the extension takes a few seconds, and far more when the CPU is shared.
+const LAUNCH_MS = 120_000;
 
 /** The popup's code for an account is the shared core's at this moment (or one step before, if a step just ended). */
 async function expectShownCode(popup: View, account: OtpAccount): Promise<void> {
@@ -38,7 +43,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         '/login': setupPage('Example: enter your code', CODE_FORM),
       });
       ext = await launch(HOSTS);
-    });
+    }, LAUNCH_MS);
     afterAll(async () => {
       await ext?.close();
       await server?.close();
@@ -65,7 +70,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, 'The two passwords differ');
         await fillField(popup, 'Type it again', MASTER_PASSWORD);
         await clickButton(popup, 'Create vault');
-        await waitForText(popup, 'No accounts yet');
+        await waitForText(popup, 'No accounts yet', AFTER_ARGON2_MS);
       });
       await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera');
       // Unlocked for the session: the next opening goes straight to the accounts.
@@ -73,7 +78,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, 'No accounts yet');
         expect(await hasButton(popup, 'Unlock')).toBe(false);
       });
-    });
+    }, JOURNEY_MS);
 
     it('scans the QR code on the page through the toolbar popup and adds the account, bound to the page\'s site', async () => {
       await withPopup(SETUP_HOST, '/setup', async (popup) => {
@@ -86,7 +91,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, `Added ${label(scanned)}.`);
         await expectShownCode(popup, scanned);
       });
-    });
+    }, JOURNEY_MS);
 
     it('adds an account by its setup key and shows the same code as the shared core', async () => {
       await withPopup(SETUP_HOST, '/login', async (popup) => {
@@ -98,7 +103,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitInPopup(popup, `document.querySelector('[aria-label="Copy code for ${label(typed)}"]')`, `the row of ${label(typed)}`);
         await expectShownCode(popup, typed);
       });
-    });
+    }, JOURNEY_MS);
 
     it('locks on "Lock now" to the password field alone, refuses a wrong password, and unlocks with the right one', async () => {
       await withPopup(SETUP_HOST, '/login', async (popup) => {
@@ -114,14 +119,14 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, 'Master password'); // still locked at the next opening
         await fillField(popup, 'Master password', 'not the password');
         await clickButton(popup, 'Unlock');
-        await waitForText(popup, 'Wrong password');
+        await waitForText(popup, 'Wrong password', AFTER_ARGON2_MS);
         await fillField(popup, 'Master password', MASTER_PASSWORD);
         await clickButton(popup, 'Unlock');
-        await waitForText(popup, typed.account);
+        await waitForText(popup, typed.account, AFTER_ARGON2_MS);
         await expectShownCode(popup, scanned);
       });
       await expect.poll(() => ext.toolbarTitle(), { timeout: 15_000 }).toBe('Tessera');
-    });
+    }, JOURNEY_MS);
 
     it('fills the code on a page of the account\'s site, and on a look-alike fills nothing until told to', async () => {
       const field = () => ext.webPage.evaluate<string>(`document.getElementById('code').value`);
@@ -140,7 +145,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await waitForText(popup, typed.account);
         expect(await field()).toBe('');
       });
-    });
+    }, JOURNEY_MS);
 
     it('imports a pasted otpauth list, and restores a deleted account from an exported encrypted backup', async () => {
       const options = await ext.openExtensionPage('options.html');
@@ -153,7 +158,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
 
         await fillField(options, 'Backup password', BACKUP_PASSWORD, 'Encrypted backup');
         await fillField(options, 'Type it again', BACKUP_PASSWORD, 'Encrypted backup');
-        const backup = await options.downloadDuring(() => clickButton(options, 'Download encrypted backup'));
+        const backup = await options.downloadDuring(() => clickButton(options, 'Download encrypted backup'), AFTER_ARGON2_MS);
         expect(JSON.parse(backup)).toBeTypeOf('object');
         for (const clear of [imported.secret, imported.issuer, typed.secret]) expect(backup).not.toContain(clear);
 
@@ -168,7 +173,7 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
         await fillField(options, 'Or paste the exported text', backup);
         await fillField(options, 'File password (encrypted backups only)', BACKUP_PASSWORD);
         await clickButton(options, 'Preview import');
-        await waitForText(options, 'from Tessera backup');
+        await waitForText(options, 'from Tessera backup', AFTER_ARGON2_MS);
         await clickButton(options, 'Import 1 account');
         await waitForText(options, 'Imported 1 account.');
         await withPopup(SETUP_HOST, '/login', async (popup) => {
@@ -178,6 +183,6 @@ export function describeKeyJourneys(browserName: string, launch: LaunchExtension
       } finally {
         await options.close();
       }
-    });
+    }, JOURNEY_MS);
   });
 }

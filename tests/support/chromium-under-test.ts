@@ -34,8 +34,8 @@ function pageTab(page: Page): ExtensionTab {
     click: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
     reload: async () => { await page.reload(); },
-    async downloadDuring(action) {
-      const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+    async downloadDuring(action, timeoutMs = 10_000) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: timeoutMs }), action()]);
       return readFileSync((await download.path())!, 'utf8');
     },
   };

@@ -5,8 +5,8 @@ import type { View } from './popup-driver';
 export type BrowserName = 'Chromium' | 'Firefox';
 
 export interface ExtensionTab extends View {
-  /** Runs `action` and gives the text of the file it made the browser download. */
-  downloadDuring(action: () => Promise<void>): Promise<string>;
+  /** Runs `action` and gives the text of the file it made the browser download (waiting up to `timeoutMs`). */
+  downloadDuring(action: () => Promise<void>, timeoutMs?: number): Promise<string>;
   reload(): Promise<void>;
 }
 

@@ -41,10 +41,10 @@ function pageTab(firefox: LaunchedFirefox, page: Page): ExtensionTab {
       await page.evaluate('window.reloading = true; location.reload()');
       await waitUntil(() => page.evaluate(`!window.reloading && document.readyState === 'complete'`), 'the page to reload');
     },
-    async downloadDuring(action) {
+    async downloadDuring(action, timeoutMs) {
       const before = downloadedFiles(firefox);
       await action();
-      return waitForNewFile(() => downloadedFiles(firefox), (name) => readFileSync(join(firefox.downloadDir, name), 'utf8'), before);
+      return waitForNewFile(() => downloadedFiles(firefox), (name) => readFileSync(join(firefox.downloadDir, name), 'utf8'), before, timeoutMs);
     },
   };
 }
