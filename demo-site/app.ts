@@ -22,6 +22,8 @@ import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
 import { emailPages } from './routes/pages-email';
 import { passwordPages } from './routes/pages-password';
+import { noticePages } from './routes/pages-notices';
+import { recoveryPages } from './routes/pages-recovery';
 import { renderErrorPage } from './pages/error-page';
 import { dummyHash } from './accounts/password';
 import { qrApi } from './routes/api-qr';
@@ -100,6 +102,8 @@ export function createApp({ config, storage, key, now = Date.now, mailTransport 
   app.use(signinPages(ctx, limits));
   app.use(emailPages(ctx, limits));
   app.use(passwordPages(ctx, limits));
+  app.use(noticePages(ctx));
+  app.use(recoveryPages(ctx));
   app.use(accountPages(ctx, limits));
   app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));

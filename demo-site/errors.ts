@@ -63,6 +63,13 @@ export class AccountLockedError extends LockedError {
   }
 }
 
+/** "This wasn't me" froze the account (or an administrator did): no sign-in until an administrator unfreezes it. */
+export class AccountFrozenError extends LockedError {
+  constructor() {
+    super('account_frozen', 'This account is frozen: someone reported activity on it that they did not do. The administrator has been told and will check it before unfreezing it.');
+  }
+}
+
 export class RateLimitError extends SiteError {
   constructor(readonly retryAfterSeconds: number) {
     super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });

@@ -1,6 +1,14 @@
-// Removes what has run out: accounts never activated, expired sessions and tickets, ended rate-limit windows.
+// Removes what has run out: accounts never activated, expired sessions and tickets, ended rate-limit windows, old
+// links and mail, backup codes nobody fetched in time; completes recoveries whose wait is over.
 import type { SiteContext } from './context';
 import { abandonedSignupCutoffs } from './accounts/users';
+import { completeDueRecoveries } from './recovery/finish';
+
+const DAY = 24 * 60 * 60_000;
+/** Links are kept a week past their end, so opening one late says "expired" rather than "not valid". */
+const LINK_KEPT_MS = 7 * DAY;
+/** Sent and given-up mail stays a month in /admin/outbox. */
+const MAIL_KEPT_MS = 30 * DAY;
 
 export async function purgeExpired(ctx: SiteContext): Promise<number> {
   const { storage, config } = ctx;
@@ -10,6 +18,10 @@ export async function purgeExpired(ctx: SiteContext): Promise<number> {
     await storage.sessions.deleteExpired({ seenUpTo: now - config.session.idleMs, createdUpTo: now - config.session.absoluteMs }),
     await storage.tickets.deleteExpired(now),
     await storage.rateLimits.deleteExpired(now),
+    await storage.linkTokens.deleteExpired(now - LINK_KEPT_MS),
+    await storage.mail.deleteFinishedUpTo(now - MAIL_KEPT_MS),
+    await storage.backupDeliveries.dropExpired(now),
+    await completeDueRecoveries(ctx),
   ];
   return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -3,7 +3,7 @@
 // a hard lock lifts), ends every session, and never signs in: the code step still follows at the next sign-in.
 import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
-import { LockedError } from '../errors';
+import { AccountFrozenError } from '../errors';
 import { endAccountSessions } from '../auth/end-sessions';
 import { checkLink, createLink, useLink } from '../mail/links';
 import { MESSAGES } from '../mail/messages';
@@ -16,9 +16,6 @@ import { assertAcceptableNewPassword, type NewPassword } from './password-change
 import { findUserByEmail, findUserById } from './users';
 
 export const RESET_ANSWER = 'If an account uses this address, a link to choose a new password is on its way. It works once, for 1 hour.';
-
-export const frozenAccount = () =>
-  new LockedError('account_frozen', 'This account is frozen: someone reported activity on it they did not do. The administrator has been told and will unfreeze it.');
 
 export async function requestPasswordReset(ctx: SiteContext, email: string, request: RequestInfo): Promise<void> {
   const user = await findUserByEmail(ctx, email);
@@ -48,7 +45,7 @@ export async function resetPassword(ctx: SiteContext, token: string, input: NewP
   return ctx.storage.transaction(async (tx) => {
     const link = await useLink(ctx, token, 'reset_password', tx);
     const user = await findUserById(ctx, link.userId, tx);
-    if (!user || user.frozenAt !== null) throw frozenAccount();
+    if (!user || user.frozenAt !== null) throw new AccountFrozenError();
     await tx.users.setPasswordHash(user.id, hash);
     if (link.subject) await tx.users.markEmailVerified(user.id, link.subject, ctx.now());
     await tx.users.unlock(user.id);

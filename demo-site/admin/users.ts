@@ -13,6 +13,8 @@ export interface AdminUserView {
   role: User['role'];
   mfaEnabled: boolean;
   lockedUntil: number | null;
+  frozenAt: number | null;
+  emailVerified: boolean;
   codesLeft: number;
   lastSignInAt: number | null;
 }
@@ -28,6 +30,8 @@ export function toAdminView(ctx: SiteContext, user: UserSummary): AdminUserView 
     role: user.role,
     mfaEnabled: user.totp !== null,
     lockedUntil: locked ? user.lockedUntil : null,
+    frozenAt: user.frozenAt,
+    emailVerified: user.emailVerifiedAt !== null,
     codesLeft: user.codesLeft,
     lastSignInAt: user.lastSignInAt,
   };

@@ -26,7 +26,7 @@ export async function resolveSession(ctx: SiteContext, token: string): Promise<{
   const session = await ctx.storage.sessions.find(idHash);
   if (!session) return null;
   const user = await findUserById(ctx, session.userId);
-  if (!user || isSessionExpired(ctx, session)) {
+  if (!user || user.frozenAt !== null || isSessionExpired(ctx, session)) {
     await ctx.storage.sessions.delete(idHash);
     return null;
   }

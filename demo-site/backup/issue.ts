@@ -3,6 +3,7 @@ import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
 import type { Repositories } from '../storage/repositories';
 import type { User } from '../storage/rows';
+import { sendNotice } from '../notices/notices';
 import { CODES_PER_ISSUE, generateBackupCode, hashBackupCode, normaliseBackupCode } from './codes';
 
 export function codesLeft(ctx: SiteContext, user: User): Promise<number> {
@@ -14,11 +15,13 @@ export async function issueBackupCodes(ctx: SiteContext, user: User, actorId: st
   const codes = Array.from({ length: CODES_PER_ISSUE }, generateBackupCode);
   const revoked = await tx.backupCodes.replaceForUser(user.id, codes.map((code) => hashBackupCode(ctx.key, normaliseBackupCode(code))));
   await recordAudit(ctx, 'backup_codes_issued', request, { userId: user.id, actorId, details: { count: codes.length, revoked, requestId } }, tx);
+  await sendNotice(ctx, user, 'backup_codes_issued', tx);
   return codes;
 }
 
 export async function revokeBackupCodes(ctx: SiteContext, user: User, actorId: string, request: RequestInfo, tx: Repositories): Promise<number> {
   const revoked = await tx.backupCodes.replaceForUser(user.id, []);
   await recordAudit(ctx, 'backup_codes_revoked', request, { userId: user.id, actorId, details: { revoked } }, tx);
+  await sendNotice(ctx, user, 'backup_codes_revoked', tx);
   return revoked;
 }

@@ -23,6 +23,7 @@ const newPassword = z.string({ error: 'choose a new password' });
 export const passwordChangeSchema = z.object({ currentPassword: password, newPassword, confirmPassword: z.string().optional() });
 export const passwordResetSchema = z.object({ token: linkTokenSchema.shape.token, newPassword, confirmPassword: z.string().optional() });
 export const totpStepSchema = z.object({ ticket, code });
+export const ticketSchema = z.object({ ticket });
 export const activateSchema = z.object({ code });
 export const disableSchema = z
   .object({ password, code: code.optional(), backupCode: code.optional() })

@@ -11,6 +11,7 @@ import { matchTotpCode } from '../auth/totp-verify';
 import { redeemBackupCode } from '../backup/redeem';
 import type { Repositories } from '../storage/repositories';
 import type { User } from '../storage/rows';
+import { sendNotice } from '../notices/notices';
 
 export interface DisableInput {
   password: string;
@@ -52,5 +53,6 @@ export async function turnMfaOff(ctx: SiteContext, user: User, request: RequestI
   if (!(await tx.users.disableTotp(user.id))) return false;
   await rescopeUserSessions(ctx, { ...user, totp: null }, tx);
   await recordAudit(ctx, 'mfa_disabled', request, { userId: user.id, details: { proof } }, tx);
+  await sendNotice(ctx, user, 'mfa_disabled', tx);
   return true;
 }

@@ -11,6 +11,7 @@ import { openSecret, sealSecret } from '../crypto/secret-box';
 import { rescopeUserSessions } from '../auth/session';
 import { matchTotpCode, totpPurpose } from '../auth/totp-verify';
 import type { User } from '../storage/rows';
+import { sendNotice } from '../notices/notices';
 
 export interface Enrolment {
   secret: string;
@@ -83,6 +84,7 @@ export async function activateTotp(ctx: SiteContext, user: User, code: string, r
     }
     await rescopeUserSessions(ctx, { ...user, totp }, tx);
     await recordAudit(ctx, 'mfa_enabled', request, { userId: user.id, details: { method: 'totp' } }, tx);
+    await sendNotice(ctx, user, 'mfa_enabled', tx);
   });
   Object.assign(user, { totp, pendingTotp: null, status: 'active' });
 }

@@ -3,6 +3,7 @@ import { Layout } from './layout';
 import { CodeField, Field, FormError, type FieldErrors } from './form-parts';
 import { CodesLeft, RequestForm, RequestStatus, type RequestState } from './backup-parts';
 import { NewPasswordFields } from './password-pages';
+import { RecoveryBanner } from './recovery-pages';
 
 export interface AccountPageProps {
   user: PublicUser;
@@ -14,12 +15,14 @@ export interface AccountPageProps {
   codesLeft: number;
   request?: RequestState;
   notice?: string;
+  recoveryReadyAt?: number;
 }
 
-export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice }: AccountPageProps) {
+export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice, recoveryReadyAt }: AccountPageProps) {
   return (
     <Layout title="Your account" signedIn isAdmin={user.role === 'admin'}>
       {notice && <p class="notice" role="status">{notice}</p>}
+      {recoveryReadyAt !== undefined && <RecoveryBanner readyAt={recoveryReadyAt} action="/account/recovery/cancel" />}
       <section class="card">
         <p>Signed in as <strong data-testid="display-name">{user.displayName}</strong> ({user.email}).</p>
         <p data-testid="mfa-status">Two-factor authentication: <strong>{user.mfaEnabled ? 'on' : 'off'}</strong></p>

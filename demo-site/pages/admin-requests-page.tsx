@@ -1,11 +1,38 @@
 import type { RequestView } from '../admin/backup-actions';
+import type { FrozenView } from '../notices/freeze';
 import { Layout } from './layout';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-export function AdminRequestsPage({ requests, status }: { requests: RequestView[]; status: RequestView['status'] }) {
+/** Accounts frozen by "This wasn't me": check with the owner, then unfreeze (they are told to choose a new password). */
+function FrozenQueue({ frozen }: { frozen: FrozenView[] }) {
+  if (frozen.length === 0) return null;
+  return (
+    <section class="card" data-testid="frozen-queue">
+      <h2>Frozen accounts</h2>
+      <table>
+        <thead><tr><th>User</th><th>Frozen (UTC)</th><th>Action</th></tr></thead>
+        <tbody>
+          {frozen.map((user) => (
+            <tr key={user.id} data-email={user.email}>
+              <td>{user.email}</td>
+              <td>{time(user.frozenAt)}</td>
+              <td>
+                <form method="post" action={`/admin/users/${user.id}/unfreeze`} class="inline"><button type="submit" data-action="unfreeze">Unfreeze</button></form>{' '}
+                <a href={`/admin/audit?userId=${user.id}`}>Audit log</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function AdminRequestsPage({ requests, status, frozen = [] }: { requests: RequestView[]; status: RequestView['status']; frozen?: FrozenView[] }) {
   return (
     <Layout title="Backup-code requests" signedIn isAdmin>
+      <FrozenQueue frozen={frozen} />
       <p>
         Show: <a href="/admin?status=open">open</a> · <a href="/admin?status=issued">issued</a> · <a href="/admin?status=denied">denied</a>
       </p>

@@ -15,7 +15,7 @@ export function AdminUsersPage({ result, notice }: { result: AdminUserPage; noti
         <button type="submit">Search</button>
       </form>
       <table data-testid="users">
-        <thead><tr><th>Email</th><th>Role</th><th>MFA</th><th>Locked until (UTC)</th><th>Codes left</th><th>Last sign-in (UTC)</th><th>Actions</th></tr></thead>
+        <thead><tr><th>Email</th><th>Role</th><th>MFA</th><th>Locked until (UTC)</th><th>Frozen</th><th>Codes left</th><th>Last sign-in (UTC)</th><th>Actions</th></tr></thead>
         <tbody>
           {result.users.map((user) => (
             <tr key={user.id} data-email={user.email}>
@@ -23,11 +23,19 @@ export function AdminUsersPage({ result, notice }: { result: AdminUserPage; noti
               <td>{user.role}</td>
               <td>{user.mfaEnabled ? 'on' : 'off'}</td>
               <td>{time(user.lockedUntil)}</td>
+              <td>{user.frozenAt !== null ? `since ${time(user.frozenAt)}` : ''}</td>
               <td>{user.codesLeft}</td>
               <td>{time(user.lastSignInAt)}</td>
               <td>
                 {user.lockedUntil !== null && (
                   <form method="post" action={`/admin/users/${user.id}/unlock`} class="inline"><button type="submit">Unlock</button></form>
+                )}{' '}
+                {user.frozenAt === null ? (
+                  <form method="post" action={`/admin/users/${user.id}/freeze`} class="inline"><button type="submit" class="danger">Freeze</button></form>
+                ) : (
+                  <form method="post" action={`/admin/users/${user.id}/unfreeze`} class="inline">
+                    <input type="hidden" name="back" value="users" /><button type="submit">Unfreeze</button>
+                  </form>
                 )}{' '}
                 <form method="post" action={`/admin/users/${user.id}/backup-codes`} class="inline"><button type="submit">Issue codes</button></form>{' '}
                 {user.codesLeft > 0 && (

@@ -26,7 +26,7 @@ export function Layout({ title, signedIn = false, isAdmin = false, scripts = [],
         <header class="top">
           <a class="brand" href="/">Tessera Demo</a>
           <nav>
-            {isAdmin && <><a href="/admin">Requests</a> <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/outbox">Outbox</a> </>}
+            {isAdmin && <><a href="/admin">Requests</a> <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/recoveries">Recoveries</a> <a href="/admin/outbox">Outbox</a> </>}
             {signedIn ? (
               <form method="post" action="/signout" class="inline">
                 <button type="submit" class="link">Sign out</button>

@@ -1,6 +1,7 @@
 import { Layout } from './layout';
 import { CodeField, Field, FormError, type FieldErrors } from './form-parts';
 import { RequestForm, RequestStatus, type RequestState } from './backup-parts';
+import { LostEverythingForm, RecoveryBanner } from './recovery-pages';
 
 export interface SigninCodePageProps {
   errors?: FieldErrors;
@@ -9,12 +10,15 @@ export interface SigninCodePageProps {
   /** Which form to show open: the authenticator code (default) or a backup code. */
   useBackupCode?: boolean;
   notice?: string;
+  /** A recovery of the account waits until then: the page offers to cancel it. */
+  recoveryReadyAt?: number;
 }
 
-export function SigninCodePage({ errors = {}, request, hasBackupCodes = false, useBackupCode = false, notice }: SigninCodePageProps) {
+export function SigninCodePage({ errors = {}, request, hasBackupCodes = false, useBackupCode = false, notice, recoveryReadyAt }: SigninCodePageProps) {
   return (
     <Layout title="Enter your code">
       {notice && <p class="notice" role="status">{notice}</p>}
+      {recoveryReadyAt !== undefined && <RecoveryBanner readyAt={recoveryReadyAt} action="/signin/recovery/cancel" />}
       <RequestStatus request={request} />
       {!useBackupCode && (
         <form method="post" action="/signin/code" class="card" data-testid="code-form">
@@ -39,6 +43,7 @@ export function SigninCodePage({ errors = {}, request, hasBackupCodes = false, u
         <summary>Lost your authenticator? Ask the administrator for backup codes</summary>
         <RequestForm action="/signin/backup-codes/request" open={request?.status === 'open'} errors={errors.message ? errors : undefined} />
       </details>
+      {recoveryReadyAt === undefined && <LostEverythingForm />}
       <p><a href="/signin">Start again</a></p>
     </Layout>
   );

@@ -4,7 +4,7 @@ import { PIN_TTL_MS, type QrScanRequest, type QrScanResponse } from '#shared/pro
 import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { createToken, hashToken } from '../crypto/tokens';
-import { ValidationError } from '../errors';
+import { AccountFrozenError, ValidationError } from '../errors';
 import { findUserByEmail, findUserById } from '../accounts/users';
 import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
 import { matchTotpCode } from '../auth/totp-verify';
@@ -54,6 +54,7 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
   assertNotLocked(ctx, user);
   const step = matchTotpCode(ctx, { secretBox: user.totp.secretBox, userId: user.id, lastStep: user.totp.lastStep }, input.code);
   if (step === null) throw await refuseProof(qr, user, request);
+  if (user.frozenAt !== null) throw new AccountFrozenError();
   const channelToken = createToken();
   const pin = generatePin();
   const pinExpiresAt = ctx.now() + PIN_TTL_MS;

@@ -7,6 +7,7 @@ import { findUserById } from '../accounts/users';
 import { assertNotLocked } from '../auth/lockout';
 import { completeSignin } from '../auth/signin';
 import type { QrSession, User } from '../storage/rows';
+import { sendNotice } from '../notices/notices';
 import { qrSessionsOf, type QrContext } from './context';
 import { PinExpiredError, QrExpiredError, QrLockedError, QrNotScannedError, QrOtherBrowserError, WrongPinError } from './errors';
 import { endChannel, findLiveSession, rotatePin } from './lifecycle';
@@ -42,7 +43,9 @@ async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | 
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
   const sessionId = await ctx.storage.transaction(async (tx) => {
     if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null }))) return CHANGED;
-    return completeSignin(ctx, user, request, 'qr', tx);
+    const id = await completeSignin(ctx, user, request, 'qr', tx);
+    await sendNotice(ctx, user, 'qr_signin', tx, { detail: { device: session.device ?? 'an unnamed device' } });
+    return id;
   });
   if (sessionId === CHANGED) return CHANGED;
   await endChannel(qr, session.channelHash, { type: 'signed-in' });

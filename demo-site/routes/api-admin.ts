@@ -10,6 +10,8 @@ import { requireAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { listOutbox } from '../admin/outbox';
+import { freezeByAdmin, listFrozen, unfreezeAccount } from '../notices/freeze';
+import { approveRecovery, cancelRecoveryByAdmin, listRecoveries } from '../recovery/finish';
 
 export function requireAdmin(res: Response): Auth {
   const auth = requireAuth(res, 'full');
@@ -49,6 +51,25 @@ export function adminApi(ctx: SiteContext): Router {
   router.delete('/users/:id/backup-codes', async (req, res) => {
     const revoked = await revokeForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
     res.json({ revoked });
+  });
+
+  router.get('/frozen', async (_req, res) => res.json({ users: await listFrozen(ctx) }));
+  router.post('/users/:id/freeze', async (req, res) => {
+    await freezeByAdmin(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ frozen: true });
+  });
+  router.post('/users/:id/unfreeze', async (req, res) => {
+    res.json({ unfrozen: await unfreezeAccount(ctx, req.params.id, requireAdmin(res).user, requestInfo(req)) });
+  });
+
+  router.get('/recoveries', async (_req, res) => res.json({ recoveries: await listRecoveries(ctx) }));
+  router.post('/recoveries/:id/approve', async (req, res) => {
+    await approveRecovery(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ approved: true });
+  });
+  router.post('/recoveries/:id/cancel', async (req, res) => {
+    await cancelRecoveryByAdmin(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ cancelled: true });
   });
 
   router.get('/outbox', async (req, res) => res.json(await listOutbox(ctx, parseInput(pageSchema, req.query))));

@@ -10,9 +10,11 @@ import { clearCookie, SESSION_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
 import { replaceSession, requireAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { emailChangeSchema, emailOnlySchema, passwordChangeSchema, passwordResetSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
+import { ticketSchema, emailChangeSchema, emailOnlySchema, passwordChangeSchema, passwordResetSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import { changePassword } from '../accounts/password-change';
 import { requestPasswordReset, resetPassword, RESET_ANSWER } from '../accounts/password-reset';
+import { startRecovery } from '../recovery/start';
+import { cancelRecoveryAtCodeStep, cancelRecoveryOf } from '../recovery/finish';
 import { resendVerification } from '../accounts/email-verification';
 import { requestEmailChange } from '../accounts/email-change';
 import { RESEND_ANSWER } from '../pages/email-pages';
@@ -63,7 +65,7 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
     const input = parseInput(signinSchema, req.body);
     const result = await signInWithPassword(ctx, input, requestInfo(req));
     if (result.kind === 'mfa') {
-      res.json({ mfaRequired: true, ticket: result.ticket, methods: result.methods });
+      res.json({ mfaRequired: true, ticket: result.ticket, methods: result.methods, ...(result.recovery ? { recovery: result.recovery } : {}) });
       return;
     }
     await replaceSession(ctx, req, res, result.sessionId);
@@ -75,6 +77,19 @@ export function authApi(ctx: SiteContext, limits: Limits): Router {
     const { user, sessionId } = await signInWithTotp(ctx, input, requestInfo(req));
     await replaceSession(ctx, req, res, sessionId);
     res.json({ user: toPublicUser(user) });
+  });
+
+  router.post('/signin/recovery', limits.mail, async (req, res) => {
+    const { ticket } = parseInput(ticketSchema, req.body);
+    res.status(202).json({ sentTo: await startRecovery(ctx, ticket, requestInfo(req)) });
+  });
+  router.post('/signin/recovery/cancel', async (req, res) => {
+    const { ticket } = parseInput(ticketSchema, req.body);
+    res.json({ cancelled: await cancelRecoveryAtCodeStep(ctx, ticket, requestInfo(req)) });
+  });
+  router.post('/recovery/cancel', async (req, res) => {
+    const { user } = requireAuth(res, 'any');
+    res.json({ cancelled: await cancelRecoveryOf(ctx, user, requestInfo(req)) });
   });
 
   router.post('/signout', async (req, res) => {

@@ -11,6 +11,7 @@ import { parseInput } from '../http/validate';
 import { activateSchema, backupRequestSchema, disableSchema, emailChangeSchema, passwordChangeSchema } from '../http/schemas';
 import { requestEmailChange } from '../accounts/email-change';
 import { changePassword } from '../accounts/password-change';
+import { cancelRecoveryOf } from '../recovery/finish';
 import { codesLeft } from '../backup/issue';
 import { latestRequestOf, requestBackupCodes } from '../backup/requests';
 import type { Limits } from './limits';
@@ -40,9 +41,9 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
   // Read afresh: what the request just did (or failed to do) may have changed the account.
   const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
     const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
-    const [left, request] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id)];
+    const [left, request, recovery] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id), await ctx.storage.recoveries.findOpenForUser(user.id)];
     sendPage(res, <AccountPage user={toPublicUser(user)} verifiesEmail={ctx.config.email.verification !== 'off'} errors={errors} passwordErrors={passwordErrors}
-      codesLeft={left} request={request ?? undefined} notice={notice} />, status);
+      codesLeft={left} request={request ?? undefined} notice={notice} recoveryReadyAt={recovery?.state === 'waiting' ? recovery.readyAt! : undefined} />, status);
   };
 
   router.get('/mfa', async (_req, res) => {
@@ -81,6 +82,12 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
     } catch (error) {
       await showAccount(res, auth, errorsFor(error), statusOf(error));
     }
+  });
+  router.post('/account/recovery/cancel', async (req, res) => {
+    const auth = pageAuth(res, 'any');
+    if (!auth) return;
+    const cancelled = await cancelRecoveryOf(ctx, auth.user, requestInfo(req));
+    await showAccount(res, auth, undefined, 200, cancelled ? 'The recovery is cancelled: two-factor authentication stays on.' : 'There was no recovery to cancel.');
   });
   router.post('/account/password', async (req, res) => {
     const auth = pageAuth(res, 'full');

@@ -1,7 +1,9 @@
 // The /admin pages: the request queue, the users table, the audit log. Thin shells over admin/*.
 import { Router, type Request, type Response } from 'express';
 import type { SiteContext } from '../context';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { approveRecovery, cancelRecoveryByAdmin, listRecoveries } from '../recovery/finish';
+import { AdminRecoveriesPage } from '../pages/admin-recoveries-page';
 import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
 import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
@@ -10,6 +12,7 @@ import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { listOutbox } from '../admin/outbox';
+import { freezeByAdmin, listFrozen, unfreezeAccount } from '../notices/freeze';
 import { AdminOutboxPage } from '../pages/admin-outbox-page';
 import { sendPage } from '../pages/render';
 import { AdminRequestsPage } from '../pages/admin-requests-page';
@@ -33,7 +36,7 @@ export function adminPages(ctx: SiteContext): Router {
   router.get('/admin', async (req, res) => {
     if (!pageAdmin(res)) return;
     const { status } = parseInput(requestStatusSchema, req.query);
-    sendPage(res, <AdminRequestsPage requests={await listRequests(ctx, status)} status={status} />);
+    sendPage(res, <AdminRequestsPage requests={await listRequests(ctx, status)} status={status} frozen={await listFrozen(ctx)} />);
   });
   router.post('/admin/requests/:id/issue', async (req, res) => {
     const auth = pageAdmin(res);
@@ -65,11 +68,35 @@ export function adminPages(ctx: SiteContext): Router {
     const { user, codes } = await issueForUser(ctx, req.params.id, auth.user, requestInfo(req));
     showCodes(res, user.email, codes);
   });
+  router.post('/admin/users/:id/freeze', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    await freezeByAdmin(ctx, req.params.id, auth.user, requestInfo(req));
+    res.redirect(303, '/admin/users');
+  });
+  router.post('/admin/users/:id/unfreeze', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    await unfreezeAccount(ctx, req.params.id, auth.user, requestInfo(req));
+    res.redirect(303, String(req.body?.back ?? '') === 'users' ? '/admin/users' : '/admin');
+  });
   router.post('/admin/users/:id/backup-codes/revoke', async (req, res) => {
     const auth = pageAdmin(res);
     if (!auth) return;
     const revoked = await revokeForUser(ctx, req.params.id, auth.user, requestInfo(req));
     sendPage(res, <AdminUsersPage result={await listUsers(ctx, userQuery(req))} notice={`${revoked} backup code${revoked === 1 ? '' : 's'} revoked.`} />);
+  });
+
+  router.get('/admin/recoveries', async (_req, res) => {
+    if (pageAdmin(res)) sendPage(res, <AdminRecoveriesPage recoveries={await listRecoveries(ctx)} now={ctx.now()} />);
+  });
+  router.post('/admin/recoveries/:id/:action', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    if (req.params.action === 'approve') await approveRecovery(ctx, req.params.id, auth.user, requestInfo(req));
+    else if (req.params.action === 'cancel') await cancelRecoveryByAdmin(ctx, req.params.id, auth.user, requestInfo(req));
+    else throw new NotFoundError('not_found', 'There is no page at this address.');
+    res.redirect(303, '/admin/recoveries');
   });
 
   router.get('/admin/outbox', async (req, res) => {

@@ -25,6 +25,8 @@ import type { User } from '../storage/rows';
 import { statusOf } from '../http/error-status';
 import { SiteError } from '../errors';
 import { CheckEmailPage } from '../pages/email-pages';
+import { startRecovery } from '../recovery/start';
+import { cancelRecoveryAtCodeStep } from '../recovery/finish';
 
 function homeFor(ctx: SiteContext, user: User): string {
   return mustEnrol(ctx, user) ? '/mfa' : '/account';
@@ -37,7 +39,7 @@ async function startSession(ctx: SiteContext, req: Request, res: Response, sessi
 }
 
 /** The code step for the ticket in the cookie, or the sign-in page when the ticket is gone. */
-async function codePage(ctx: SiteContext, req: Request, res: Response, props: Omit<SigninCodePageProps, 'request' | 'hasBackupCodes'> = {}, status = 200): Promise<void> {
+async function codePage(ctx: SiteContext, req: Request, res: Response, props: Omit<SigninCodePageProps, 'request' | 'hasBackupCodes' | 'recoveryReadyAt'> = {}, status = 200): Promise<void> {
   const token = readCookie(req, TICKET_COOKIE);
   let user: User;
   try {
@@ -49,7 +51,9 @@ async function codePage(ctx: SiteContext, req: Request, res: Response, props: Om
     return;
   }
   const request = (await latestRequestOf(ctx, user.id)) ?? undefined;
-  sendPage(res, <SigninCodePage {...props} request={request} hasBackupCodes={(await codesLeft(ctx, user)) > 0} />, status);
+  const recovery = await ctx.storage.recoveries.findOpenForUser(user.id);
+  const recoveryReadyAt = recovery?.state === 'waiting' ? recovery.readyAt! : undefined;
+  sendPage(res, <SigninCodePage {...props} request={request} hasBackupCodes={(await codesLeft(ctx, user)) > 0} recoveryReadyAt={recoveryReadyAt} />, status);
 }
 
 export function signinPages(ctx: SiteContext, limits: Limits): Router {
@@ -115,6 +119,23 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
       const { user } = await findTicket(ctx, readCookie(req, TICKET_COOKIE) ?? '');
       await requestBackupCodes(ctx, user, message, requestInfo(req));
       await codePage(ctx, req, res, { notice: 'Your request was sent to the administrator.' }, 202);
+    } catch (error) {
+      await codePage(ctx, req, res, { errors: errorsFor(error) }, statusOf(error));
+    }
+  });
+
+  router.post('/signin/recovery', limits.mail, async (req, res) => {
+    try {
+      const email = await startRecovery(ctx, readCookie(req, TICKET_COOKIE) ?? '', requestInfo(req));
+      await codePage(ctx, req, res, { notice: `We sent a link to ${email}: open it to start the recovery.` }, 202);
+    } catch (error) {
+      await codePage(ctx, req, res, { errors: errorsFor(error) }, statusOf(error));
+    }
+  });
+  router.post('/signin/recovery/cancel', async (req, res) => {
+    try {
+      const cancelled = await cancelRecoveryAtCodeStep(ctx, readCookie(req, TICKET_COOKIE) ?? '', requestInfo(req));
+      await codePage(ctx, req, res, { notice: cancelled ? 'The recovery is cancelled: two-factor authentication stays on.' : 'There was no recovery to cancel.' });
     } catch (error) {
       await codePage(ctx, req, res, { errors: errorsFor(error) }, statusOf(error));
     }

@@ -24,6 +24,10 @@ export async function readStored(data: Pick<TestData, 'dataDir' | 'databaseUrl'>
 
 /** Everything at rest as text: every stored row, and for the embedded store every file in its data folder. */
 export async function readStoredText(data: Pick<TestData, 'dataDir' | 'databaseUrl'>): Promise<string> {
-  const files = data.databaseUrl ? [] : readdirSync(data.dataDir).map((name) => readFileSync(join(data.dataDir, name), 'utf8'));
+  const files = data.databaseUrl
+    ? []
+    : (readdirSync(data.dataDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+        .filter((entry) => entry.isFile())
+        .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
   return [JSON.stringify(await readStored(data)), ...files].join('\n');
 }
