@@ -7,7 +7,7 @@ import { bestAccountForPage, chooseShortcutFill } from './match-accounts';
 import { leaveNoticeForPopup } from './notices';
 import type { FillRequest } from './page-agent';
 import { isAllowedOn, siteOf } from '../sites/sites';
-import { describeForeignFrame } from '../ui/describe-fill';
+import { describeForeignFrame } from '../ui/text/describe-fill';
 
 /** `clock`: unix milliseconds for making codes (the computer's clock, corrected when the user agreed to). */
 export type CodeClock = () => Promise<number>;

@@ -1,6 +1,7 @@
 // The toolbar button shows whether the vault is locked: the grey icon with a padlock and "(locked)" in its title,
 // or the blue one. It follows every change of the session store, where the unlocked key lives.
 import { browser } from 'wxt/browser';
+import { watchArea } from '../storage/browser-area';
 import { getVault } from '../vault/extension-vault';
 import { iconSet, type IconState } from './icon-files';
 
@@ -20,7 +21,5 @@ export function registerToolbarIcon(): void {
   let queue = Promise.resolve();
   const update = () => { queue = queue.then(showVaultState).catch(() => undefined); };
   update();
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'session') update();
-  });
+  watchArea('session', update);
 }

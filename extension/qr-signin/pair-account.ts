@@ -4,7 +4,7 @@ import { OtpError, parseOtpauthUri } from '#shared/otp/index.ts';
 import type { Vault } from '../vault/index';
 import { siteOf } from '../sites/sites';
 import { addFinding } from '../capture/add-finding';
-import { formatAccountLabel } from '../ui/format-code';
+import { formatAccountLabel } from '../ui/text/format-code';
 import { describePaired } from './flow-messages';
 import { QrSignInError } from './scan-api';
 

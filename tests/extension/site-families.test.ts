@@ -1,7 +1,7 @@
 // Providers on several domains, and the page's accounts first, without a browser.
 import { describe, expect, it } from 'vitest';
 import { siblingSiteToAdd } from '../../extension/sites/site-families';
-import { orderForPage } from '../../extension/ui/filter-accounts';
+import { orderForPage } from '../../extension/ui/accounts/filter-accounts';
 
 describe('another site of the same provider', () => {
   it('offers the sign-in domain of the provider whose settings domain the account has', () => {

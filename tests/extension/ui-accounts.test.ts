@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { VaultAccount } from '../../extension/vault/index';
-import { filterAccounts, moveAccount } from '../../extension/ui/filter-accounts';
-import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri } from '../../extension/ui/build-manual-account';
+import { filterAccounts, moveAccount } from '../../extension/ui/accounts/filter-accounts';
+import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri } from '../../extension/ui/accounts/manual-account';
 import { navigationFor } from '../../extension/entrypoints/popup/use-account-keys';
 
 function account(id: string, issuer: string, name: string, sites: string[] = []): VaultAccount {

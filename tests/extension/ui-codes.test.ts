@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { generateCode } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../extension/vault/index';
-import { createCodeCache } from '../../extension/ui/code-cache';
-import { groupCode, formatAccountLabel } from '../../extension/ui/format-code';
+import { createCodeCache } from '../../extension/ui/accounts/code-cache';
+import { groupCode, formatAccountLabel } from '../../extension/ui/text/format-code';
 
 function account(extra: Partial<VaultAccount> = {}): VaultAccount {
   return {

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, isLockedError } from '../../ui/text/describe-error';
 
 const CHOICES: { value: string; label: string }[] = [
   { value: '1', label: '1 minute' }, { value: '5', label: '5 minutes' }, { value: '15', label: '15 minutes' },
@@ -11,19 +10,19 @@ const CHOICES: { value: string; label: string }[] = [
 ];
 
 /** How long the vault stays unlocked without being used, and "Lock now". */
-export function AutoLockSection({ showLocked, lockNow }: Unlocked) {
+export function AutoLockSection({ vault, showLocked, lockNow }: Unlocked) {
   const [value, setValue] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void getVault().getSettings().then((settings) => setValue(toChoice(settings.autoLockMinutes)));
-  }, []);
+    void vault.getSettings().then((settings) => setValue(toChoice(settings.autoLockMinutes)));
+  }, [vault]);
 
   async function choose(next: string) {
     setError(null);
     try {
-      await getVault().setSettings({ autoLockMinutes: next === 'never' ? null : Number(next) });
+      await vault.setSettings({ autoLockMinutes: next === 'never' ? null : Number(next) });
       setValue(next);
       setMessage(next === 'never' ? 'Tessera stays unlocked until you lock it or close the browser.' : 'Saved.');
     } catch (caught) {

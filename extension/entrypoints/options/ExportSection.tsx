@@ -3,9 +3,8 @@ import { exportOtpauthList, exportTesseraBackup } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { NewPasswordFields, checkNewPassword } from '../../ui/components/NewPasswordFields';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, isLockedError } from '../../ui/describe-error';
-import { datedName, downloadText } from '../../ui/download-text';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, isLockedError } from '../../ui/text/describe-error';
+import { datedName, downloadText } from '../../ui/files/download-text';
 import { MigrationQrCodes } from './MigrationQrCodes';
 import { recordBackupExported } from '../../backup/reminder';
 import { browserArea } from '../../storage/browser-area';
@@ -29,7 +28,7 @@ export function ExportSection(unlocked: Unlocked) {
     if (problem) return setError(problem);
     setError(null);
     try {
-      const text = await exportTesseraBackup(await getVault().list(), password);
+      const text = await exportTesseraBackup(await unlocked.vault.list(), password);
       downloadText(datedName('tessera-backup', 'json'), text, 'application/json');
       await recordBackupExported(browserArea('local'), Date.now());
       setPassword(''); setConfirm('');
@@ -43,7 +42,7 @@ export function ExportSection(unlocked: Unlocked) {
     setDone('');
     setPlainError(null);
     try {
-      downloadText(datedName('tessera-otpauth', 'txt'), exportOtpauthList(await getVault().list()), 'text/plain');
+      downloadText(datedName('tessera-otpauth', 'txt'), exportOtpauthList(await unlocked.vault.list()), 'text/plain');
       setDone('Plain list saved. Delete the file once you have imported it elsewhere.');
     } catch (caught) {
       failWith(setPlainError)(caught);

@@ -1,5 +1,5 @@
 import type { ImportFormat, ImportPreview } from '../../backup/index';
-import { formatAccountLabel } from '../../ui/format-code';
+import { formatAccountLabel } from '../../ui/text/format-code';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   'otpauth-list': 'a list of otpauth links',

@@ -2,8 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { decodeImportFile, parseImport, refuseOversized, type ImportPreview } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, errorCode, isLockedError } from '../../ui/text/describe-error';
 import { ImportPreviewList } from './ImportPreviewList';
 
 /** A chosen file is read but never shown: an export holds every secret in it. */
@@ -12,7 +11,7 @@ interface ChosenFile { name: string; size: number; text: string }
 const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} kB`;
 
 /** Import from a file or pasted text: preview first (what is added, what is a duplicate, what is refused and why). */
-export function ImportSection({ showLocked }: Unlocked) {
+export function ImportSection({ vault, showLocked }: Unlocked) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -49,7 +48,7 @@ export function ImportSection({ showLocked }: Unlocked) {
     const source = file?.text ?? text;
     if (!source.trim()) return setError('Choose a file or paste the exported text first.');
     try {
-      const existing = await getVault().list();
+      const existing = await vault.list();
       setPreview(await parseImport(source, { password: password || undefined, existing }));
     } catch (caught) {
       if (errorCode(caught) === 'password_required') passwordRef.current?.focus();
@@ -62,7 +61,7 @@ export function ImportSection({ showLocked }: Unlocked) {
     const fresh = preview.accounts.filter((account) => !account.duplicate).map(({ duplicate: _, ...account }) => account);
     try {
       // One call, one transaction: either every account is added or none is.
-      await getVault().add(fresh);
+      await vault.add(fresh);
       setDone(`Imported ${fresh.length} ${fresh.length === 1 ? 'account' : 'accounts'}.`);
       setPreview(null); setText(''); setPassword(''); clearFile();
     } catch (caught) {

@@ -3,21 +3,20 @@ import QRCode from 'qrcode';
 import { exportMigrationQrPayloads } from '../../backup/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { formatAccountLabel } from '../../ui/format-code';
-import { describeError, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { formatAccountLabel } from '../../ui/text/format-code';
+import { describeError, isLockedError } from '../../ui/text/describe-error';
 
 interface Shown { images: string[]; refused: { label: string; reason: string }[] }
 
 /** Google Authenticator's "Transfer accounts" QR codes, in batches small enough for a phone camera. */
-export function MigrationQrCodes({ showLocked }: Unlocked) {
+export function MigrationQrCodes({ vault, showLocked }: Unlocked) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function show() {
     setError(null);
     try {
-      const { uris, refused } = exportMigrationQrPayloads(await getVault().list());
+      const { uris, refused } = exportMigrationQrPayloads(await vault.list());
       // Low error correction keeps the modules large; the screen is a clean medium.
       const images = await Promise.all(uris.map((uri) => QRCode.toDataURL(uri, { errorCorrectionLevel: 'L', margin: 4, width: 560 })));
       setShown({ images, refused: refused.map((item) => ({ label: formatAccountLabel(item.account), reason: item.reason })) });

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, errorCode, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, errorCode, isLockedError } from '../../ui/text/describe-error';
 import type { PasskeyInfo } from '../../vault/index';
 import { createPasskey, passkeyUnavailableReason } from '../../passkey/webauthn';
 
@@ -10,6 +9,7 @@ type Shown = { kind: 'loading' } | { kind: 'unavailable'; reason: string } | { k
 
 /** Set up or remove the passkey that unlocks Tessera; both ask for the master password first. */
 export function PasskeySection(unlocked: Unlocked) {
+  const { vault } = unlocked;
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +18,7 @@ export function PasskeySection(unlocked: Unlocked) {
 
   const refresh = async () => {
     const reason = await passkeyUnavailableReason();
-    setShown(reason ? { kind: 'unavailable', reason } : { kind: 'ready', passkey: await getVault().passkey() });
+    setShown(reason ? { kind: 'unavailable', reason } : { kind: 'ready', passkey: await vault.passkey() });
   };
   useEffect(() => { void refresh(); }, []);
 
@@ -31,10 +31,10 @@ export function PasskeySection(unlocked: Unlocked) {
     setBusy(true);
     try {
       if (shown.passkey) {
-        await getVault().removePasskey(password);
+        await vault.removePasskey(password);
         setDone('The passkey was removed: unlock with the master password from now on.');
       } else {
-        await getVault().enrolPasskey(password, createPasskey);
+        await vault.enrolPasskey(password, createPasskey);
         setDone('Passkey set up: "Unlock with a passkey" now opens Tessera. The master password still works, and is asked for changes like this one.');
       }
       setPassword('');

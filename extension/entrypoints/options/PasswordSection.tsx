@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { NewPasswordFields, checkNewPassword } from '../../ui/components/NewPasswordFields';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, errorCode } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, errorCode } from '../../ui/text/describe-error';
 
 /** Change the master password: the current one is checked first, and a wrong one changes nothing. A passkey set up
  * before is removed with the old password (see vault/passkey.ts), and the message says so. */
-export function PasswordSection({ onChanged }: Unlocked & { onChanged?(): void }) {
+export function PasswordSection({ vault, onChanged }: Unlocked & { onChanged?(): void }) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -23,8 +22,8 @@ export function PasswordSection({ onChanged }: Unlocked & { onChanged?(): void }
     setError(null);
     setBusy(true);
     try {
-      const hadPasskey = (await getVault().passkey()) !== null;
-      await getVault().changePassword(current, password);
+      const hadPasskey = (await vault.passkey()) !== null;
+      await vault.changePassword(current, password);
       setCurrent(''); setPassword(''); setConfirm('');
       setDone('The master password was changed. Use the new one from now on.' +
         (hadPasskey ? ' The passkey went with the old password: set it up again to unlock with it.' : ''));

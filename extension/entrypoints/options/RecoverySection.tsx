@@ -2,8 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SnapshotInfo } from '../../vault/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
-import { describeError, isLockedError } from '../../ui/describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, isLockedError } from '../../ui/text/describe-error';
 import { askPersistentStorage, type Persistence } from '../../storage/persistence';
 import { MAX_SNAPSHOTS } from '../../vault/snapshots';
 
@@ -22,7 +21,7 @@ const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle:
 const count = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);
 
 /** Snapshots of the vault from before recent changes, to roll back to; and whether the browser keeps the data. */
-export function RecoverySection({ showLocked }: Unlocked) {
+export function RecoverySection({ vault, showLocked }: Unlocked) {
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
   const [persistence, setPersistence] = useState<Persistence | null>(null);
   const [asked, setAsked] = useState<SnapshotInfo | null>(null);
@@ -30,13 +29,13 @@ export function RecoverySection({ showLocked }: Unlocked) {
   const [done, setDone] = useState('');
 
   const fail = useCallback((caught: unknown) => (isLockedError(caught) ? showLocked() : setError(describeError(caught))), [showLocked]);
-  const reload = useCallback(() => getVault().snapshots().then(setSnapshots).catch(fail), [fail]);
+  const reload = useCallback(() => vault.snapshots().then(setSnapshots).catch(fail), [vault, fail]);
   useEffect(() => { void reload(); void askPersistentStorage().then(setPersistence); }, [reload]);
 
   async function rollBack(snapshot: SnapshotInfo) {
     setError(null); setDone('');
     try {
-      const { accounts } = await getVault().rollBack(snapshot.id);
+      const { accounts } = await vault.rollBack(snapshot.id);
       setDone(`Rolled back to ${when(snapshot.takenAt)}: the vault has ${count(accounts)}.`);
     } catch (caught) {
       fail(caught);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { VaultGate } from '../../ui/components/VaultGate';
+import { getVault } from '../../vault/extension-vault';
 import { PasswordSection } from './PasswordSection';
 import { AutoLockSection } from './AutoLockSection';
 import { ImportSection } from './ImportSection';
@@ -15,7 +16,7 @@ function Options() {
   return (
     <main class="options">
       <h1>Tessera settings</h1>
-      <VaultGate>
+      <VaultGate vault={getVault()}>
         {(unlocked) => (
           <>
             <AutoLockSection {...unlocked} />

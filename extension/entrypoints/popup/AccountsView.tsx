@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { OtpAccount } from '#shared/otp/index.ts';
 import type { VaultAccount } from '../../vault/index';
-import { getVault } from '../../vault/extension-vault';
-import { createCodeCache } from '../../ui/code-cache';
-import { filterAccounts, moveAccount, orderForPage } from '../../ui/filter-accounts';
-import { formatAccountLabel } from '../../ui/format-code';
-import { copyCode } from '../../clipboard/copy-code';
-import { describeError, isLockedError } from '../../ui/describe-error';
-import { useNow } from '../../ui/use-now';
+import { createAccountActions } from '../../ui/accounts/account-actions';
+import { createCodeCache } from '../../ui/accounts/code-cache';
+import { filterAccounts, orderForPage } from '../../ui/accounts/filter-accounts';
+import { useNow } from '../../ui/hooks/use-now';
+import { isLockedError } from '../../ui/text/describe-error';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import type { RowActions } from '../../ui/components/AccountRow';
 import { AccountList } from '../../ui/components/AccountList';
@@ -16,7 +14,9 @@ import { EmptyState } from '../../ui/components/EmptyState';
 import { AddAccountForm } from '../../ui/components/AddAccountForm';
 import { EditAccountForm, type AccountPatch } from '../../ui/components/EditAccountForm';
 import { ConfirmDelete } from '../../ui/components/ConfirmDelete';
-import { navigationFor, useSearchShortcut } from './use-account-keys';
+import { useAccountList } from './use-account-list';
+import { useListKeys } from './use-account-keys';
+import { useDragReorder } from './use-drag-reorder';
 import { usePerfMarks } from './use-perf-marks';
 import { usePageTools } from './use-page-tools';
 import { createImageDropHandlers } from './use-image-drop';
@@ -32,29 +32,14 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: VaultA
 const optionsUrl = 'options.html';
 
 /** The unlocked popup: toolbar, account list (or empty state), and the add, edit and delete panels. */
-export function AccountsView({ showLocked, lockNow }: Unlocked) {
-  const [accounts, setAccounts] = useState<VaultAccount[] | null>(null);
+export function AccountsView({ vault, showLocked, lockNow }: Unlocked) {
+  const { accounts, status, setStatus, run, reload, replace } = useAccountList(vault, showLocked);
+  const actions = useMemo(() => createAccountActions(vault), [vault]);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View>({ kind: 'list' });
-  const [status, setStatus] = useState('');
-  const [focus, setFocus] = useState({ index: -1, seq: 0 });
   const tick = useNow();
   const codes = useMemo(() => createCodeCache(), []);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const dragged = useRef<string | null>(null);
-  useSearchShortcut(searchRef);
-
-  const run = useCallback(async (action: () => Promise<void>) => {
-    try {
-      await action();
-    } catch (error) {
-      if (isLockedError(error)) return showLocked();
-      setStatus(describeError(error));
-    }
-  }, [showLocked]);
-  const reload = useCallback(() => run(async () => setAccounts(await getVault().list())), [run]);
-  useEffect(() => { void reload(); }, [reload]);
-  const { page, scanner, pending, filler } = usePageTools(accounts, run, setStatus);
+  const { page, scanner, pending, filler } = usePageTools(vault, run, setStatus);
   const pageSite = page?.site ?? null;
   // With many accounts, the ones bound to the page come first.
   const shown = useMemo(() => orderForPage(filterAccounts(accounts ?? [], query), pageSite), [accounts, query, pageSite]);
@@ -64,72 +49,42 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
   const now = tick + clock.correctionSeconds;
   usePerfMarks(accounts !== null, now);
 
-  const focusRow = (index: number) => setFocus({ index, seq: focus.seq + 1 });
-  const reorder = (ids: string[]) => run(async () => { await getVault().reorder(ids); await reload(); });
+  const showList = (message?: string) => { setView({ kind: 'list' }); if (message) setStatus(message); };
+  const copy = (account: VaultAccount, code: string) => run(async () => setStatus(await actions.copy(account, code)));
+  const move = (movedId: string, targetId: string) => run(async () => { await actions.move(accounts ?? [], movedId, targetId); await reload(); });
+  const keys = useListKeys(shown, {
+    onMove: (moved, target) => void move(moved.id, target.id),
+    onCopy: (account) => void copy(account, codes.codeFor(account, now)),
+    onClear: () => { if (!query) return false; setQuery(''); return true; },
+  });
+  const drag = useDragReorder((movedId, targetId) => void move(movedId, targetId));
 
-  const actions: RowActions = {
-    onCopy: (account, code) => run(async () => {
-      await copyCode(code);
-      setStatus(`Copied the code for ${formatAccountLabel(account)}. The clipboard is cleared in 30 seconds.`);
-      await getVault().touch();
-    }),
-    onNext: (account) => run(async () => {
-      const updated = await getVault().nextHotp(account.id);
-      setAccounts((list) => list && list.map((item) => (item.id === updated.id ? updated : item)));
-    }),
-    onPin: (account) => run(async () => { await getVault().update(account.id, { pinned: !account.pinned }); await reload(); }),
+  const rowActions: RowActions = {
+    onCopy: (account, code) => void copy(account, code),
+    onNext: (account) => void run(async () => replace(await actions.next(account))),
+    onPin: (account) => void run(async () => { await actions.togglePin(account); await reload(); }),
     onEdit: (account) => setView({ kind: 'edit', account }),
     onDelete: (account) => setView({ kind: 'delete', account }),
-    onKey: (index, event) => {
-      const step = navigationFor(event, index, shown.length);
-      if (!step) return;
-      event.preventDefault();
-      if (step.kind === 'search') return searchRef.current?.focus();
-      if (step.kind === 'focus') return focusRow(step.index);
-      const neighbour = shown[index + step.by];
-      if (!neighbour || !accounts) return;
-      focusRow(index + step.by);
-      void reorder(moveAccount(accounts.map((item) => item.id), shown[index].id, neighbour.id));
-    },
+    onKey: keys.onRowKey,
     // Not confirmed: an account not bound to the page gets the warning first.
     onFill: (account, code) => void filler.fill(account, code, null),
-    onDragStart: (account) => { dragged.current = account.id; },
-    onDrop: (target) => {
-      const moved = dragged.current;
-      dragged.current = null;
-      if (moved && accounts) void reorder(moveAccount(accounts.map((item) => item.id), moved, target.id));
-    },
+    ...drag,
   };
-
-  const onSearchKey = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' && shown.length > 0) { event.preventDefault(); focusRow(0); }
-    if (event.key === 'Enter' && shown.length > 0) actions.onCopy(shown[0], codes.codeFor(shown[0], now));
-    if (event.key === 'Escape' && query) { event.preventDefault(); setQuery(''); }
-  };
-
-  const add = async (account: OtpAccount) => {
+  // The add and edit forms show their own errors; a vault found locked brings back the password field.
+  const fromForm = async (change: () => Promise<string>) => {
+    let message: string;
     try {
-      await getVault().add([account]);
+      message = await change();
     } catch (error) {
       if (isLockedError(error)) return showLocked();
       throw error;
     }
     await reload();
-    setView({ kind: 'list' });
-    setStatus(`Added ${formatAccountLabel(account)}.`);
+    showList(message);
   };
-  const save = async (account: VaultAccount, patch: AccountPatch) => {
-    await getVault().update(account.id, patch);
-    await reload();
-    setView({ kind: 'list' });
-    setStatus(`Saved ${formatAccountLabel(patch)}.`);
-  };
-  const remove = (account: VaultAccount) => run(async () => {
-    await getVault().remove(account.id);
-    await reload();
-    setView({ kind: 'list' });
-    setStatus(`Deleted ${formatAccountLabel(account)}.`);
-  });
+  const add = (account: OtpAccount) => fromForm(() => actions.add(account));
+  const save = (account: VaultAccount, patch: AccountPatch) => fromForm(() => actions.save(account, patch));
+  const remove = (account: VaultAccount) => run(async () => { const message = await actions.remove(account); await reload(); showList(message); });
 
   // A scan result, a fill warning or a notice takes the place of the list until it is dealt with.
   const pagePanel = scanner.scan.kind !== 'idle' || filler.warning !== null;
@@ -137,21 +92,21 @@ export function AccountsView({ showLocked, lockNow }: Unlocked) {
 
   return (
     <div class="popup" {...createImageDropHandlers(scanner.scanImage)}>
-      <Toolbar query={query} searchRef={searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={onSearchKey}
+      <Toolbar query={query} searchRef={keys.searchRef} optionsUrl={optionsUrl} onQuery={setQuery} onSearchKey={keys.onSearchKey}
         onAdd={() => { scanner.close(); setView({ kind: 'add' }); }} onScan={() => { setView({ kind: 'list' }); void scanner.scanPage(); }}
         onLock={() => void lockNow()} />
       <ClockBanner advice={clock.advice} onCorrect={(offsetMs) => void run(() => clock.correct(offsetMs))}
         onStop={() => void run(clock.stopCorrecting)} onDismiss={clock.dismiss} />
-      <PagePanels scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
+      <PagePanels vault={vault} actions={actions} scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
         accounts={accounts ?? []} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
-      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => setView({ kind: 'list' })} />}
-      {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => setView({ kind: 'list' })} />}
-      {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => setView({ kind: 'list' })} />}
+      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => showList()} />}
+      {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => showList()} />}
+      {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => showList()} />}
       {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
       {listView && reminder.count > 0 && <BackupReminder count={reminder.count} optionsUrl={optionsUrl} onDismiss={() => void run(reminder.dismiss)} />}
       {listView && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
       {listView && shown.length > 0 && (
-        <AccountList accounts={shown} now={now} codes={codes} activeIndex={focus.index} focusSeq={focus.seq} actions={actions} pageSite={page?.site ?? null} />
+        <AccountList accounts={shown} now={now} codes={codes} activeIndex={keys.focus.index} focusSeq={keys.focus.seq} actions={rowActions} pageSite={page?.site ?? null} />
       )}
       <p class="status" role="status">{status}</p>
     </div>

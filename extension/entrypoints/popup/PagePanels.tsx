@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { VaultAccount } from '../../vault/index';
-import { addFinding, type AddChoice } from '../../capture/add-finding';
+import type { Vault, VaultAccount } from '../../vault/index';
+import type { AccountActions } from '../../ui/accounts/account-actions';
+import type { AddChoice } from '../../capture/add-finding';
 import { findTwin } from '../../vault/twins';
 import type { AccountFinding, MigrationFinding } from '../../capture/types';
 import type { PendingNotice } from '../../autofill/notices';
-import { getVault } from '../../vault/extension-vault';
-import { copyCode } from '../../clipboard/copy-code';
-import { describeAdded, describeImport } from '../../ui/describe-scan';
-import { formatAccountLabel } from '../../ui/format-code';
 import { ScanPanel } from '../../ui/components/ScanPanel';
 import { FillWarning } from '../../ui/components/FillWarning';
 import { NoticeBanner } from '../../ui/components/NoticeBanner';
@@ -17,6 +14,8 @@ import type { useScanner } from './use-scanner';
 import type { useFiller } from './use-filler';
 
 interface Props {
+  vault: Vault;
+  actions: AccountActions;
   scanner: ReturnType<typeof useScanner>;
   filler: ReturnType<typeof useFiller>;
   notice: PendingNotice | null;
@@ -29,17 +28,15 @@ interface Props {
 }
 
 /** What the page in front of the user brought up: a scan's result, the warning before filling elsewhere, a notice. */
-export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts, codeFor, run, reload, setStatus }: Props) {
+export function PagePanels({ vault, actions, scanner, filler, notice, onDismissNotice, accounts, codeFor, run, reload, setStatus }: Props) {
   // A QR sign-in left at its PIN step when the popup closed is shown again, until closed or replaced by a new scan.
   const [qrSignIn, setQrSignIn] = useState(true);
   useEffect(() => { if (scanner.scan.kind !== 'idle') setQrSignIn(false); }, [scanner.scan.kind]);
   const add = (finding: AccountFinding | MigrationFinding, choice: AddChoice) => run(async () => {
-    const outcome = await addFinding(getVault(), finding, choice);
+    const message = await actions.addFinding(finding, choice);
     await reload();
     scanner.dismiss(finding);
-    if (finding.kind === 'migration') return setStatus(describeImport(outcome.added.length, outcome.skipped.length));
-    const [account] = outcome.updated.length > 0 ? outcome.updated : outcome.added;
-    setStatus(describeAdded(account, outcome.updated.length > 0));
+    setStatus(message);
   });
   // A finding's own flow may have changed the vault (a pairing adds an account): show the list as it now is.
   const dismissAndReload = (finding: Parameters<typeof scanner.dismiss>[0]) => { scanner.dismiss(finding); void reload(); };
@@ -48,23 +45,21 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
     const offer = filler.offer;
     if (!offer) return;
     filler.closeOffer();
-    // From the account as it is now: another page may have changed its sites meanwhile.
-    const current = (await getVault().list()).find((account) => account.id === offer.account.id) ?? offer.account;
-    await getVault().update(current.id, { sites: [...current.sites, offer.site] });
+    const message = await actions.addSite(offer.account, offer.site);
     await reload();
-    setStatus(`Added ${offer.site} to ${formatAccountLabel(current)}.`);
+    setStatus(message);
   });
   const noticeAccount = notice?.accountId ? accounts.find((account) => account.id === notice.accountId) ?? null : null;
   const copyNoticeCode = () => run(async () => {
     if (!noticeAccount) return;
-    await copyCode(codeFor(noticeAccount));
+    const message = await actions.copy(noticeAccount, codeFor(noticeAccount));
     onDismissNotice();
-    setStatus(`Copied the code for ${formatAccountLabel(noticeAccount)}. The clipboard is cleared in 30 seconds.`);
+    setStatus(message);
   });
 
   return (
     <>
-      {qrSignIn && <PendingQrSignIn onClose={() => { setQrSignIn(false); void reload(); }} />}
+      {qrSignIn && <PendingQrSignIn vault={vault} onClose={() => { setQrSignIn(false); void reload(); }} />}
       {notice && <NoticeBanner message={notice.message} account={noticeAccount} onCopy={() => void copyNoticeCode()} onDismiss={onDismissNotice} />}
       {filler.offer && !filler.warning && (
         <SiteOfferPanel account={filler.offer.account} site={filler.offer.site} onAdd={() => void addOfferedSite()} onClose={filler.closeOffer} />
@@ -74,7 +69,7 @@ export function PagePanels({ scanner, filler, notice, onDismissNotice, accounts,
           onConfirm={() => { const { account, site } = filler.warning!; void filler.fill(account, codeFor(account), site); }} />
       )}
       {!filler.warning && scanner.scan.kind !== 'idle' && (
-        <ScanPanel scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
+        <ScanPanel vault={vault} scan={scanner.scan} onSelectArea={scanner.selectArea} onImage={(file) => void scanner.scanImage(file)}
           twinOf={(secret) => findTwin({ secret }, accounts) ?? null} onAdd={(finding, choice) => void add(finding, choice)} onDismiss={dismissAndReload} onClose={closeAndReload} />
       )}
     </>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { VaultGate } from '../../ui/components/VaultGate';
+import { getVault } from '../../vault/extension-vault';
 import { AccountsView } from './AccountsView';
 import '../../ui/styles.css';
 
@@ -7,7 +8,7 @@ function Popup() {
   return (
     <main class="popup-root">
       <h1 class="visually-hidden">Tessera</h1>
-      <VaultGate>{(unlocked) => <AccountsView {...unlocked} />}</VaultGate>
+      <VaultGate vault={getVault()}>{(unlocked) => <AccountsView {...unlocked} />}</VaultGate>
     </main>
   );
 }

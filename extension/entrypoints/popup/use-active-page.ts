@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readActivePage, type ActivePage } from '../../ui/active-page';
+import { readActivePage, type ActivePage } from '../../ui/page/active-page';
 
 /** The tab the popup was opened on, read once (the popup closes when the user turns to another tab). */
 export function useActivePage(): ActivePage | null {

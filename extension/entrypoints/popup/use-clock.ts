@@ -5,7 +5,7 @@ import { adviseOnClock } from '../../clock/advice';
 import { correctCodesBy, stopCorrectingCodes } from '../../clock/correction';
 import { readTabClock } from '../../clock/read-tab-clock';
 import type { ClockReading } from '../../clock/skew';
-import type { ActivePage } from '../../ui/active-page';
+import type { ActivePage } from '../../ui/page/active-page';
 
 /** The clock check of the page the popup was opened on, and the correction of codes the user agreed to (in seconds). */
 export function useClock(page: ActivePage | null) {

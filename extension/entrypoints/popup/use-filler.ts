@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { VaultAccount } from '../../vault/index';
-import type { ActivePage } from '../../ui/active-page';
-import { fillAccountCode } from '../../ui/fill-account';
+import type { Vault, VaultAccount } from '../../vault/index';
+import type { ActivePage } from '../../ui/page/active-page';
+import { fillAccountCode } from '../../ui/page/fill-account';
 import { isBoundTo } from '../../sites/sites';
 import { siblingSiteToAdd } from '../../sites/site-families';
-import { describeFilled, describeForeignFrame, describeNoField } from '../../ui/describe-fill';
+import { describeFilled, describeForeignFrame, describeNoField } from '../../ui/text/describe-fill';
 import { copyCode } from '../../clipboard/copy-code';
-import { getVault } from '../../vault/extension-vault';
 
 export interface FillWarningState { account: VaultAccount; site: string | null }
 /** After a fill the user confirmed on another site of the account's provider: the offer to add that site to it. */
@@ -16,7 +15,7 @@ const NO_PAGE = 'There is no web page here to fill: open Tessera from its button
 const BLOCKED = 'Tessera cannot reach this page. Click Tessera\'s button on the page itself, then Fill.';
 
 /** Fill from the popup: bound accounts fill at once; anywhere else the warning comes first, and only a yes fills. */
-export function useFiller(page: ActivePage | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
+export function useFiller(vault: Pick<Vault, 'touch'>, page: ActivePage | null, run: (action: () => Promise<void>) => Promise<void>, setStatus: (text: string) => void) {
   const [warning, setWarning] = useState<FillWarningState | null>(null);
   const [offer, setOffer] = useState<SiteOffer | null>(null);
 
@@ -39,7 +38,7 @@ export function useFiller(page: ActivePage | null, run: (action: () => Promise<v
       const sibling = confirmedSite ? siblingSiteToAdd(account.sites, step.outcome.site) : null;
       if (sibling) setOffer({ account, site: sibling });
     }
-    await getVault().touch();
+    await vault.touch();
   });
 
   return { warning, fill, cancelWarning: () => setWarning(null), offer, closeOffer: () => setOffer(null) };

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { pickImageFile } from '../../ui/image-input';
+import { pickImageFile } from '../../ui/files/image-input';
 
 /** A picture pasted anywhere in the popup is scanned; pasting text into a field works as usual. */
 export function useImagePaste(onImage: (file: File) => void): void {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { TICK_MARK } from '../../ui/use-now';
+import { TICK_MARK } from '../../ui/hooks/use-now';
 
 export const CODES_SHOWN_MARK = 'tessera:codes-shown';
 export const TICK_MEASURE = 'tessera:tick';

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'preact/hooks';
 import { isCaptureFailure, type ScanRegionResponse } from '../../capture/responses';
 import { browserArea } from '../../storage/browser-area';
-import { readActivePage, type ActivePage } from '../../ui/active-page';
-import { scanActivePage, startRegionScan } from '../../ui/scan-page';
-import { describeError } from '../../ui/describe-error';
+import { readActivePage, type ActivePage } from '../../ui/page/active-page';
+import { scanActivePage, startRegionScan } from '../../ui/page/scan-page';
+import { describeError } from '../../ui/text/describe-error';
 import type { ScanState } from '../../ui/components/ScanPanel';
 import type { ScanFinding } from '../../capture/types';
 

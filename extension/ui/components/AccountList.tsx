@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import type { CodeCache } from '../code-cache';
+import type { CodeCache } from '../accounts/code-cache';
 import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';
 
 // Rows outside the visible area are not rendered (and their codes not computed): hundreds of accounts

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { AccountFinding, AddChoice } from '../../capture/index';
-import { formatAccountLabel } from '../format-code';
-import { listPreviewRows } from '../describe-scan';
+import { formatAccountLabel } from '../text/format-code';
+import { listPreviewRows } from '../text/describe-scan';
 
 interface Props { finding: AccountFinding; twin: { issuer: string; account: string } | null; onAdd(choice: AddChoice): void; onCancel(): void }
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { formatAccountLabel, groupCode } from '../format-code';
+import { formatAccountLabel, groupCode } from '../text/format-code';
 import { Countdown } from './Countdown';
 import { FillButton } from './FillButton';
 import { AccountIcon } from './AccountIcon';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { OtpAccount } from '#shared/otp/index.ts';
-import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri, type ManualFields } from '../build-manual-account';
-import { describeError } from '../describe-error';
+import { buildManualAccount, DEFAULT_FIELDS, parsePastedUri, type ManualFields } from '../accounts/manual-account';
+import { describeError } from '../text/describe-error';
 import { ErrorText } from './ErrorText';
 import { AdvancedFields } from './AdvancedFields';
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 import { ImagePicker } from './ImagePicker';
 import { findTwin } from '../../vault/twins';
 

@@ -1,4 +1,4 @@
-import type { ManualFields } from '../build-manual-account';
+import type { ManualFields } from '../accounts/manual-account';
 
 interface Props { fields: ManualFields; set(name: keyof ManualFields): (event: Event) => void }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 
 /** Deleting loses the key for good, so it is asked once more, with Cancel focused. */
 export function ConfirmDelete({ account, onConfirm, onCancel }: { account: VaultAccount; onConfirm(): void; onCancel(): void }) {

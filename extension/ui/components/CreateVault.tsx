@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { NewPasswordFields, checkNewPassword } from './NewPasswordFields';
 import { ErrorText } from './ErrorText';
-import { describeError } from '../describe-error';
+import { describeError } from '../text/describe-error';
 import { createVaultInBackground, readCreationState } from '../../vault/create-in-background';
 import { browserArea } from '../../storage/browser-area';
 import { askPersistentStorage } from '../../storage/persistence';

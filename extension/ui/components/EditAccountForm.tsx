@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import { parseSites } from '../../sites/sites';
-import { describeError } from '../describe-error';
+import { describeError } from '../text/describe-error';
 import { ErrorText } from './ErrorText';
 import { AutoFillToggles } from './AutoFillToggles';
 

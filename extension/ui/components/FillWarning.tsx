@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { describeWrongSite } from '../describe-fill';
+import { describeWrongSite } from '../text/describe-fill';
 
 interface Props { account: { issuer: string; account: string; sites: readonly string[] }; site: string | null; onConfirm(): void; onCancel(): void }
 

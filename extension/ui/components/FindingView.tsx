@@ -2,8 +2,11 @@ import type { AddChoice, AccountFinding, MigrationFinding, ScanFinding } from '.
 import { AccountPreview } from './AccountPreview';
 import { MigrationPreview } from './MigrationPreview';
 import { QrLinkFlow } from '../qr-signin/QrLinkFlow';
+import type { Vault } from '../../vault/index';
 
 export interface FindingActions {
+  /** The vault a Tessera link's own flow signs in or pairs with. */
+  vault: Vault;
   twinOf(secret: string): { issuer: string; account: string } | null;
   onAdd(finding: AccountFinding | MigrationFinding, choice: AddChoice): void;
   /** Puts one finding aside (its Cancel); the others stay. */
@@ -20,7 +23,7 @@ export function FindingView({ finding, tabUrl, actions }: { finding: ScanFinding
       return <MigrationPreview finding={finding} isTwin={(secret) => actions.twinOf(secret) !== null} onImport={() => actions.onAdd(finding, 'update-existing')} onCancel={() => actions.onDismiss(finding)} />;
     case 'tessera-link':
       // A picture has no page: the flow refuses a link it cannot tie to the site that showed it.
-      return <QrLinkFlow text={finding.text} tabUrl={tabUrl ?? ''} onClose={() => actions.onDismiss(finding)} />;
+      return <QrLinkFlow vault={actions.vault} text={finding.text} tabUrl={tabUrl ?? ''} onClose={() => actions.onDismiss(finding)} />;
     case 'invalid-otpauth':
       return <p class="finding error" role="alert">This QR code is an authenticator code Tessera cannot use: {finding.message}.</p>;
     case 'not-authenticator':

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { MigrationFinding } from '../../capture/index';
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 
 interface Props { finding: MigrationFinding; isTwin(secret: string): boolean; onImport(): void; onCancel(): void }
 

@@ -1,4 +1,4 @@
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 
 interface Props { message: string; account: { issuer: string; account: string } | null; onCopy(): void; onDismiss(): void }
 

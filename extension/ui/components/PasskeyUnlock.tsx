@@ -1,22 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorText } from './ErrorText';
-import { describeError } from '../describe-error';
-import { getVault } from '../../vault/extension-vault';
-import type { PasskeyInfo } from '../../vault/index';
+import { describeError } from '../text/describe-error';
+import type { PasskeyInfo, Vault } from '../../vault/index';
 import { passkeyUnavailableReason, readPrfOutput } from '../../passkey/webauthn';
 
 /** "Unlock with a passkey" on the locked screen, shown only where a passkey is set up and the browser can use it. */
-export function PasskeyUnlock({ onUnlocked }: { onUnlocked(): void }) {
+export function PasskeyUnlock({ vault, onUnlocked }: { vault: Pick<Vault, 'passkey' | 'unlockWithPasskey'>; onUnlocked(): void }) {
   const [passkey, setPasskey] = useState<PasskeyInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void (async () => {
-      const found = await getVault().passkey();
+      const found = await vault.passkey();
       if (found && !(await passkeyUnavailableReason())) setPasskey(found);
     })().catch(() => undefined);
-  }, []);
+  }, [vault]);
 
   if (!passkey) return null;
 
@@ -24,7 +23,7 @@ export function PasskeyUnlock({ onUnlocked }: { onUnlocked(): void }) {
     setError(null);
     setBusy(true);
     try {
-      await getVault().unlockWithPasskey(await readPrfOutput(passkey!));
+      await vault.unlockWithPasskey(await readPrfOutput(passkey!));
       onUnlocked();
     } catch (caught) {
       setError(describeError(caught));

@@ -1,4 +1,4 @@
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 
 interface Props { account: { issuer: string; account: string; sites: readonly string[] }; site: string; onAdd(): void; onClose(): void }
 

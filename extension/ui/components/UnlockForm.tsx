@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { Vault } from '../../vault/index';
 import { ErrorText } from './ErrorText';
-import { describeError, errorCode } from '../describe-error';
-import { getVault } from '../../vault/extension-vault';
+import { describeError, errorCode } from '../text/describe-error';
 import { PasskeyUnlock } from './PasskeyUnlock';
 
 /** The locked screen: a password field and nothing else, and "Unlock with a passkey" where one is set up. */
-export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
+export function UnlockForm({ vault, onUnlocked }: { vault: Vault; onUnlocked(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,7 +15,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
     if (!password) return setError('Enter your master password.');
     setBusy(true);
     try {
-      await getVault().unlock(password);
+      await vault.unlock(password);
       onUnlocked();
     } catch (caught) {
       setPassword('');
@@ -35,7 +35,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       <ErrorText id="unlock-error" message={error} />
       <button type="submit" class="primary" disabled={busy}>{busy ? 'Unlocking…' : 'Unlock'}</button>
     </form>
-    <PasskeyUnlock onUnlocked={onUnlocked} />
+    <PasskeyUnlock vault={vault} onUnlocked={onUnlocked} />
     </>
   );
 }

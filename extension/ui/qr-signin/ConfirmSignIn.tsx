@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
-import { formatAccountLabel } from '../format-code';
+import { formatAccountLabel } from '../text/format-code';
 
 interface Props {
   origin: string;

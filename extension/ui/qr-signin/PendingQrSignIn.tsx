@@ -5,14 +5,14 @@ import { browserArea } from '../../storage/browser-area';
 import { resumeLinkFlow } from '../../qr-signin/link-flow';
 import { loadPendingSignIn } from '../../qr-signin/pending-signin';
 import type { FlowState } from '../../qr-signin/flow-state';
-import { getVault } from '../../vault/extension-vault';
+import type { Vault } from '../../vault/index';
 import { FlowView } from './FlowView';
 import type { LinkFlowActions } from './use-link-flow';
 
 // At the PIN step there is nothing left to choose, approve or cancel.
 const NO_ACTIONS: LinkFlowActions = { choose: () => undefined, approve: () => undefined, cancel: () => undefined };
 
-export function PendingQrSignIn({ onClose }: { onClose(): void }) {
+export function PendingQrSignIn({ vault, onClose }: { vault: Vault; onClose(): void }) {
   const [state, setState] = useState<FlowState | null>(null);
   useEffect(() => {
     let flow: { dispose(): void } | null = null;
@@ -20,13 +20,13 @@ export function PendingQrSignIn({ onClose }: { onClose(): void }) {
     const store = browserArea('session');
     void loadPendingSignIn(store).then((pending) => {
       if (!pending || gone) return;
-      flow = resumeLinkFlow(pending, { vault: getVault(), userAgent: navigator.userAgent, pending: store }, setState);
+      flow = resumeLinkFlow(pending, { vault, userAgent: navigator.userAgent, pending: store }, setState);
     }).catch(() => undefined);
     return () => {
       gone = true;
       flow?.dispose();
     };
-  }, []);
+  }, [vault]);
   if (!state) return null;
   return <FlowView state={state} actions={NO_ACTIONS} onClose={onClose} />;
 }

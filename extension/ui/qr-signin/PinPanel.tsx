@@ -1,6 +1,6 @@
 import type { FlowState } from '../../qr-signin/flow-state';
-import { groupCode } from '../format-code';
-import { useNow } from '../use-now';
+import { groupCode } from '../text/format-code';
+import { useNow } from '../hooks/use-now';
 
 type PinState = Extract<FlowState, { step: 'pin' }>;
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createLinkFlow, type LinkFlow } from '../../qr-signin/link-flow';
 import { initialFlowState, type FlowState } from '../../qr-signin/flow-state';
 import { browserArea } from '../../storage/browser-area';
-import { getVault } from '../../vault/extension-vault';
+import type { Vault } from '../../vault/index';
 
 export interface LinkFlowActions {
   choose(accountId: string): void;
@@ -11,16 +11,16 @@ export interface LinkFlowActions {
 }
 
 /** Runs one QR link flow for as long as the view shows it; unmounting closes its PIN channel. */
-export function useLinkFlow(text: string, tabUrl: string): { state: FlowState; actions: LinkFlowActions } {
+export function useLinkFlow(vault: Vault, text: string, tabUrl: string): { state: FlowState; actions: LinkFlowActions } {
   const [state, setState] = useState<FlowState>(initialFlowState);
   const flow = useRef<LinkFlow | null>(null);
   useEffect(() => {
     setState(initialFlowState);
-    const current = createLinkFlow({ text, tabUrl }, { vault: getVault(), userAgent: navigator.userAgent, pending: browserArea('session') }, setState);
+    const current = createLinkFlow({ text, tabUrl }, { vault, userAgent: navigator.userAgent, pending: browserArea('session') }, setState);
     flow.current = current;
     void current.start();
     return () => current.dispose();
-  }, [text, tabUrl]);
+  }, [vault, text, tabUrl]);
   const actions = useMemo<LinkFlowActions>(() => ({
     choose: (accountId) => flow.current?.choose(accountId),
     approve: () => void flow.current?.approve(),

@@ -1,7 +1,7 @@
 // Asking the background to scan the page (whole visible tab, or a box the user drags on it).
 import { browser } from 'wxt/browser';
-import type { ScanTabResponse } from '../capture/responses';
-import type { ScanRequest } from '../messaging/messages';
+import type { ScanTabResponse } from '../../capture/responses';
+import type { ScanRequest } from '../../messaging/messages';
 import type { ActivePage } from './active-page';
 
 export async function scanActivePage(page: ActivePage): Promise<ScanTabResponse> {

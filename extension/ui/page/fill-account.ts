@@ -1,7 +1,7 @@
 // The popup's Fill: the code on screen goes into the page's code field, only where the account is bound unless the
 // user confirmed the warning. The page agent checks the page and the field's frame again (a page may navigate).
-import { fillInTab } from '../autofill/fill-tab';
-import type { FillOutcome, FillRequest } from '../autofill/page-agent';
+import { fillInTab } from '../../autofill/fill-tab';
+import type { FillOutcome, FillRequest } from '../../autofill/page-agent';
 
 export type FillStep =
   | { kind: 'filled'; outcome: FillOutcome }

@@ -1,5 +1,5 @@
 import { generateCode, timeStep } from '#shared/otp/index.ts';
-import type { VaultAccount } from '../vault/index';
+import type { VaultAccount } from '../../vault/index';
 
 // A TOTP code changes once per period and an HOTP code only when its counter moves, so each account keeps its last
 // code with the step (or counter) it was made for; the per-second refresh then only reads.

@@ -1,8 +1,8 @@
 // The popup's fill decisions as plain functions, without a browser: which accounts get a plain Fill, what a fill's
 // outcome leads to, and what the warning says.
 import { describe, expect, it } from 'vitest';
-import { fillAccountCode } from '../../extension/ui/fill-account';
-import { describeForeignFrame, describeNoField, describeWrongSite } from '../../extension/ui/describe-fill';
+import { fillAccountCode } from '../../extension/ui/page/fill-account';
+import { describeForeignFrame, describeNoField, describeWrongSite } from '../../extension/ui/text/describe-fill';
 import { isBoundTo, siteOf } from '../../extension/sites/sites';
 import type { FillOutcome } from '../../extension/autofill/page-agent';
 

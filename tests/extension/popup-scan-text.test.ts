@@ -1,7 +1,8 @@
 // What the popup says about a scanned code, as plain functions: the preview never shows the secret, and the
 // import line counts what was added and what was left as it was.
 import { describe, expect, it } from 'vitest';
-import { describeAdded, describeImport, listPreviewRows } from '../../extension/ui/describe-scan';
+import { listPreviewRows } from '../../extension/ui/text/describe-scan';
+import { describeAdded, describeImport } from '../../extension/ui/text/describe-accounts';
 import type { CapturedAccount } from '../../extension/capture/types';
 
 const totp: CapturedAccount = {
@@ -31,6 +32,7 @@ describe('after adding', () => {
   it('counts what an export added and what it left as it was', () => {
     expect(describeImport(5, 0)).toBe('Added 5 accounts.');
     expect(describeImport(1, 2)).toBe('Added 1 account. 2 accounts already in Tessera were left as they are.');
+    expect(describeImport(2, 1)).toBe('Added 2 accounts. 1 account already in Tessera was left as it is.');
     expect(describeImport(0, 3)).toBe('All 3 accounts in this QR code are already in Tessera: nothing was added.');
   });
 

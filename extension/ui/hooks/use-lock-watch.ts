@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { watchArea } from '../storage/browser-area';
-import { getVault } from '../vault/extension-vault';
+import type { Vault } from '../../vault/index';
+import { watchArea } from '../../storage/browser-area';
 
 // How often an open page re-checks the idle time by itself; the background alarm only runs once a minute.
 const CHECK_EVERY_MS = 15_000;
@@ -9,12 +9,11 @@ const CHECK_EVERY_MS = 15_000;
  * Calls onLocked when the vault stops being unlocked while this page is open: locked elsewhere (another page,
  * the background's auto-lock) or idle for longer than the auto-lock time.
  */
-export function useLockWatch(active: boolean, onLocked: () => void): void {
+export function useLockWatch(vault: Pick<Vault, 'lockIfIdle' | 'state'>, active: boolean, onLocked: () => void): void {
   useEffect(() => {
     if (!active) return;
     let stopped = false;
     const check = async () => {
-      const vault = getVault();
       await vault.lockIfIdle();
       if (!stopped && (await vault.state()) !== 'unlocked') onLocked();
     };
@@ -27,5 +26,5 @@ export function useLockWatch(active: boolean, onLocked: () => void): void {
       unwatch();
       clearInterval(timer);
     };
-  }, [active, onLocked]);
+  }, [vault, active, onLocked]);
 }

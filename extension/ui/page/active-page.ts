@@ -1,7 +1,7 @@
 // The tab the popup was opened on. With the activeTab grant of the toolbar click its URL is readable; without it
 // (the popup opened as a tab, a browser page) the page simply has no site and nothing is offered to fill.
 import { browser } from 'wxt/browser';
-import { siteOf } from '../sites/sites';
+import { siteOf } from '../../sites/sites';
 
 export interface ActivePage { tabId: number; windowId: number; url: string | null; site: string | null }
 

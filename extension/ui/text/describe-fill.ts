@@ -1,5 +1,6 @@
 // What the popup says after a fill: plain functions over the outcome.
-import type { FillOutcome } from '../autofill/page-agent';
+import type { FillOutcome } from '../../autofill/page-agent';
+import { CLIPBOARD_CLEAR_SECONDS } from '../../clipboard/clear-delay';
 import { formatAccountLabel } from './format-code';
 
 type Named = { issuer: string; account: string };
@@ -10,7 +11,7 @@ export function describeFilled(account: Named, outcome: FillOutcome): string {
 }
 
 export function describeNoField(account: Named): string {
-  return `No code field found on this page: the code for ${formatAccountLabel(account)} is copied, paste it where the site asks. The clipboard is cleared in 30 seconds.`;
+  return `No code field found on this page: the code for ${formatAccountLabel(account)} is copied, paste it where the site asks. The clipboard is cleared in ${CLIPBOARD_CLEAR_SECONDS} seconds.`;
 }
 
 /**
