@@ -27,7 +27,8 @@ export function ImportSection({ vault, showLocked }: Unlocked) {
     const input = event.currentTarget as HTMLInputElement;
     const chosen = input.files?.[0];
     if (!chosen) return;
-    setError(null); setDone(''); setPreview(null); setFile(null);
+    // A chosen file takes the place of anything pasted, whether it can be read or not.
+    setError(null); setDone(''); setPreview(null); setFile(null); setText('');
     try {
       refuseOversized(chosen.size);
       setFile({ name: chosen.name, size: chosen.size, text: decodeImportFile(new Uint8Array(await chosen.arrayBuffer())) });
