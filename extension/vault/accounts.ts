@@ -89,7 +89,7 @@ async function mutateAccount(ctx: VaultContext, id: string, reason: SnapshotReas
     const record = await sealAccount(unlocked.key, unlocked.vaultId, next);
     if (await writeIfUnchanged(ctx, before, record, reason)) return next;
   }
-  throw new VaultError('tampered', 'The account keeps changing elsewhere while saving: close other Tessera windows and try again.');
+  throw new VaultError('changed_elsewhere', 'The account keeps changing elsewhere while saving: close other Tessera windows and try again.');
 }
 
 async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record: AccountRecord, reason: SnapshotReason): Promise<boolean> {

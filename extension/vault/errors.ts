@@ -9,6 +9,8 @@ export type VaultErrorCode =
   | 'vault_exists'
   | 'no_vault'
   | 'tampered'
+  /** Another page changed the same thing meanwhile: nothing was lost, the change can be made again. */
+  | 'changed_elsewhere'
   | 'weak_password'
   | 'not_found'
   | 'invalid_account'

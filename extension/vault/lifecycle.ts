@@ -94,7 +94,7 @@ async function replaceHeader(ctx: VaultContext, expected: VaultHeader, next: Vau
   if (current?.wrappedKey.data !== expected.wrappedKey.data) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new VaultError('wrong_password', 'The master password was changed elsewhere meanwhile: try again with the current one.');
+    throw new VaultError('changed_elsewhere', 'The master password was changed elsewhere meanwhile: try again with the current one.');
   }
   await Promise.all([tx.store.put(next, 'header'), ...(options.removePasskey ? [tx.store.delete('passkey')] : []), tx.done]);
 }

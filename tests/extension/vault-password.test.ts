@@ -40,6 +40,21 @@ describe('master password', () => {
     expect(await h.vault.list()).toHaveLength(1);
   });
 
+  it('says a password changed in another window at the same time, not that the password is wrong', async () => {
+    const h = await unlockedHarness();
+    const passwords = [NEW_PASSWORD, 'another new passphrase'];
+    const outcomes = await Promise.allSettled([
+      h.vault.changePassword(PASSWORD, passwords[0]),
+      h.secondPage().changePassword(PASSWORD, passwords[1]),
+    ]);
+    // Both read the same header; the first to write wins, the other is told why it did not.
+    const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes[1 - won]).toMatchObject({ status: 'rejected', reason: { code: 'changed_elsewhere', message: 'The master password was changed elsewhere meanwhile: try again with the current one.' } });
+    await h.vault.lock();
+    await h.vault.unlock(passwords[won]);
+  });
+
   it('refuses a too short new password without touching the header', async () => {
     const h = await unlockedHarness();
     const header = await h.rawHeader();
