@@ -24,6 +24,7 @@ import { emailPages } from './routes/pages-email';
 import { passwordPages } from './routes/pages-password';
 import { noticePages } from './routes/pages-notices';
 import { recoveryPages } from './routes/pages-recovery';
+import { backupCodePages } from './routes/pages-backup-codes';
 import { renderErrorPage } from './pages/error-page';
 import { dummyHash } from './accounts/password';
 import { qrApi } from './routes/api-qr';
@@ -104,6 +105,7 @@ export function createApp({ config, storage, key, now = Date.now, mailTransport 
   app.use(passwordPages(ctx, limits));
   app.use(noticePages(ctx));
   app.use(recoveryPages(ctx));
+  app.use(backupCodePages(ctx));
   app.use(accountPages(ctx, limits));
   app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));

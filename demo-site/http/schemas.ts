@@ -31,6 +31,10 @@ export const disableSchema = z
 export const backupStepSchema = z.object({ ticket, code });
 const message = z.string({ error: 'write a message for the administrator' }).trim().max(500, 'use at most 500 characters');
 export const backupRequestSchema = z.object({ ticket: ticket.optional(), message: message.default('') });
+/** Being shown a user's codes is a choice made on purpose. */
+export const handOverSchema = z.object({
+  confirm: z.union([z.literal(true), z.literal('on'), z.literal('true')], { error: 'confirm: tick "Show me the codes to hand over" (this is audited)' }),
+});
 export const denySchema = z.object({ reason: z.string({ error: 'give a reason' }).trim().max(500, 'use at most 500 characters').default('') });
 export const requestStatusSchema = z.object({ status: z.enum(['open', 'issued', 'denied'], { error: 'status must be open, issued or denied' }).default('open') });
 export const auditQuerySchema = z.object({

@@ -16,9 +16,11 @@ export interface AccountPageProps {
   request?: RequestState;
   notice?: string;
   recoveryReadyAt?: number;
+  /** New backup codes wait to be fetched. */
+  codesWaiting?: boolean;
 }
 
-export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice, recoveryReadyAt }: AccountPageProps) {
+export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice, recoveryReadyAt, codesWaiting = false }: AccountPageProps) {
   return (
     <Layout title="Your account" signedIn isAdmin={user.role === 'admin'}>
       {notice && <p class="notice" role="status">{notice}</p>}
@@ -55,6 +57,13 @@ export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordE
       </section>
       <section class="card">
         <h2>Backup codes</h2>
+        {codesWaiting && (
+          <div class="notice" data-testid="codes-waiting">
+            <p>Your new backup codes are ready. They are shown once: have somewhere safe to keep them.</p>
+            <form method="post" action="/account/backup-codes/show" class="inline"><button type="submit">Show my codes</button></form>{' '}
+            <form method="post" action="/account/backup-codes/download" class="inline"><button type="submit">Download them as .txt</button></form>
+          </div>
+        )}
         <CodesLeft count={codesLeft} />
         <RequestStatus request={request} />
         <RequestForm action="/account/backup-codes/request" open={request?.status === 'open'} errors={errors.message ? errors : undefined} />

@@ -1,5 +1,6 @@
 import type { AdminUserPage } from '../admin/users';
 import { Layout } from './layout';
+import { HandOverForm } from './admin-requests-page';
 
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
@@ -37,12 +38,13 @@ export function AdminUsersPage({ result, notice }: { result: AdminUserPage; noti
                     <input type="hidden" name="back" value="users" /><button type="submit">Unfreeze</button>
                   </form>
                 )}{' '}
-                <form method="post" action={`/admin/users/${user.id}/backup-codes`} class="inline"><button type="submit">Issue codes</button></form>{' '}
+                <form method="post" action={`/admin/users/${user.id}/backup-codes`} class="inline"><button type="submit">Email new codes</button></form>{' '}
                 {user.codesLeft > 0 && (
                   <form method="post" action={`/admin/users/${user.id}/backup-codes/revoke`} class="inline">
                     <button type="submit" class="danger">Revoke codes</button>
                   </form>
                 )}
+                <HandOverForm action={`/admin/users/${user.id}/backup-codes/hand-over`} />
               </td>
             </tr>
           ))}

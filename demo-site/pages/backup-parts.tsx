@@ -10,7 +10,7 @@ export function RequestStatus({ request }: { request?: RequestState }) {
   return (
     <p class="request-status" data-testid="request-status" data-status={request.status}>
       {request.status === 'open' && `Your request for backup codes (sent ${when} UTC) is waiting for the administrator.`}
-      {request.status === 'issued' && 'The administrator issued your backup codes: ask them for the list.'}
+      {request.status === 'issued' && 'The administrator issued your backup codes: we sent you a link to them by email.'}
       {request.status === 'denied' && `The administrator declined your request${request.reason ? `: ${request.reason}` : '.'}`}
     </p>
   );

@@ -55,6 +55,7 @@ async function complete(ctx: SiteContext, recovery: Recovery, by: string | null,
   if (!user) return null;
   await tx.users.disableTotp(user.id, { enrolAgain: true });
   const revoked = await tx.backupCodes.replaceForUser(user.id, []);
+  await tx.backupDeliveries.dropForUser(user.id);
   await endAccountSessions(ctx, user.id, { reason: 'recovery_completed' }, request, tx);
   await sendNotice(ctx, user, 'recovery_completed', tx);
   await recordAudit(ctx, 'recovery_completed', request, { userId: user.id, actorId: by, details: { recoveryId: recovery.id, early: by !== null, backupCodesRevoked: revoked } }, tx);

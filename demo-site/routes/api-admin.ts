@@ -2,13 +2,15 @@
 import { Router, type Response } from 'express';
 import type { SiteContext } from '../context';
 import { ForbiddenError } from '../errors';
-import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
+import { denyRequest, handOverForUser, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
+import { describeDelivery } from '../backup/delivery';
+import type { BackupDelivery } from '../storage/rows';
 import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { requireAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, handOverSchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { listOutbox } from '../admin/outbox';
 import { freezeByAdmin, listFrozen, unfreezeAccount } from '../notices/freeze';
 import { approveRecovery, cancelRecoveryByAdmin, listRecoveries } from '../recovery/finish';
@@ -18,6 +20,8 @@ export function requireAdmin(res: Response): Auth {
   if (auth.user.role !== 'admin') throw new ForbiddenError('admin_only', 'Only an administrator can do this.');
   return auth;
 }
+
+const describeIssued = (ctx: SiteContext, delivery: BackupDelivery) => ({ id: delivery.id, method: delivery.method, ...describeDelivery(ctx, delivery) });
 
 export function adminApi(ctx: SiteContext): Router {
   const router = Router();
@@ -30,9 +34,14 @@ export function adminApi(ctx: SiteContext): Router {
     const { status } = parseInput(requestStatusSchema, req.query);
     res.json({ requests: await listRequests(ctx, status) });
   });
+  // Approving sends the user a link to the codes: the answer holds none.
   router.post('/backup-code-requests/:id/issue', async (req, res) => {
-    const { codes } = await issueForRequest(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
-    res.json({ codes });
+    const { delivery } = await issueForRequest(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ delivery: describeIssued(ctx, delivery) });
+  });
+  router.post('/backup-code-requests/:id/hand-over', async (req, res) => {
+    parseInput(handOverSchema, req.body);
+    res.json({ codes: (await handOverForUser(ctx, { requestId: req.params.id }, requireAdmin(res).user, requestInfo(req))).codes });
   });
   router.post('/backup-code-requests/:id/deny', async (req, res) => {
     const { reason } = parseInput(denySchema, req.body);
@@ -45,8 +54,12 @@ export function adminApi(ctx: SiteContext): Router {
     res.json({ user: await unlockUser(ctx, req.params.id, requireAdmin(res).user.id, requestInfo(req)) });
   });
   router.post('/users/:id/backup-codes', async (req, res) => {
-    const { codes } = await issueForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
-    res.json({ codes });
+    const { delivery } = await issueForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));
+    res.json({ delivery: describeIssued(ctx, delivery) });
+  });
+  router.post('/users/:id/backup-codes/hand-over', async (req, res) => {
+    parseInput(handOverSchema, req.body);
+    res.json({ codes: (await handOverForUser(ctx, { userId: req.params.id }, requireAdmin(res).user, requestInfo(req))).codes });
   });
   router.delete('/users/:id/backup-codes', async (req, res) => {
     const revoked = await revokeForUser(ctx, req.params.id, requireAdmin(res).user, requestInfo(req));

@@ -12,6 +12,7 @@ import { activateSchema, backupRequestSchema, disableSchema, emailChangeSchema, 
 import { requestEmailChange } from '../accounts/email-change';
 import { changePassword } from '../accounts/password-change';
 import { cancelRecoveryOf } from '../recovery/finish';
+import { waitingDelivery } from '../backup/delivery';
 import { codesLeft } from '../backup/issue';
 import { latestRequestOf, requestBackupCodes } from '../backup/requests';
 import type { Limits } from './limits';
@@ -42,8 +43,9 @@ export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
     const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
     const [left, request, recovery] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id), await ctx.storage.recoveries.findOpenForUser(user.id)];
+    const codesWaiting = (await waitingDelivery(ctx, user.id)) !== null;
     sendPage(res, <AccountPage user={toPublicUser(user)} verifiesEmail={ctx.config.email.verification !== 'off'} errors={errors} passwordErrors={passwordErrors}
-      codesLeft={left} request={request ?? undefined} notice={notice} recoveryReadyAt={recovery?.state === 'waiting' ? recovery.readyAt! : undefined} />, status);
+      codesLeft={left} request={request ?? undefined} notice={notice} recoveryReadyAt={recovery?.state === 'waiting' ? recovery.readyAt! : undefined} codesWaiting={codesWaiting} />, status);
   };
 
   router.get('/mfa', async (_req, res) => {

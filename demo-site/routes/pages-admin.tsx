@@ -4,13 +4,13 @@ import type { SiteContext } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { approveRecovery, cancelRecoveryByAdmin, listRecoveries } from '../recovery/finish';
 import { AdminRecoveriesPage } from '../pages/admin-recoveries-page';
-import { denyRequest, issueForRequest, issueForUser, listRequests, revokeForUser } from '../admin/backup-actions';
+import { denyRequest, handOverForUser, issueForRequest, issueForUser, listRequests, revokeForUser, type RequestView } from '../admin/backup-actions';
 import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
 import { currentAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
-import { auditQuerySchema, denySchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
+import { auditQuerySchema, denySchema, handOverSchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { listOutbox } from '../admin/outbox';
 import { freezeByAdmin, listFrozen, unfreezeAccount } from '../notices/freeze';
 import { AdminOutboxPage } from '../pages/admin-outbox-page';
@@ -33,15 +33,25 @@ export function adminPages(ctx: SiteContext): Router {
   const router = Router();
   const showCodes = (res: Response, email: string, codes: string[]) => sendPage(res, <IssuedCodesPage email={email} codes={codes} />);
 
+  const showQueue = async (res: Response, status: RequestView['status'], notice?: string) =>
+    sendPage(res, <AdminRequestsPage requests={await listRequests(ctx, status)} status={status} frozen={await listFrozen(ctx)} notice={notice} />);
+  const sentNotice = (email: string) => `New backup codes for ${email} are issued: a link to them is on its way to that address. You will see here whether they were fetched.`;
+
   router.get('/admin', async (req, res) => {
     if (!pageAdmin(res)) return;
-    const { status } = parseInput(requestStatusSchema, req.query);
-    sendPage(res, <AdminRequestsPage requests={await listRequests(ctx, status)} status={status} frozen={await listFrozen(ctx)} />);
+    await showQueue(res, parseInput(requestStatusSchema, req.query).status);
   });
   router.post('/admin/requests/:id/issue', async (req, res) => {
     const auth = pageAdmin(res);
     if (!auth) return;
-    const { user, codes } = await issueForRequest(ctx, req.params.id, auth.user, requestInfo(req));
+    const { user } = await issueForRequest(ctx, req.params.id, auth.user, requestInfo(req));
+    await showQueue(res, 'open', sentNotice(user.email));
+  });
+  router.post('/admin/requests/:id/hand-over', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    parseInput(handOverSchema, req.body);
+    const { user, codes } = await handOverForUser(ctx, { requestId: req.params.id }, auth.user, requestInfo(req));
     showCodes(res, user.email, codes);
   });
   router.post('/admin/requests/:id/deny', async (req, res) => {
@@ -65,7 +75,14 @@ export function adminPages(ctx: SiteContext): Router {
   router.post('/admin/users/:id/backup-codes', async (req, res) => {
     const auth = pageAdmin(res);
     if (!auth) return;
-    const { user, codes } = await issueForUser(ctx, req.params.id, auth.user, requestInfo(req));
+    const { user } = await issueForUser(ctx, req.params.id, auth.user, requestInfo(req));
+    sendPage(res, <AdminUsersPage result={await listUsers(ctx, userQuery(req))} notice={sentNotice(user.email)} />);
+  });
+  router.post('/admin/users/:id/backup-codes/hand-over', async (req, res) => {
+    const auth = pageAdmin(res);
+    if (!auth) return;
+    parseInput(handOverSchema, req.body);
+    const { user, codes } = await handOverForUser(ctx, { userId: req.params.id }, auth.user, requestInfo(req));
     showCodes(res, user.email, codes);
   });
   router.post('/admin/users/:id/freeze', async (req, res) => {

@@ -183,6 +183,8 @@ export interface BackupDeliveryRepository {
   findByRequest(requestId: string): Promise<BackupDelivery | null>;
   /** Hands the sealed codes out once: to the one caller that took them before `expiresAt`; null for anyone else. */
   take(id: string, now: number): Promise<string | null>;
+  /** The user's codes still waiting are dropped (replaced or revoked): returns how many deliveries held some. */
+  dropForUser(userId: string): Promise<number>;
   /** Deliveries still holding codes that nobody fetched before `now`: the codes are dropped; returns how many. */
   dropExpired(now: number): Promise<number>;
 }

@@ -67,7 +67,7 @@ describe('sign-in rules', () => {
   it('use each backup code once, in any case and with any dashes, and of simultaneous uses one wins', async () => {
     const ctx = domainContext({ LOCKOUT_THRESHOLD: '100' });
     const { user } = await enrolledUser(ctx);
-    const codes = await ctx.storage.transaction((tx) => issueBackupCodes(ctx, user, user.id, REQUEST, undefined, tx));
+    const codes = await ctx.storage.transaction((tx) => issueBackupCodes(ctx, user, user.id, REQUEST, { method: 'hand_over' }, tx));
     const typed = codes[0].replace('-', ' ').toUpperCase();
     expect((await signInWithBackupCode(ctx, { ticket: await ticketFor(ctx), code: typed }, REQUEST)).sessionId).toBeTruthy();
     expect((await failure(signInWithBackupCode(ctx, { ticket: await ticketFor(ctx), code: codes[0] }, REQUEST)))?.code).toBe('invalid_code');

@@ -36,7 +36,10 @@ describe('the administrator console pages', () => {
 
   it('issue codes once on a page of their own, then revoke them with the form', async () => {
     const { admin, userId } = await consoleWithUser();
-    const issued = await postForm(admin, `/admin/users/${userId}/backup-codes`);
+    const emailed = await postForm(admin, `/admin/users/${userId}/backup-codes`);
+    expect(emailed.text).toContain('a link to them is on its way');
+    expect(emailed.text).not.toMatch(/<code>[0-9a-z]{5}-[0-9a-z]{5}<\/code>/);
+    const issued = await postForm(admin, `/admin/users/${userId}/backup-codes/hand-over`, { confirm: 'on' });
     expect(issued.status).toBe(200);
     expect(issued.text).toContain('will not be shown again');
     expect(issued.text.match(/<code>[0-9a-z]{5}-[0-9a-z]{5}<\/code>/g)).toHaveLength(10);

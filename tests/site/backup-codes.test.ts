@@ -16,7 +16,7 @@ async function userWithCodes(env: Record<string, string> = {}): Promise<{ admin:
   const user = site.client();
   const secret = await signUpWithTotp(site, user, email);
   const userId = (await user.get('/api/me')).body.user.id;
-  const issued = await admin.post(`/api/admin/users/${userId}/backup-codes`);
+  const issued = await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true });
   expect(issued.status).toBe(200);
   return { admin, userId, codes: issued.body.codes, secret };
 }
@@ -100,7 +100,7 @@ describe('backup codes', () => {
 
   it('are revoked by a new issue and by DELETE', async () => {
     const { admin, userId, codes } = await userWithCodes();
-    const second = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes as string[];
+    const second = (await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true })).body.codes as string[];
     expect((await redeem(codes[0])).status).toBe(401);
     expect((await redeem(second[0])).status).toBe(200);
     const revoked = await admin.request('DELETE', `/api/admin/users/${userId}/backup-codes`);

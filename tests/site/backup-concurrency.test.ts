@@ -15,7 +15,7 @@ describe('backup code redemption under concurrency', () => {
     const user = site.client();
     await signUpWithTotp(site, user, email);
     const userId = (await user.get('/api/me')).body.user.id;
-    const [code] = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes as string[];
+    const [code] = (await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true })).body.codes as string[];
 
     const tickets: string[] = [];
     for (let i = 0; i < 50; i++) tickets.push((await site.client().post('/api/signin', { email, password: PASSWORD })).body.ticket);

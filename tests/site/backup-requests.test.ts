@@ -42,12 +42,13 @@ describe('backup code requests', () => {
     expect((await readStored(site.data)).backupRequests).toEqual([]);
   });
 
-  it('are issued once: the codes come back, the request is closed, and issuing again is refused', async () => {
+  it('are handed over once when the administrator chooses to: the codes come back, the request is closed, and issuing again is refused', async () => {
     site = await startSiteWithAdmin();
     const { client: admin } = await signInAdmin(site);
     const { ticket: t } = await userAtCodeStep(site, email);
     const { id } = (await site.client().post('/api/backup-codes/requests', { ticket: t, message: 'help' })).body.request;
-    const issued = await admin.post(`/api/admin/backup-code-requests/${id}/issue`);
+    expect((await admin.post(`/api/admin/backup-code-requests/${id}/hand-over`, {})).status).toBe(400);
+    const issued = await admin.post(`/api/admin/backup-code-requests/${id}/hand-over`, { confirm: true });
     expect(issued.body.codes).toHaveLength(10);
     expect((await admin.post(`/api/admin/backup-code-requests/${id}/issue`)).status).toBe(409);
     expect((await admin.get('/api/admin/backup-code-requests?status=issued')).body.requests).toHaveLength(1);

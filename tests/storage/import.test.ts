@@ -24,7 +24,7 @@ describe('site:import', () => {
       const user = embedded.client();
       const secret = await signUpWithTotp(embedded, user, 'mover@example.com');
       const userId = (await user.get('/api/me')).body.user.id;
-      const codes = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes as string[];
+      const codes = (await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true })).body.codes as string[];
       await embedded.client().post('/api/backup-codes/requests', { ticket: (await embedded.client().post('/api/signin', { email: 'mover@example.com', password: PASSWORD })).body.ticket, message: 'spare set' });
       const before = await readStored(data);
       await embedded.close({ keepData: true });

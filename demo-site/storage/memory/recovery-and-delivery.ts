@@ -45,6 +45,12 @@ export function memoryBackupDeliveries(db: MemoryDb, write: Write): BackupDelive
         deliveries.put({ ...delivery, codesBox: null, fetchedAt: now });
         return delivery.codesBox;
       }),
+    dropForUser: (userId) =>
+      write(() => {
+        const holding = deliveries.findBy('user', userId).filter((delivery) => delivery.codesBox !== null);
+        for (const delivery of holding) deliveries.put({ ...delivery, codesBox: null });
+        return holding.length;
+      }),
     dropExpired: (now) =>
       write(() => {
         const expired = deliveries.findBy('holding', 'holding').filter((delivery) => delivery.expiresAt <= now);

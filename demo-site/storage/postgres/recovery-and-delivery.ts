@@ -65,6 +65,7 @@ export function postgresBackupDeliveries(sql: Sql): BackupDeliveryRepository {
          WHERE d.id = old.id AND d.codes_box IS NOT NULL AND d.expires_at > $2 RETURNING old.codes_box`,
         [id, now],
       )).rows[0]?.codes_box ?? null,
+    dropForUser: async (userId) => (await sql('UPDATE backup_deliveries SET codes_box = NULL WHERE user_id = $1 AND codes_box IS NOT NULL', [userId])).rowCount ?? 0,
     dropExpired: async (now) => (await sql('UPDATE backup_deliveries SET codes_box = NULL WHERE codes_box IS NOT NULL AND expires_at <= $1', [now])).rowCount ?? 0,
   };
 }
