@@ -274,6 +274,9 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.backupDeliveries.take('d2', 1_000)).toBeNull();
       expect(await storage.backupDeliveries.dropExpired(1_000)).toBe(1);
       expect(await storage.backupDeliveries.find('d2')).toMatchObject({ codesBox: null, fetchedAt: null });
+      await storage.backupDeliveries.insert({ ...delivery, id: 'd3', requestId: null, expiresAt: 9_000 });
+      expect(await storage.backupDeliveries.dropForUser(user.id)).toBe(1);
+      expect(await storage.backupDeliveries.take('d3', 2_000)).toBeNull();
     });
 
     it('devices and throttles: failures add up under concurrency; the wait doubles past the free failures, capped', async () => {
