@@ -1,11 +1,11 @@
 // The popup's status line after something was done to accounts: plain functions over what was done.
-import { CLIPBOARD_CLEAR_SECONDS } from '../../clipboard/clear-delay';
+import { CLEARING_NOTE } from '../../clipboard/clear-delay';
 import { formatAccountLabel } from './format-code';
 
 type Named = { issuer: string; account: string };
 
 export function describeCopied(account: Named): string {
-  return `Copied the code for ${formatAccountLabel(account)}. The clipboard is cleared in ${CLIPBOARD_CLEAR_SECONDS} seconds.`;
+  return `Copied the code for ${formatAccountLabel(account)}. ${CLEARING_NOTE}`;
 }
 
 /** After one account was added, by hand or from a scan, or a scanned one merged into its twin. */

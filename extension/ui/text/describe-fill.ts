@@ -1,6 +1,6 @@
 // What the popup says after a fill: plain functions over the outcome.
 import type { FillOutcome } from '../../autofill/page-agent';
-import { CLIPBOARD_CLEAR_SECONDS } from '../../clipboard/clear-delay';
+import { CLEARING_NOTE } from '../../clipboard/clear-delay';
 import { formatAccountLabel } from './format-code';
 
 type Named = { issuer: string; account: string };
@@ -11,7 +11,7 @@ export function describeFilled(account: Named, outcome: FillOutcome): string {
 }
 
 export function describeNoField(account: Named): string {
-  return `No code field found on this page: the code for ${formatAccountLabel(account)} is copied, paste it where the site asks. The clipboard is cleared in ${CLIPBOARD_CLEAR_SECONDS} seconds.`;
+  return `No code field found on this page: the code for ${formatAccountLabel(account)} is copied, paste it where the site asks. ${CLEARING_NOTE}`;
 }
 
 /**
@@ -20,7 +20,7 @@ export function describeNoField(account: Named): string {
  */
 export function describeForeignFrame(account: Named, frameSite: string, bound: boolean, copied = bound): string {
   const unreachable = `The code field is in a frame from ${frameSite}, which Tessera cannot reach from this page`;
-  if (bound && copied) return `${unreachable}: the code for ${formatAccountLabel(account)} is copied, paste it there. The clipboard is cleared in 30 seconds.`;
+  if (bound && copied) return `${unreachable}: the code for ${formatAccountLabel(account)} is copied, paste it there. ${CLEARING_NOTE}`;
   if (bound) return `${unreachable}: copy the code for ${formatAccountLabel(account)} and paste it there.`;
   return `The code field is in a frame from ${frameSite}, which is not a site of ${formatAccountLabel(account)}. Nothing was filled.`;
 }
