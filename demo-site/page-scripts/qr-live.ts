@@ -1,5 +1,6 @@
 // Shared by the QR panels: JSON calls that never throw, the page's live socket to /ws, and words for both.
 import { keepSocketOpen, type LiveState } from '#shared/protocol/live-socket.ts';
+import type { PageEvent } from '#shared/protocol/qr-signin.ts';
 
 export interface ErrorBody { error: { code: string; message: string } }
 export type Reply<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: ErrorBody };
@@ -35,18 +36,23 @@ export async function postJson<T>(path: string, body?: unknown): Promise<Reply<T
 }
 
 /**
- * Opens the page's socket once and keeps it: on a drop it reconnects after 0.5 s, 1 s, 2 s ... up to 15 s.
- * onOpen runs at every (re)connection, so the page can ask what it missed.
+ * The page's socket, opened at the first call and kept: on a drop it reconnects after 0.5 s, 1 s, 2 s ... up to 15 s,
+ * and `connection` says so. onOpen runs at every (re)connection, so the page can ask what it missed.
  */
-export function openLive<E>(handlers: { onEvent(event: E): void; onOpen(): void; onState(state: LiveState): void }): void {
-  keepSocketOpen({
-    origin: window.location.origin,
-    onMessage: (event) => handlers.onEvent(event as E),
-    onOpen: handlers.onOpen,
-    onState: handlers.onState,
-    firstDelayMs: 500,
-    maxDelayMs: 15_000,
-  });
+export function liveUpdates(connection: HTMLElement | null, handlers: { onEvent(event: PageEvent): void; onOpen(): void }): () => void {
+  let opened = false;
+  return () => {
+    if (opened) return;
+    opened = true;
+    keepSocketOpen({
+      origin: window.location.origin,
+      onMessage: (event) => handlers.onEvent(event as PageEvent),
+      onOpen: handlers.onOpen,
+      onState: (state) => say(connection, CONNECTION_WORDS[state]),
+      firstDelayMs: 500,
+      maxDelayMs: 15_000,
+    });
+  };
 }
 
 /** Shows a message in an element (or hides it when the message is empty). */

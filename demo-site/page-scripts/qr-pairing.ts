@@ -1,7 +1,7 @@
 // The pairing QR on the enrolment page: fetched at once, replaced when it expires (a few times), and replaced by
 // "Paired with <device>" the moment Tessera takes it, so the same QR can never be scanned twice.
 import type { PageEvent, QrIssued, QrStatusAnswer } from '#shared/protocol/qr-signin.ts';
-import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, partsOf, postJson, say } from './qr-live';
+import { AUTO_RENEWALS, liveUpdates, partsOf, postJson, say } from './qr-live';
 
 const panel = document.querySelector<HTMLElement>('[data-qr-pairing]');
 if (panel) startPanel(panel);
@@ -13,7 +13,6 @@ function startPanel(panel: HTMLElement): void {
   let current: string | null = null; // the token of the QR on screen
   let renewals = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let live = false;
 
   const end = (message: string, isError = true) => {
     clearTimeout(timer);
@@ -36,7 +35,7 @@ function startPanel(panel: HTMLElement): void {
     image.hidden = false;
     say($('status'), notice || '');
     timer = setTimeout(replaceExpiredQr, ttl);
-    if (!live) startListening();
+    listen();
   }
 
   function replaceExpiredQr(): void {
@@ -67,14 +66,7 @@ function startPanel(panel: HTMLElement): void {
     else if (reply.body.state === 'expired') replaceExpiredQr();
   }
 
-  function startListening(): void {
-    live = true;
-    openLive<PageEvent>({
-      onEvent: handleEvent,
-      onOpen: () => void catchUp(),
-      onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
-    });
-  }
+  const listen = liveUpdates($('connection'), { onEvent: handleEvent, onOpen: () => void catchUp() });
 
   $('renew').addEventListener('click', () => {
     renewals = 0;

@@ -2,7 +2,7 @@
 // PIN field when the page hears it was scanned, and send the PIN. Every failure is put into words.
 import { QR_MESSAGES } from '#shared/protocol/qr-messages.ts';
 import type { PageEvent, PinVerifyRequest, QrIssued, QrStatusAnswer } from '#shared/protocol/qr-signin.ts';
-import { AUTO_RENEWALS, CONNECTION_WORDS, openLive, partsOf, postJson, say } from './qr-live';
+import { AUTO_RENEWALS, liveUpdates, partsOf, postJson, say } from './qr-live';
 
 type Phase = 'start' | 'qr' | 'pin' | 'ended';
 
@@ -18,7 +18,6 @@ function startPanel(panel: HTMLElement): void {
   let current: { token: string; phase: 'qr' | 'pin' | 'done' } | null = null;
   let renewals = 0;
   const timers: ReturnType<typeof setTimeout>[] = [];
-  let live = false;
 
   const clearTimers = () => timers.splice(0).forEach(clearTimeout);
   const view = (phase: Phase) => {
@@ -51,7 +50,7 @@ function startPanel(panel: HTMLElement): void {
       setTimeout(replaceExpiredQr, ttl),
       setTimeout(() => current && end('This sign-in took too long and expired. Generate a new QR code to start again.'), maxAge),
     );
-    if (!live) startListening();
+    listen();
   }
 
   function replaceExpiredQr(): void {
@@ -94,14 +93,7 @@ function startPanel(panel: HTMLElement): void {
     else if (state === 'expired' || state === 'done') handleEvent({ type: 'expired', qrToken });
   }
 
-  function startListening(): void {
-    live = true;
-    openLive<PageEvent>({
-      onEvent: handleEvent,
-      onOpen: () => void catchUp(),
-      onState: (state) => say($('connection'), CONNECTION_WORDS[state]),
-    });
-  }
+  const listen = liveUpdates($('connection'), { onEvent: handleEvent, onOpen: () => void catchUp() });
 
   pinForm.addEventListener('submit', async (submit) => {
     submit.preventDefault();
