@@ -3,12 +3,12 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { SiteConfig } from './config';
-import type { SiteContext } from './context';
+import { createSiteContext, type SiteContext } from './context';
 import type { Storage } from './storage/storage';
 import { NotFoundError } from './errors';
 import { createErrorHandler } from './http/error-handler';
 import { parseForm, parseJson, requireJson } from './http/json-body';
-import { refuseCrossOrigin } from './http/origin-check';
+import { refuseCrossOrigin, requireTokensAcrossSites } from './http/origin-check';
 import { servePageScripts } from './http/page-scripts';
 import { securityHeaders } from './http/security-headers';
 import { loadSession } from './http/session-middleware';
@@ -17,6 +17,7 @@ import { authApi } from './routes/api-auth';
 import { mfaApi } from './routes/api-mfa';
 import { backupApi } from './routes/api-backup';
 import { adminApi } from './routes/api-admin';
+import { wellKnown } from './routes/well-known';
 import { signinPages } from './routes/pages-signin';
 import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
@@ -63,11 +64,11 @@ const PUBLIC_DIR = new URL('./public/', import.meta.url).pathname;
 export function createApp({ config, storage, key, now = Date.now, mailTransport }: AppOptions): SiteApp {
   let mail: MailSender | undefined;
   let server: ReturnType<typeof createServer> | undefined;
-  const ctx: SiteContext = {
+  const ctx = createSiteContext({
     config, storage, key, now,
     origin: () => config.publicOrigin ?? computeListeningOrigin(server!, config.host),
     mail: { wake: () => mail?.wake() },
-  };
+  });
   mail = startMailSender(ctx, mailTransport ?? createMailTransport(config));
   // Made now, not at the first unknown email, so that one is not slower than the rest.
   void dummyHash(config.argon2);
@@ -82,6 +83,7 @@ export function createApp({ config, storage, key, now = Date.now, mailTransport 
   app.use(securityHeaders(config.publicOrigin));
   app.use(refuseCrossOrigin(config.publicOrigin));
   app.use('/static', servePageScripts(), express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  app.use(wellKnown(ctx));
   app.use(loadSession(ctx));
 
   const api = express.Router();
@@ -89,7 +91,7 @@ export function createApp({ config, storage, key, now = Date.now, mailTransport 
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireJson, parseJson);
+  api.use(requireJson, parseJson, requireTokensAcrossSites);
   api.use(authApi(ctx, limits));
   api.use(backupApi(ctx, limits));
   api.use(qrApi(qr, limits));

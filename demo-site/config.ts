@@ -20,6 +20,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: int(30),
   SESSION_ABSOLUTE_HOURS: int(12),
   TICKET_TTL_MINUTES: int(5),
+  ACCESS_TOKEN_MINUTES: int(15),
+  REFRESH_TOKEN_DAYS: int(30),
   TICKET_MAX_ATTEMPTS: int(5),
   LOCKOUT_THRESHOLD: int(10),
   LOCKOUT_MINUTES: int(15),
@@ -62,6 +64,8 @@ export interface SiteConfig {
   argon2: Argon2Params;
   session: { idleMs: number; absoluteMs: number };
   ticket: { ttlMs: number; maxAttempts: number };
+  /** API clients' tokens: how long an access token is valid, and a refresh token unused. */
+  tokens: { accessTtlMs: number; refreshTtlMs: number };
   lockout: { threshold: number; durationMs: number };
   email: { verification: EmailVerification; smtpUrl?: string; from: string };
   recoveryDelayMs: number;
@@ -107,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
     session: { idleMs: e.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * MINUTE },
     ticket: { ttlMs: e.TICKET_TTL_MINUTES * MINUTE, maxAttempts: e.TICKET_MAX_ATTEMPTS },
+    tokens: { accessTtlMs: e.ACCESS_TOKEN_MINUTES * MINUTE, refreshTtlMs: e.REFRESH_TOKEN_DAYS * 24 * 60 * MINUTE },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * MINUTE },
     email: { verification: e.EMAIL_VERIFICATION, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     recoveryDelayMs: e.RECOVERY_DELAY_HOURS * 60 * MINUTE,

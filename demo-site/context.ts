@@ -1,6 +1,8 @@
-// What the domain functions need: settings, the storage, the server key and the clock (injected so tests choose the time).
+// What the domain functions need: settings, the storage, the server key, the clock (injected so tests choose the time)
+// and the keys that sign access tokens.
 import type { SiteConfig } from './config';
 import type { Storage } from './storage/storage';
+import { Keyring } from './tokens/keyring';
 
 export interface SiteContext {
   config: SiteConfig;
@@ -12,6 +14,12 @@ export interface SiteContext {
   origin: () => string;
   /** Tells the mail sender that a message is waiting (it also polls). */
   mail: { wake(): void };
+  keyring: Keyring;
+}
+
+export function createSiteContext(parts: Omit<SiteContext, 'keyring'>): SiteContext {
+  const { config, storage, key, now } = parts;
+  return { ...parts, keyring: new Keyring({ storage, key, now, accessTtlMs: config.tokens.accessTtlMs }) };
 }
 
 /** Who made a request, for the audit log. */

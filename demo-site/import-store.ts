@@ -14,6 +14,7 @@ import { describeDatabaseUrl, openPostgresStorage } from './storage/postgres';
 const NAMES: Record<CopyCount['table'], string> = {
   users: 'accounts', backupCodes: 'backup codes', backupRequests: 'backup-code requests', sessions: 'sessions', audit: 'audit entries', tickets: 'tickets',
   linkTokens: 'links sent by email', recoveries: 'recoveries', backupDeliveries: 'backup-code deliveries', devices: 'device cookies', mail: 'mail messages',
+  signingKeys: 'token signing keys', refreshFamilies: 'app sign-ins (refresh-token families)', refreshTokens: 'refresh tokens',
 };
 
 function usage(message: string): never {

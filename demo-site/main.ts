@@ -48,6 +48,7 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
           clearInterval(sweep);
           site.realtime.close();
           await site.mail.stop();
+          site.ctx.keyring.close();
           site.server.closeAllConnections();
           await new Promise<void>((resolve) => site.server.close(() => resolve()));
           await storage.close();

@@ -1,5 +1,6 @@
-// Removes what has run out: accounts never activated, expired sessions and tickets, ended rate-limit windows, old
-// links and mail, backup codes nobody fetched in time; completes recoveries whose wait is over.
+// Removes what has run out: accounts never activated, expired sessions, tickets and refresh tokens, ended rate-limit
+// windows, old links and mail, backup codes nobody fetched in time, signing keys retired long enough ago that no token
+// they signed is still valid; completes recoveries whose wait is over.
 import type { SiteContext } from './context';
 import { abandonedSignupCutoffs } from './accounts/users';
 import { completeDueRecoveries } from './recovery/finish';
@@ -22,6 +23,8 @@ export async function purgeExpired(ctx: SiteContext): Promise<number> {
     await storage.mail.deleteFinishedUpTo(now - MAIL_KEPT_MS),
     await storage.backupDeliveries.dropExpired(now),
     await completeDueRecoveries(ctx),
+    await storage.refreshTokens.deleteExpired(now),
+    await storage.signingKeys.deleteRetiredUpTo(now - ctx.keyring.retiredKeyLifetimeMs),
   ];
   return counts.reduce((sum, count) => sum + count, 0);
 }

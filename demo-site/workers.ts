@@ -3,6 +3,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { SiteConfig } from './config';
 import { ensureAdmin } from './admin/bootstrap';
+import { createSiteContext } from './context';
 import { assertKeyOpensStore } from './crypto/key-check';
 import { loadServerKey } from './crypto/server-key';
 import { announceAdmin, startSite } from './main';
@@ -19,7 +20,8 @@ export async function serveWorkers(config: SiteConfig, options: { createAdminIfN
     await assertKeyOpensStore(key, storage);
     // Only the workers send mail; preparing sends none.
     const noMail = { wake: () => undefined };
-    admin = await ensureAdmin({ config, storage, key, now: Date.now, origin: () => config.publicOrigin ?? '', mail: noMail }, { createIfNoAdmin: options.createAdminIfNone });
+    const ctx = createSiteContext({ config, storage, key, now: Date.now, origin: () => config.publicOrigin ?? '', mail: noMail });
+    admin = await ensureAdmin(ctx, { createIfNoAdmin: options.createAdminIfNone });
   } finally {
     await storage.close();
   }

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit';
 import type { RequestInfo, SiteContext } from '../context';
 import { ConflictError } from '../errors';
 import { createId } from '../crypto/tokens';
-import { createSession } from '../auth/session';
+import { createCredential, type Credential, type Delivery } from '../auth/credentials';
 import type { Repositories } from '../storage/repositories';
 import type { Role, User } from '../storage/rows';
 import { hashPassword } from './password';
@@ -49,9 +49,10 @@ export async function insertUser(ctx: SiteContext, user: User, repos: Repositori
 
 /**
  * A new account. Unless EMAIL_VERIFICATION=off, a link to prove the address goes out; under `required` the account
- * gets no session until that link is opened and it signs in (so `sessionId` is null).
+ * is not signed in until that link is opened and it signs in (so `credential` is null). Otherwise it is signed in:
+ * a session, or tokens for an API client that asked (`delivery`).
  */
-export async function signUp(ctx: SiteContext, input: SignupInput, request: RequestInfo): Promise<{ user: User; sessionId: string | null }> {
+export async function signUp(ctx: SiteContext, input: SignupInput, request: RequestInfo, delivery: Delivery = 'session'): Promise<{ user: User; credential: Credential | null }> {
   assertAcceptablePassword(input.password);
   // Checked before the (slow) hash so a taken email answers at once; the insert below is what decides.
   if (await findUserByEmail(ctx, input.email)) throw emailTaken();
@@ -60,11 +61,11 @@ export async function signUp(ctx: SiteContext, input: SignupInput, request: Requ
   const user = newUser(ctx, input, await hashPassword(input.password, ctx.config.argon2));
   // Signing up is the account's first sign-in, when it opens a session.
   if (signsIn) user.lastSignInAt = user.createdAt;
-  const sessionId = await ctx.storage.transaction(async (tx) => {
+  const credential = await ctx.storage.transaction(async (tx) => {
     if (!(await insertUser(ctx, user, tx))) throw emailTaken();
     await recordAudit(ctx, 'signup', request, { userId: user.id, details: { verification } }, tx);
     if (verification !== 'off') await sendVerificationLink(ctx, user, tx);
-    return signsIn ? createSession(ctx, user, tx) : null;
+    return signsIn ? createCredential(ctx, user, 'signup', delivery, tx) : null;
   });
-  return { user, sessionId };
+  return { user, credential };
 }

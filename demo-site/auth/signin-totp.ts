@@ -5,6 +5,7 @@ import type { Repositories } from '../storage/repositories';
 import type { Ticket, User } from '../storage/rows';
 import { assertNotLocked, recordFailedAttempt } from './lockout';
 import { completeSignin } from './signin';
+import { deliveryFor, type Credential } from './credentials';
 import { consumeTicket, findTicket, recordTicketFailure, ticketGone } from './ticket';
 import { matchTotpCode } from './totp-verify';
 
@@ -22,29 +23,32 @@ export async function rejectSecondFactor(ctx: SiteContext, ticket: Ticket, user:
   return new AuthenticationError('invalid_code', message, { attemptsLeft });
 }
 
+export interface CodeStepInput { ticket: string; code: string; tokens?: boolean }
+
 /**
- * Uses the second factor (`spend`: true when it was good and is now used up), ends the ticket and opens a session,
- * all in one transaction. A factor that was not good counts as a failure.
+ * Uses the second factor (`spend`: true when it was good and is now used up), ends the ticket and opens a session (or
+ * starts tokens, when this request or the password step asked), all in one transaction. A factor that was not good
+ * counts as a failure.
  */
 export async function completeSecondFactor(
-  ctx: SiteContext, ticket: Ticket, user: User, request: RequestInfo, method: string,
+  ctx: SiteContext, ticket: Ticket, user: User, request: RequestInfo, method: string, tokens: boolean | undefined,
   spend: (tx: Repositories) => Promise<boolean>,
-): Promise<{ user: User; sessionId: string }> {
-  const sessionId = await ctx.storage.transaction(async (tx) => {
+): Promise<{ user: User; credential: Credential }> {
+  const credential = await ctx.storage.transaction(async (tx) => {
     if (!(await spend(tx))) return null;
     if (!(await consumeTicket(ticket, tx))) throw ticketGone();
-    return completeSignin(ctx, user, request, method, tx);
+    return completeSignin(ctx, user, request, method, deliveryFor(tokens || ticket.wantsTokens), tx);
   });
-  if (sessionId === null) throw await rejectSecondFactor(ctx, ticket, user, request, method);
-  return { user, sessionId };
+  if (credential === null) throw await rejectSecondFactor(ctx, ticket, user, request, method);
+  return { user, credential };
 }
 
-export async function signInWithTotp(ctx: SiteContext, input: { ticket: string; code: string }, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
+export async function signInWithTotp(ctx: SiteContext, input: CodeStepInput, request: RequestInfo): Promise<{ user: User; credential: Credential }> {
   const { ticket, user } = await findTicket(ctx, input.ticket);
   assertNotLocked(ctx, user);
   const totp = user.totp;
   if (!totp) throw new AuthenticationError('invalid_ticket', 'Two-factor authentication changed for this account: sign in again.');
   const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code);
   // A replayed step loses here even when another process took it a moment ago: the storage decides, once.
-  return completeSecondFactor(ctx, ticket, user, request, 'totp', async (tx) => step !== null && (await tx.users.advanceTotpStep(user.id, step)));
+  return completeSecondFactor(ctx, ticket, user, request, 'totp', input.tokens, async (tx) => step !== null && (await tx.users.advanceTotpStep(user.id, step)));
 }

@@ -7,19 +7,22 @@ import { findUserByEmail, findUserById } from '../accounts/users';
 import type { Repositories } from '../storage/repositories';
 import type { User } from '../storage/rows';
 import { assertNotLocked, recordFailedAttempt } from './lockout';
-import { createSession } from './session';
+import { createCredential, deliveryFor, type Credential, type Delivery } from './credentials';
 import { createTicket } from './ticket';
 import { signinMethods } from './methods';
 import { assertEmailVerified } from '../accounts/email-verification';
 import { completeDueRecovery } from '../recovery/finish';
 
 export type SigninResult =
-  | { kind: 'session'; user: User; sessionId: string }
+  | { kind: 'done'; user: User; credential: Credential }
   | { kind: 'mfa'; user: User; ticket: string; methods: string[]; recovery?: { readyAt: number } };
+
+export interface PasswordInput { email: string; password: string; tokens?: boolean }
 
 export const invalidCredentials = () => new AuthenticationError('invalid_credentials', 'The email or password is not right.');
 
-export async function signInWithPassword(ctx: SiteContext, input: { email: string; password: string }, request: RequestInfo): Promise<SigninResult> {
+/** With `tokens`, the sign-in ends in tokens, now or (the ticket remembers) at the code step. */
+export async function signInWithPassword(ctx: SiteContext, input: PasswordInput, request: RequestInfo): Promise<SigninResult> {
   const found = await findUserByEmail(ctx, input.email);
   if (!found) {
     await verifyPassword(await dummyHash(ctx.config.argon2), input.password);
@@ -47,18 +50,19 @@ export async function signInWithPassword(ctx: SiteContext, input: { email: strin
     }
     if (current.totp) {
       const waiting = recovery?.state === 'waiting' ? { recovery: { readyAt: recovery.readyAt! } } : {};
-      return { kind: 'mfa', user: current, ticket: await createTicket(ctx, current, tx), methods: await signinMethods(tx, current), ...waiting };
+      return { kind: 'mfa', user: current, ticket: await createTicket(ctx, current, input.tokens ?? false, tx), methods: await signinMethods(tx, current), ...waiting };
     }
-    return { kind: 'session', user: current, sessionId: await completeSignin(ctx, current, request, 'password', tx) };
+    return { kind: 'done', user: current, credential: await completeSignin(ctx, current, request, 'password', deliveryFor(input.tokens), tx) };
   });
 }
 
-/** The last step of every successful sign-in, inside the caller's transaction: counters reset, a fresh session, audited. */
-export async function completeSignin(ctx: SiteContext, user: User, request: RequestInfo, method: string, tx: Repositories): Promise<string> {
+/** The last step of every successful sign-in, inside the caller's transaction: counters reset, a fresh session or tokens, audited. */
+export async function completeSignin(ctx: SiteContext, user: User, request: RequestInfo, method: string, delivery: Delivery, tx: Repositories): Promise<Credential> {
   // Frozen while this sign-in was under way (a ticket, a QR scan from before): it does not complete.
   if ((await tx.users.findById(user.id))?.frozenAt != null) throw new AccountFrozenError();
   await tx.users.markSignedIn(user.id, ctx.now());
-  const sessionId = await createSession(ctx, user, tx);
-  await recordAudit(ctx, 'signin_success', request, { userId: user.id, details: { method } }, tx);
-  return sessionId;
+  const credential = await createCredential(ctx, user, method, delivery, tx);
+  const details = credential.kind === 'tokens' ? { method, familyId: credential.familyId } : { method };
+  await recordAudit(ctx, 'signin_success', request, { userId: user.id, details }, tx);
+  return credential;
 }

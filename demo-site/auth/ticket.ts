@@ -8,9 +8,10 @@ import type { Ticket, User } from '../storage/rows';
 
 export const ticketGone = () => new AuthenticationError('invalid_ticket', 'This sign-in has expired or ended: enter your email and password again.');
 
-export async function createTicket(ctx: SiteContext, user: User, repos: Repositories = ctx.storage): Promise<string> {
+/** `wantsTokens`: the sign-in ends in tokens whatever the code step asks. */
+export async function createTicket(ctx: SiteContext, user: User, wantsTokens: boolean, repos: Repositories = ctx.storage): Promise<string> {
   const token = createToken();
-  await repos.tickets.insert({ idHash: hashToken(token), userId: user.id, expiresAt: ctx.now() + ctx.config.ticket.ttlMs, failures: 0 });
+  await repos.tickets.insert({ idHash: hashToken(token), userId: user.id, expiresAt: ctx.now() + ctx.config.ticket.ttlMs, failures: 0, wantsTokens });
   return token;
 }
 

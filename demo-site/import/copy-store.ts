@@ -1,9 +1,12 @@
-// Moving up: every account (sealed TOTP secrets as they are), backup code, request, session and audit entry of one
-// store copied into another, in batches. Rows already there (same key) are kept, so a second run adds nothing.
+// Moving up: every account (sealed TOTP secrets as they are), backup code, request, session, signing key (sealed),
+// refresh-token family and audit entry of one store copied into another, in batches. Rows already there (same key) are
+// kept, so a second run adds nothing.
 import type { Storage, TransferTable } from '../storage/storage';
 
 /** Sign-in tickets live five minutes: they are left behind. */
-export const COPIED_TABLES: readonly TransferTable[] = ['users', 'backupCodes', 'backupRequests', 'sessions', 'audit'];
+export const COPIED_TABLES: readonly TransferTable[] = [
+  'users', 'backupCodes', 'backupRequests', 'sessions', 'signingKeys', 'refreshFamilies', 'refreshTokens', 'audit',
+];
 
 export interface CopyCount { table: TransferTable; read: number; added: number }
 

@@ -10,6 +10,7 @@ import { rescopeUserSessions } from '../auth/session';
 import { matchTotpCode } from '../auth/totp-verify';
 import { redeemBackupCode } from '../backup/redeem';
 import type { Repositories } from '../storage/repositories';
+import { revokeAllTokens } from '../tokens/refresh';
 import type { User } from '../storage/rows';
 import { sendNotice } from '../notices/notices';
 
@@ -52,6 +53,8 @@ export async function disableTotp(ctx: SiteContext, signedIn: User, input: Disab
 export async function turnMfaOff(ctx: SiteContext, user: User, request: RequestInfo, proof: string, tx: Repositories): Promise<boolean> {
   if (!(await tx.users.disableTotp(user.id))) return false;
   await rescopeUserSessions(ctx, { ...user, totp: null }, tx);
+  // Apps signed in with the second factor no longer have one behind them.
+  await revokeAllTokens(ctx, user.id, 'mfa_disabled', request, tx);
   await recordAudit(ctx, 'mfa_disabled', request, { userId: user.id, details: { proof } }, tx);
   await sendNotice(ctx, user, 'mfa_disabled', tx);
   return true;

@@ -54,7 +54,7 @@ export async function generatePendingTotp(ctx: SiteContext, user: User): Promise
   const secret = encodeBase32(randomBytes(SITE_TOTP.secretBytes));
   const enrolment = await describeEnrolment(user, secret);
   const pending = { secretBox: sealSecret(ctx.key, secret, pendingPurpose(user.id)), createdAt: ctx.now() };
-  if (!(await ctx.storage.users.setPendingTotp(user.id, pending))) throw mfaAlreadyOn();
+  if (!(await ctx.storage.users.setPendingTotp(user.id, pending, null))) throw mfaAlreadyOn();
   user.pendingTotp = pending;
   return enrolment;
 }

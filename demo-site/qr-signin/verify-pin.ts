@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { findUserById } from '../accounts/users';
 import { assertNotLocked } from '../auth/lockout';
+import type { Credential, Delivery } from '../auth/credentials';
 import { completeSignin } from '../auth/signin';
 import type { QrSession, User } from '../storage/rows';
 import { sendNotice } from '../notices/notices';
@@ -17,16 +18,18 @@ import { isPinMatch } from './pin';
 const CHANGED = Symbol('changed');
 const MAX_TRIES = 5;
 
+type SignedIn = { user: User; credential: Credential };
+
 /** `binding` is the hash of the QR cookie the request carried, or null without one. */
-export async function verifyPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo): Promise<{ user: User; sessionId: string }> {
+export async function verifyPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo, delivery: Delivery = 'session'): Promise<SignedIn> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const outcome = await tryPin(qr, input, binding, request);
+    const outcome = await tryPin(qr, input, binding, request, delivery);
     if (outcome !== CHANGED) return outcome;
   }
   throw new QrExpiredError();
 }
 
-async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo): Promise<{ user: User; sessionId: string } | typeof CHANGED> {
+async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | null, request: RequestInfo, delivery: Delivery): Promise<SignedIn | typeof CHANGED> {
   const ctx = qr.site;
   const session = await findLiveSession(qr, input.qrToken);
   if (!session || session.kind !== 'signin' || session.state === 'done') throw new QrExpiredError();
@@ -41,15 +44,15 @@ async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | 
   assertNotLocked(ctx, user);
   const pin = input.pin.replace(/\s/g, '');
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
-  const sessionId = await ctx.storage.transaction(async (tx) => {
+  const credential = await ctx.storage.transaction(async (tx) => {
     if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null }))) return CHANGED;
-    const id = await completeSignin(ctx, user, request, 'qr', tx);
+    const made = await completeSignin(ctx, user, request, 'qr', delivery, tx);
     await sendNotice(ctx, user, 'qr_signin', tx, { detail: { device: session.device ?? 'an unnamed device' } });
-    return id;
+    return made;
   });
-  if (sessionId === CHANGED) return CHANGED;
+  if (credential === CHANGED) return CHANGED;
   await endChannel(qr, session.channelHash, { type: 'signed-in' });
-  return { user, sessionId };
+  return { user, credential };
 }
 
 async function refusePin(qr: QrContext, session: QrSession, input: PinVerifyRequest, pin: string, request: RequestInfo): Promise<typeof CHANGED> {

@@ -7,6 +7,7 @@ import { describeDelivery } from '../backup/delivery';
 import type { BackupDelivery } from '../storage/rows';
 import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
+import { listSigningKeys, rotateSigningKey } from '../admin/signing-keys';
 import { requestInfo } from '../http/request-info';
 import { requireAuth, type Auth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
@@ -86,6 +87,10 @@ export function adminApi(ctx: SiteContext): Router {
   });
 
   router.get('/outbox', async (req, res) => res.json(await listOutbox(ctx, parseInput(pageSchema, req.query))));
+  router.get('/signing-keys', async (_req, res) => res.json({ keys: await listSigningKeys(ctx) }));
+  router.post('/signing-keys/rotate', async (req, res) => {
+    res.json(await rotateSigningKey(ctx, requireAdmin(res).user, requestInfo(req)));
+  });
 
   router.get('/audit', async (req, res) => res.json(await queryAudit(ctx, parseInput(auditQuerySchema, req.query))));
   return router;

@@ -4,7 +4,7 @@ import type { SiteContext } from '../context';
 import { activateTotp, generatePendingTotp } from '../mfa/enrolment';
 import { disableTotp } from '../mfa/disable';
 import { requestInfo } from '../http/request-info';
-import { requireAuth } from '../http/session-middleware';
+import { requireUser } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { activateSchema, disableSchema } from '../http/schemas';
 
@@ -12,19 +12,19 @@ export function mfaApi(ctx: SiteContext): Router {
   const router = Router();
 
   router.post('/totp/generate', async (_req, res) => {
-    const { user } = requireAuth(res, 'any');
+    const { user } = requireUser(res, 'any');
     res.json(await generatePendingTotp(ctx, user));
   });
 
   router.post('/totp/activate', async (req, res) => {
-    const { user } = requireAuth(res, 'any');
+    const { user } = requireUser(res, 'any');
     const { code } = parseInput(activateSchema, req.body);
     await activateTotp(ctx, user, code, requestInfo(req));
     res.json({ mfaEnabled: true });
   });
 
   router.post('/totp/disable', async (req, res) => {
-    const { user } = requireAuth(res, 'full');
+    const { user } = requireUser(res, 'full');
     const input = parseInput(disableSchema, req.body);
     await disableTotp(ctx, user, input, requestInfo(req));
     res.json({ mfaEnabled: false });

@@ -1,12 +1,12 @@
 // POST /api/mfa/totp/pairing: a single-use pairing QR for the signed-in user's pending secret (the one the enrolment
-// page shows), bound to this session. The extension that scans it receives the secret; the page is told at once.
+// page shows, or the new device's during a move), bound to this session (or API sign-in). The extension that scans it
+// receives the secret; the page is told at once.
 import { Router } from 'express';
-import { hashToken } from '../crypto/tokens';
 import { ConflictError } from '../errors';
 import { requestInfo } from '../http/request-info';
-import { requireAuth } from '../http/session-middleware';
+import { requireUser } from '../http/session-middleware';
 import { computeSiteOrigin } from '../http/site-origin';
-import { toSessionBinding } from '../qr-signin/binding';
+import { bindingOf } from '../qr-signin/binding';
 import type { QrContext } from '../qr-signin/context';
 import { issueQr } from '../qr-signin/issue';
 import type { Limits } from './limits';
@@ -14,13 +14,14 @@ import type { Limits } from './limits';
 export function pairingApi(qr: QrContext, limits: Limits): Router {
   const router = Router();
   router.post('/totp/pairing', limits.qrGenerate, async (req, res) => {
-    const { user, token } = requireAuth(res, 'any');
+    const auth = requireUser(res, 'any');
+    const { user } = auth;
     if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
     const pending = user.pendingTotp;
     if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: open the enrolment page (/mfa) first.');
     const issued = await issueQr(
       qr,
-      { kind: 'pair', binding: toSessionBinding(hashToken(token)), origin: computeSiteOrigin(qr.site.config, req), userId: user.id, pendingBox: pending.secretBox },
+      { kind: 'pair', binding: bindingOf(auth), origin: computeSiteOrigin(qr.site.config, req), userId: user.id, pendingBox: pending.secretBox },
       requestInfo(req),
     );
     res.status(201).json(issued);

@@ -2,16 +2,17 @@
 // without cookies: the token and the TOTP code are its credentials). Thin: parse, call the domain, answer.
 import { Router, type Request, type Response } from 'express';
 import { QR_SESSION_MAX_MS } from '#shared/protocol/qr-signin.ts';
-import { toPublicUser } from '../accounts/users';
 import { QR_COOKIE, readCookie, setCookie } from '../http/cookies';
 import { isExtensionOrigin } from '../http/origin-check';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, replaceSession } from '../http/session-middleware';
+import { currentAuth } from '../http/session-middleware';
+import { answerSignedIn } from '../http/signin-answer';
+import { deliveryFor } from '../auth/credentials';
 import { computeSiteOrigin } from '../http/site-origin';
 import { parseInput } from '../http/validate';
 import { pinVerifySchema, qrScanSchema, qrTokenSchema } from '../http/schemas';
-import { createToken, hashToken } from '../crypto/tokens';
-import { toQrCookieBinding, toSessionBinding } from '../qr-signin/binding';
+import { createToken } from '../crypto/tokens';
+import { bindingOf, toQrCookieBinding } from '../qr-signin/binding';
 import type { QrContext } from '../qr-signin/context';
 import { issueQr } from '../qr-signin/issue';
 import { scanQr } from '../qr-signin/scan';
@@ -29,7 +30,7 @@ function bindBrowser(req: Request, res: Response): string {
 function listBindings(req: Request, res: Response): string[] {
   const cookie = readCookie(req, QR_COOKIE);
   const auth = currentAuth(res);
-  return [...(cookie ? [toQrCookieBinding(cookie)] : []), ...(auth ? [toSessionBinding(hashToken(auth.token))] : [])];
+  return [...(cookie ? [toQrCookieBinding(cookie)] : []), ...(auth ? [bindingOf(auth)] : [])];
 }
 
 /** The extension's fetch is cross-origin: it may read the answer (no cookies are involved either way). */
@@ -63,10 +64,9 @@ export function qrApi(qr: QrContext, limits: Limits): Router {
   router.post('/pin/verify', limits.pinVerify, async (req, res) => {
     const input = parseInput(pinVerifySchema, req.body);
     const cookie = readCookie(req, QR_COOKIE);
-    const { user, sessionId } = await verifyPin(qr, input, cookie ? toQrCookieBinding(cookie) : null, requestInfo(req));
+    const signedIn = await verifyPin(qr, input, cookie ? toQrCookieBinding(cookie) : null, requestInfo(req), deliveryFor(input.tokens));
     // Like any sign-in: whatever session this browser had ends (only now, so a mistyped PIN signs no one out).
-    await replaceSession(qr.site, req, res, sessionId);
-    res.json({ user: toPublicUser(user), redirect: '/account' });
+    await answerSignedIn(qr.site, req, res, signedIn, { redirect: '/account' });
   });
   return router;
 }

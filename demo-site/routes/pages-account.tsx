@@ -6,7 +6,7 @@ import { activateTotp, currentOrNewPendingTotp } from '../mfa/enrolment';
 import { disableTotp } from '../mfa/disable';
 import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, type Auth } from '../http/session-middleware';
+import { currentSession, type SessionAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { activateSchema, backupRequestSchema, disableSchema, emailChangeSchema, passwordChangeSchema } from '../http/schemas';
 import { requestEmailChange } from '../accounts/email-change';
@@ -22,8 +22,8 @@ import { AccountPage } from '../pages/account-page';
 import type { FieldErrors } from '../pages/form-parts';
 
 /** The session, or a redirect: to /signin without one, to /mfa when it may only enrol. */
-function pageAuth(res: Response, scope: 'any' | 'full'): Auth | null {
-  const auth = currentAuth(res);
+function pageAuth(res: Response, scope: 'any' | 'full'): SessionAuth | null {
+  const auth = currentSession(res);
   if (!auth) {
     res.redirect(303, '/signin');
     return null;
@@ -37,10 +37,10 @@ function pageAuth(res: Response, scope: 'any' | 'full'): Auth | null {
 
 export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
-  const showMfa = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200) =>
+  const showMfa = async (res: Response, auth: SessionAuth, errors?: FieldErrors, status = 200) =>
     sendPage(res, <MfaPage {...await currentOrNewPendingTotp(ctx, auth.user)} errors={errors} />, status);
   // Read afresh: what the request just did (or failed to do) may have changed the account.
-  const showAccount = async (res: Response, auth: Auth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
+  const showAccount = async (res: Response, auth: SessionAuth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
     const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
     const [left, request, recovery] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id), await ctx.storage.recoveries.findOpenForUser(user.id)];
     const codesWaiting = (await waitingDelivery(ctx, user.id)) !== null;

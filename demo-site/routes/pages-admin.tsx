@@ -8,7 +8,7 @@ import { denyRequest, handOverForUser, issueForRequest, issueForUser, listReques
 import { listUsers, unlockUser } from '../admin/users';
 import { queryAudit } from '../admin/audit-query';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, type Auth } from '../http/session-middleware';
+import { currentSession, type SessionAuth } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { auditQuerySchema, denySchema, handOverSchema, pageSchema, requestStatusSchema, userListSchema } from '../http/schemas';
 import { listOutbox } from '../admin/outbox';
@@ -21,8 +21,8 @@ import { AdminAuditPage } from '../pages/admin-audit-page';
 import { IssuedCodesPage } from '../pages/issued-codes-page';
 
 /** The administrator, or a redirect (no session, or enrolment pending), or a 403 for anyone else. */
-function pageAdmin(res: Response): Auth | null {
-  const auth = currentAuth(res);
+function pageAdmin(res: Response): SessionAuth | null {
+  const auth = currentSession(res);
   if (!auth) return res.redirect(303, '/signin'), null;
   if (auth.session.scope !== 'full') return res.redirect(303, '/mfa'), null;
   if (auth.user.role !== 'admin') throw new ForbiddenError('admin_only', 'Only an administrator can see this page.');

@@ -9,11 +9,12 @@ import { signInWithTotp } from '../auth/signin-totp';
 import { endSession } from '../auth/session';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
-import { currentAuth, replaceSession } from '../http/session-middleware';
+import { currentSession, replaceSession } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { backupRequestSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import { findTicket } from '../auth/ticket';
 import { signInWithBackupCode } from '../auth/signin-backup';
+import { sessionIdOf, type Credential } from '../auth/credentials';
 import { codesLeft } from '../backup/issue';
 import { latestRequestOf, requestBackupCodes } from '../backup/requests';
 import { errorsFor, sendPage } from '../pages/render';
@@ -33,8 +34,8 @@ function homeFor(ctx: SiteContext, user: User): string {
 }
 
 /** The sign-in succeeded: the new session replaces the old one, and the finished ticket goes. */
-async function startSession(ctx: SiteContext, req: Request, res: Response, sessionId: string): Promise<void> {
-  await replaceSession(ctx, req, res, sessionId);
+async function startSession(ctx: SiteContext, req: Request, res: Response, credential: Credential): Promise<void> {
+  await replaceSession(ctx, req, res, sessionIdOf(credential));
   clearCookie(req, res, TICKET_COOKIE);
 }
 
@@ -59,15 +60,15 @@ async function codePage(ctx: SiteContext, req: Request, res: Response, props: Om
 export function signinPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => res.redirect(currentAuth(res) ? '/account' : '/signin'));
+  router.get('/', (_req, res) => res.redirect(currentSession(res) ? '/account' : '/signin'));
   router.get('/signup', (_req, res) => sendPage(res, <SignupPage />));
   router.post('/signup', limits.signup, async (req, res) => {
     const values = { email: String(req.body?.email ?? ''), displayName: String(req.body?.displayName ?? '') };
     try {
       const input = parseInput(signupSchema, req.body);
-      const { user, sessionId } = await signUp(ctx, input, requestInfo(req));
-      if (sessionId === null) return sendPage(res, <CheckEmailPage email={user.email} />, 201);
-      await startSession(ctx, req, res, sessionId);
+      const { user, credential } = await signUp(ctx, input, requestInfo(req));
+      if (credential === null) return sendPage(res, <CheckEmailPage email={user.email} />, 201);
+      await startSession(ctx, req, res, credential);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, statusOf(error));
@@ -78,14 +79,14 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
   router.post('/signin', limits.signin, async (req, res) => {
     const email = String(req.body?.email ?? '');
     try {
-      const input = parseInput(signinSchema, req.body);
+      const input = parseInput(signinSchema, { email: req.body?.email, password: req.body?.password });
       const result = await signInWithPassword(ctx, input, requestInfo(req));
       if (result.kind === 'mfa') {
         setCookie(req, res, TICKET_COOKIE, result.ticket, ctx.config.ticket.ttlMs);
         res.redirect(303, '/signin/code');
         return;
       }
-      await startSession(ctx, req, res, result.sessionId);
+      await startSession(ctx, req, res, result.credential);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
       const unverified = error instanceof SiteError && error.code === 'email_not_verified';
@@ -102,8 +103,8 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     if (!ticket) return res.redirect(303, '/signin');
     try {
       const input = parseInput(totpStepSchema, { ticket, code: req.body?.[field] });
-      const { user, sessionId } = await complete(ctx, input, requestInfo(req));
-      await startSession(ctx, req, res, sessionId);
+      const { user, credential } = await complete(ctx, input, requestInfo(req));
+      await startSession(ctx, req, res, credential);
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       const errors = errorsFor(error);
@@ -142,7 +143,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
   });
 
   router.post('/signout', async (req, res) => {
-    const auth = currentAuth(res);
+    const auth = currentSession(res);
     if (auth) await endSession(ctx, auth.token);
     clearCookie(req, res, SESSION_COOKIE);
     res.redirect(303, '/signin');

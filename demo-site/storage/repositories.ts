@@ -4,8 +4,8 @@
 // A new kind of data gets an interface here, a memory and a PostgreSQL implementation (plus a migration), an entry in
 // both adapters' createRepositories, and cases in tests/storage/repositories.contract.ts, which every adapter runs.
 import type {
-  AuditEntry, BackupCodeRequest, BackupDelivery, BackupRequestStatus, Device, LinkPurpose, LinkToken, MailMessage, QrKind, QrSession, Recovery,
-  RecoveryState, Role, Session, SessionScope, Throttle, Ticket, TotpState, User,
+  AuditEntry, BackupCodeRequest, BackupDelivery, BackupRequestStatus, Device, LinkPurpose, LinkToken, MailMessage, PendingTotp, QrKind, QrSession,
+  Recovery, RecoveryState, RefreshFamily, RefreshToken, Role, Session, SessionScope, SigningKey, Throttle, Ticket, TotpState, User,
 } from './rows';
 import type { ThrottleRule } from './throttle-rule';
 
@@ -32,10 +32,17 @@ export interface UserRepository {
   /** A completed sign-in: failures and lock cleared, last sign-in time set. */
   markSignedIn(id: string, now: number): Promise<void>;
   unlock(id: string): Promise<void>;
-  /** Only while TOTP is off; false otherwise. */
-  setPendingTotp(id: string, pending: { secretBox: string; createdAt: number }): Promise<boolean>;
+  /**
+   * The secret of a new authenticator being set up: only while the active secret is `activeBox` (null: TOTP off, an
+   * enrolment; a secret: a move to a new device). False otherwise.
+   */
+  setPendingTotp(id: string, pending: PendingTotp, activeBox: string | null): Promise<boolean>;
   /** Only while TOTP is off and `pendingBox` is still the pending secret: TOTP on, pending cleared, account active. */
   activateTotp(id: string, totp: TotpState, pendingBox: string): Promise<boolean>;
+  /** A move to a new device ends: only while TOTP is on and `pendingBox` is still the pending secret, which becomes `totp`. */
+  replaceTotp(id: string, totp: TotpState, pendingBox: string): Promise<boolean>;
+  /** Drops the pending secret if it is still `pendingBox` (a cancelled move); true when it did. */
+  clearPendingTotp(id: string, pendingBox: string): Promise<boolean>;
   /** Replay protection: records `step` as used only if it is later than every step used before. */
   advanceTotpStep(id: string, step: number): Promise<boolean>;
   /** Only while TOTP is on: TOTP and the pending secret cleared, failures reset; `enrolAgain` makes the next sign-in enrol. */
@@ -214,6 +221,36 @@ export interface ThrottleRepository {
   deleteIdleUpTo(upTo: number): Promise<number>;
 }
 
+export interface RefreshTokenRepository {
+  /** A new family with its first token. */
+  insertFamily(family: RefreshFamily, first: RefreshToken): Promise<void>;
+  /** The token with its family, retired or not, or null. */
+  find(hash: string): Promise<{ token: RefreshToken; family: RefreshFamily } | null>;
+  findFamily(id: string): Promise<RefreshFamily | null>;
+  /**
+   * Trades the token `hash` for `next` (same family), atomically: only while `hash` is unretired and its family live.
+   * True for exactly one of any number of simultaneous callers.
+   */
+  rotate(hash: string, next: Omit<RefreshToken, 'familyId' | 'retiredAt'>, now: number): Promise<boolean>;
+  /** Ends a family; true when it was live. */
+  revokeFamily(id: string, end: { now: number; reason: string }): Promise<boolean>;
+  /** Ends every live family of a user; returns how many. */
+  revokeAllForUser(userId: string, end: { now: number; reason: string }): Promise<number>;
+  /** Forgets tokens whose time ran out at or before `now`, and the families left without any. */
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface SigningKeyRepository {
+  /** Every key kept, the current one (never retired) first, then the others newest first. */
+  list(): Promise<SigningKey[]>;
+  /** Adds `key` as the current key, unless there is one already (another process made it first): then false. */
+  insertCurrent(key: SigningKey): Promise<boolean>;
+  /** The current key `id` stops signing at `now`; false when it was not the current key. */
+  retire(id: string, now: number): Promise<boolean>;
+  /** Forgets keys retired at or before `cutoff`. */
+  deleteRetiredUpTo(cutoff: number): Promise<number>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -229,4 +266,6 @@ export interface Repositories {
   backupDeliveries: BackupDeliveryRepository;
   devices: DeviceRepository;
   throttles: ThrottleRepository;
+  refreshTokens: RefreshTokenRepository;
+  signingKeys: SigningKeyRepository;
 }

@@ -35,7 +35,37 @@ export interface BackupCode { userId: string; hash: string; usedAt: number | nul
 
 export interface Session { idHash: string; userId: string; scope: SessionScope; createdAt: number; lastSeenAt: number }
 
-export interface Ticket { idHash: string; userId: string; expiresAt: number; failures: number }
+/** `wantsTokens`: the password step asked for tokens, so the code step answers with tokens too. */
+export interface Ticket { idHash: string; userId: string; expiresAt: number; failures: number; wantsTokens: boolean }
+
+/** How the user proved who they are (RFC 8176 names), carried by every access token of a sign-in. */
+export type AuthMethod = 'pwd' | 'otp' | 'qr';
+
+/** One sign-in of an API client: its refresh tokens follow one another, and the family ends as a whole. */
+export interface RefreshFamily {
+  id: string;
+  userId: string;
+  amr: AuthMethod[];
+  createdAt: number;
+  revokedAt: number | null;
+  /** Why it ended: signout, reuse, mfa_disabled, ... */
+  revokedReason: string | null;
+}
+
+/** A refresh token, kept as its hash. Retired once traded for the next: presenting it again revokes the family. */
+export interface RefreshToken { hash: string; familyId: string; createdAt: number; expiresAt: number; retiredAt: number | null }
+
+/** A key that signs access tokens: the private half sealed under the server key, the public half published. */
+export interface SigningKey {
+  /** The JWT `kid`. */
+  id: string;
+  algorithm: 'EdDSA';
+  publicJwk: Record<string, string>;
+  privateBox: string;
+  createdAt: number;
+  /** When it stopped signing (a newer key took over); published until the tokens it signed have expired. */
+  retiredAt: number | null;
+}
 
 export interface AuditEntry {
   id: string;

@@ -1,7 +1,10 @@
 // What an adapter opens: the repositories, transactions over them, the event bus between the site's processes, and
 // bulk copying (import from another store, inspection). `open-storage.ts` picks the adapter.
 import type { Repositories } from './repositories';
-import type { AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, Session, Ticket, User } from './rows';
+import type {
+  AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, RefreshFamily, RefreshToken, Session, SigningKey,
+  Ticket, User,
+} from './rows';
 
 export interface TransferRows {
   users: User;
@@ -15,11 +18,15 @@ export interface TransferRows {
   recoveries: Recovery;
   backupDeliveries: BackupDelivery;
   devices: Device;
+  signingKeys: SigningKey;
+  refreshFamilies: RefreshFamily;
+  refreshTokens: RefreshToken;
 }
 export type TransferTable = keyof TransferRows;
 /** In the order that respects references (users before what belongs to them). */
 export const TRANSFER_TABLES: readonly TransferTable[] = [
-  'users', 'backupCodes', 'backupRequests', 'sessions', 'tickets', 'linkTokens', 'recoveries', 'backupDeliveries', 'devices', 'mail', 'audit',
+  'users', 'backupCodes', 'backupRequests', 'sessions', 'tickets', 'linkTokens', 'recoveries', 'backupDeliveries', 'devices', 'mail',
+  'signingKeys', 'refreshFamilies', 'refreshTokens', 'audit',
 ];
 
 export interface Transfer {

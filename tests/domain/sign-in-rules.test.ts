@@ -40,7 +40,7 @@ describe('sign-in rules', () => {
     expect((await failure(signInWithPassword(ctx, { email: 'ada@example.com', password: PASSWORD }, REQUEST)))?.code).toBe('account_locked');
     ctx.clock.advance(10 * 60_000);
     expect((await wrong())?.code).toBe('invalid_credentials');
-    expect((await signInWithPassword(ctx, { email: 'ada@example.com', password: PASSWORD }, REQUEST)).kind).toBe('session');
+    expect((await signInWithPassword(ctx, { email: 'ada@example.com', password: PASSWORD }, REQUEST)).kind).toBe('done');
   });
 
   it('end a ticket after its wrong codes, even if the next code is right, and after its time', async () => {
@@ -59,7 +59,7 @@ describe('sign-in rules', () => {
     const ctx = domainContext();
     const { secret } = await enrolledUser(ctx);
     const code = codeAt(secret, ctx.clock);
-    expect((await signInWithTotp(ctx, { ticket: await ticketFor(ctx), code }, REQUEST)).sessionId).toBeTruthy();
+    expect((await signInWithTotp(ctx, { ticket: await ticketFor(ctx), code }, REQUEST)).credential).toMatchObject({ kind: 'session' });
     expect((await failure(signInWithTotp(ctx, { ticket: await ticketFor(ctx), code }, REQUEST)))?.code).toBe('invalid_code');
     expect((await failure(signInWithTotp(ctx, { ticket: await ticketFor(ctx), code: codeAt(secret, ctx.clock, -1) }, REQUEST)))?.code).toBe('invalid_code');
   });
@@ -69,7 +69,7 @@ describe('sign-in rules', () => {
     const { user } = await enrolledUser(ctx);
     const codes = await ctx.storage.transaction((tx) => issueBackupCodes(ctx, user, user.id, REQUEST, { method: 'hand_over' }, tx));
     const typed = codes[0].replace('-', ' ').toUpperCase();
-    expect((await signInWithBackupCode(ctx, { ticket: await ticketFor(ctx), code: typed }, REQUEST)).sessionId).toBeTruthy();
+    expect((await signInWithBackupCode(ctx, { ticket: await ticketFor(ctx), code: typed }, REQUEST)).credential).toMatchObject({ kind: 'session' });
     expect((await failure(signInWithBackupCode(ctx, { ticket: await ticketFor(ctx), code: codes[0] }, REQUEST)))?.code).toBe('invalid_code');
     const tickets = await Promise.all(Array.from({ length: 6 }, () => ticketFor(ctx)));
     const outcomes = await Promise.all(tickets.map((ticket) => failure(signInWithBackupCode(ctx, { ticket, code: codes[1] }, REQUEST))));

@@ -76,12 +76,12 @@ describe('embedded store files', () => {
     await again.close();
   });
 
-  it('brings a data file of the older format up to date: backup codes as rows, the audit log moved to its files', async () => {
+  it('brings a data file of the older format up to date: backup codes as rows, the audit log moved to its files, tickets for sessions', async () => {
     fresh();
     const { backupCodes: _none, emailVerifiedAt: _v, frozenAt: _f, enrolRequired: _e, ...user } = { ...sampleUser('old@example.com'), backupCodes: [] };
     const old = {
       users: [{ ...user, backupCodes: [{ hash: 'h1', usedAt: null }, { hash: 'h2', usedAt: 5 }] }],
-      sessions: [], tickets: [], backupCodeRequests: [{ id: 'r', userId: user.id, status: 'open', message: 'help', createdAt: 1, updatedAt: 1, ip: '' }],
+      sessions: [], tickets: [{ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 1 }], backupCodeRequests: [{ id: 'r', userId: user.id, status: 'open', message: 'help', createdAt: 1, updatedAt: 1, ip: '' }],
       audit: [entry('old-1'), entry('old-2')],
     };
     writeFileSync(join(dir, DATA_FILE), JSON.stringify(old));
@@ -90,10 +90,13 @@ describe('embedded store files', () => {
     // Accounts made before addresses were verified keep signing in.
     expect(await storage.users.findById(user.id)).toMatchObject({ emailVerifiedAt: user.createdAt, frozenAt: null, enrolRequired: false });
     expect((await storage.backupRequests.findOpenForUser(user.id))?.message).toBe('help');
+    expect(await storage.tickets.find('t')).toEqual({ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 1, wantsTokens: false });
+    expect(await storage.signingKeys.list()).toEqual([]);
     expect((await storage.audit.query(everything)).entries.map((e) => e.id)).toEqual(['old-2', 'old-1']);
     await storage.close();
     const file = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
     expect(file.version).toBe(SNAPSHOT_VERSION);
+    expect(file).toMatchObject({ signingKeys: [], refreshFamilies: [], refreshTokens: [] });
     expect(file.audit).toMatchObject({ segment: 1 });
     expect(readFileSync(join(dir, DATA_FILE), 'utf8')).not.toContain('old-1');
   });

@@ -2,7 +2,7 @@
 // A new repository adds its cases here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../demo-site/storage/storage';
-import { sampleAudit, sampleQr, sampleUser } from './support/rows';
+import { sampleAudit, sampleFamily, sampleQr, sampleRefreshToken, sampleSigningKey, sampleUser } from './support/rows';
 
 export interface OpenedStorage { storage: Storage; cleanup(): Promise<void> }
 
@@ -55,12 +55,29 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.users.activateTotp(user.id, { secretBox: 'box', lastStep: 10 }, 'other pending')).toBe(false);
       expect(await storage.users.activateTotp(user.id, { secretBox: 'box', lastStep: 10 }, 'pending')).toBe(true);
       expect(await storage.users.findById(user.id)).toMatchObject({ totp: { secretBox: 'box', lastStep: 10 }, pendingTotp: null, status: 'active' });
-      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'again', createdAt: 2 })).toBe(false);
+      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'again', createdAt: 2 }, null)).toBe(false);
       expect(count(await times(8, () => storage.users.advanceTotpStep(user.id, 11)))).toBe(1);
       expect(await storage.users.advanceTotpStep(user.id, 11)).toBe(false);
       expect(await storage.users.advanceTotpStep(user.id, 9)).toBe(false);
       expect(count(await times(4, () => storage.users.disableTotp(user.id)))).toBe(1);
       expect((await storage.users.findById(user.id))?.totp).toBeNull();
+    });
+
+    it('users: a move to a new device replaces the active secret only from the pending one set while that secret was active', async () => {
+      const user = sampleUser('move@example.com', { totp: { secretBox: 'old', lastStep: 5 } });
+      await storage.users.insert(user);
+      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'new', createdAt: 2 }, 'someone else')).toBe(false);
+      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'new', createdAt: 2 }, 'old')).toBe(true);
+      expect(await storage.users.activateTotp(user.id, { secretBox: 'new', lastStep: 9 }, 'new')).toBe(false);
+      expect(await storage.users.replaceTotp(user.id, { secretBox: 'new', lastStep: 9 }, 'stale')).toBe(false);
+      expect(await storage.users.findById(user.id)).toMatchObject({ totp: { secretBox: 'old', lastStep: 5 }, pendingTotp: { secretBox: 'new' } });
+      expect(count(await times(4, () => storage.users.replaceTotp(user.id, { secretBox: 'new', lastStep: 9 }, 'new')))).toBe(1);
+      expect(await storage.users.findById(user.id)).toMatchObject({ totp: { secretBox: 'new', lastStep: 9 }, pendingTotp: null });
+
+      expect(await storage.users.setPendingTotp(user.id, { secretBox: 'newer', createdAt: 3 }, 'new')).toBe(true);
+      expect(await storage.users.clearPendingTotp(user.id, 'other')).toBe(false);
+      expect(count(await times(3, () => storage.users.clearPendingTotp(user.id, 'newer')))).toBe(1);
+      expect(await storage.users.findById(user.id)).toMatchObject({ totp: { secretBox: 'new' }, pendingTotp: null });
     });
 
     it('users: an abandoned signup goes with its sessions, tickets, codes and requests', async () => {
@@ -69,9 +86,12 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       await storage.users.insert(stale);
       await storage.users.insert(kept);
       await storage.sessions.insert({ idHash: 's1', userId: stale.id, scope: 'enrol', createdAt: 100, lastSeenAt: 100 });
-      await storage.tickets.insert({ idHash: 't1', userId: stale.id, expiresAt: 10_000, failures: 0 });
+      await storage.tickets.insert({ idHash: 't1', userId: stale.id, expiresAt: 10_000, failures: 0, wantsTokens: false });
       await storage.backupCodes.replaceForUser(stale.id, ['h']);
+      await storage.refreshTokens.insertFamily(sampleFamily('f1', stale.id), sampleRefreshToken('r1', 'f1'));
       expect(await storage.users.deleteAbandoned({ unenrolledUpTo: 200 })).toBe(1);
+      expect(await storage.refreshTokens.find('r1')).toBeNull();
+      expect(await storage.refreshTokens.findFamily('f1')).toBeNull();
       expect(await storage.users.findById(stale.id)).toBeNull();
       expect(await storage.sessions.find('s1')).toBeNull();
       expect(await storage.tickets.find('t1')).toBeNull();
@@ -91,12 +111,12 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.sessions.delete('b')).toBe(true);
       expect(await storage.sessions.delete('b')).toBe(false);
 
-      await storage.tickets.insert({ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 0 });
+      await storage.tickets.insert({ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 0, wantsTokens: false });
       expect(await storage.tickets.recordFailure('t', 3)).toBe(2);
       expect(await storage.tickets.recordFailure('t', 3)).toBe(1);
       expect(await storage.tickets.recordFailure('t', 3)).toBe(0);
       expect(await storage.tickets.find('t')).toBeNull();
-      await storage.tickets.insert({ idHash: 'u', userId: user.id, expiresAt: 10_000, failures: 0 });
+      await storage.tickets.insert({ idHash: 'u', userId: user.id, expiresAt: 10_000, failures: 0, wantsTokens: false });
       expect(count(await times(6, () => storage.tickets.consume('u')))).toBe(1);
     });
 
@@ -193,7 +213,7 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       await storage.users.insert(totp);
       expect(await storage.users.disableTotp(totp.id, { enrolAgain: true })).toBe(true);
       expect((await storage.users.findById(totp.id))?.enrolRequired).toBe(true);
-      await storage.users.setPendingTotp(totp.id, { secretBox: 'p', createdAt: 1 });
+      await storage.users.setPendingTotp(totp.id, { secretBox: 'p', createdAt: 1 }, null);
       await storage.users.activateTotp(totp.id, { secretBox: 'box2', lastStep: 2 }, 'p');
       expect((await storage.users.findById(totp.id))?.enrolRequired).toBe(false);
     });
@@ -301,6 +321,62 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.throttles.find('k')).toBeNull();
       await storage.throttles.recordFailure('old', rule);
       expect(await storage.throttles.deleteIdleUpTo(1_000)).toBe(1);
+    });
+
+    it('refresh tokens: a token is traded once for the next, of racing trades exactly one wins, and nothing is traded in an ended family', async () => {
+      const user = sampleUser('tokens@example.com');
+      await storage.users.insert(user);
+      await storage.refreshTokens.insertFamily(sampleFamily('fam', user.id, { amr: ['pwd', 'otp'] }), sampleRefreshToken('t1', 'fam'));
+      expect(await storage.refreshTokens.find('t1')).toEqual({
+        token: { hash: 't1', familyId: 'fam', createdAt: 1_000, expiresAt: 100_000, retiredAt: null },
+        family: { id: 'fam', userId: user.id, amr: ['pwd', 'otp'], createdAt: 1_000, revokedAt: null, revokedReason: null },
+      });
+      const trades = await times(6, (i) => storage.refreshTokens.rotate('t1', { hash: `t2-${i}`, createdAt: 2_000, expiresAt: 200_000 }, 2_000));
+      expect(count(trades)).toBe(1);
+      const winner = `t2-${trades.indexOf(true)}`;
+      expect(await storage.refreshTokens.find('t1')).toMatchObject({ token: { retiredAt: 2_000 } });
+      expect(await storage.refreshTokens.find(winner)).toMatchObject({ token: { familyId: 'fam', retiredAt: null, expiresAt: 200_000 } });
+      expect(await storage.refreshTokens.find(`t2-${trades.indexOf(false)}`)).toBeNull();
+
+      expect(count(await times(3, () => storage.refreshTokens.revokeFamily('fam', { now: 3_000, reason: 'reuse' })))).toBe(1);
+      expect(await storage.refreshTokens.findFamily('fam')).toMatchObject({ revokedAt: 3_000, revokedReason: 'reuse' });
+      expect(await storage.refreshTokens.rotate(winner, { hash: 't3', createdAt: 4_000, expiresAt: 300_000 }, 4_000)).toBe(false);
+    });
+
+    it("refresh tokens: every live family of one user is revoked at once; expired tokens go, and families left with none", async () => {
+      const [ada, bob] = [sampleUser('ada@example.com'), sampleUser('bob@example.com')];
+      await storage.users.insert(ada);
+      await storage.users.insert(bob);
+      await storage.refreshTokens.insertFamily(sampleFamily('a1', ada.id), sampleRefreshToken('ra1', 'a1'));
+      await storage.refreshTokens.insertFamily(sampleFamily('a2', ada.id), sampleRefreshToken('ra2', 'a2', { expiresAt: 500_000 }));
+      await storage.refreshTokens.insertFamily(sampleFamily('a3', ada.id, { revokedAt: 10, revokedReason: 'signout' }), sampleRefreshToken('ra3', 'a3'));
+      await storage.refreshTokens.insertFamily(sampleFamily('b1', bob.id), sampleRefreshToken('rb1', 'b1'));
+      expect(await storage.refreshTokens.revokeAllForUser(ada.id, { now: 50, reason: 'mfa_disabled' })).toBe(2);
+      expect(await storage.refreshTokens.findFamily('a2')).toMatchObject({ revokedAt: 50, revokedReason: 'mfa_disabled' });
+      expect(await storage.refreshTokens.findFamily('a3')).toMatchObject({ revokedAt: 10, revokedReason: 'signout' });
+      expect(await storage.refreshTokens.findFamily('b1')).toMatchObject({ revokedAt: null });
+
+      expect(await storage.refreshTokens.deleteExpired(100_000)).toBe(3);
+      expect(await storage.refreshTokens.find('ra1')).toBeNull();
+      expect(await storage.refreshTokens.findFamily('a1')).toBeNull();
+      expect(await storage.refreshTokens.findFamily('a2')).not.toBeNull();
+      expect(await storage.refreshTokens.find('ra2')).not.toBeNull();
+    });
+
+    it('signing keys: one current key, made once by racing callers; retiring hands over; old retired keys are forgotten', async () => {
+      const made = await times(5, (i) => storage.signingKeys.insertCurrent(sampleSigningKey(`k${i}`, 100)));
+      expect(count(made)).toBe(1);
+      const first = `k${made.indexOf(true)}`;
+      expect((await storage.signingKeys.list()).map((key) => key.id)).toEqual([first]);
+      expect(await storage.signingKeys.list()).toEqual([sampleSigningKey(first, 100)]);
+      expect(await storage.signingKeys.retire('nope', 200)).toBe(false);
+      const handover = await storage.transaction(async (tx) => (await tx.signingKeys.retire(first, 200)) && tx.signingKeys.insertCurrent(sampleSigningKey('k-next', 200)));
+      expect(handover).toBe(true);
+      expect(await storage.signingKeys.retire(first, 300)).toBe(false);
+      expect((await storage.signingKeys.list()).map((key) => [key.id, key.retiredAt])).toEqual([['k-next', null], [first, 200]]);
+      expect(await storage.signingKeys.deleteRetiredUpTo(199)).toBe(0);
+      expect(await storage.signingKeys.deleteRetiredUpTo(200)).toBe(1);
+      expect((await storage.signingKeys.list()).map((key) => key.id)).toEqual(['k-next']);
     });
 
     it('transactions: every change of a transaction that throws is undone; one that returns keeps them all', async () => {

@@ -41,7 +41,8 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
         version: snapshot.version, users: [...db.users.values()], backupCodes: [...db.backupCodes.values()], sessions: [...db.sessions.values()],
         tickets: [...db.tickets.values()], backupRequests: [...db.backupRequests.values()], linkTokens: [...db.linkTokens.values()],
         mail: [...db.mail.values()], recoveries: [...db.recoveries.values()], backupDeliveries: [...db.backupDeliveries.values()],
-        devices: [...db.devices.values()], audit: pending.tail,
+        devices: [...db.devices.values()], signingKeys: [...db.signingKeys.values()], refreshFamilies: [...db.refreshFamilies.values()],
+        refreshTokens: [...db.refreshTokens.values()], audit: pending.tail,
       };
       db.dirty = false;
       try {
@@ -79,4 +80,7 @@ function loadTables(db: MemoryDb, snapshot: Snapshot): void {
   for (const recovery of snapshot.recoveries) db.recoveries.put(recovery);
   for (const delivery of snapshot.backupDeliveries) db.backupDeliveries.put(delivery);
   for (const device of snapshot.devices) db.devices.put(device);
+  for (const key of snapshot.signingKeys) db.signingKeys.put(key);
+  for (const family of snapshot.refreshFamilies) db.refreshFamilies.put(family);
+  for (const token of snapshot.refreshTokens) db.refreshTokens.put(token);
 }

@@ -1,6 +1,8 @@
 // The data file (lowdb, tessera-site.json): every durable table but the audit log, which lives in its own files, and
 // how far that log is committed. Files of older versions are brought up to date step by step at start.
-import type { AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, Session, Ticket, User } from '../rows';
+import type {
+  AuditEntry, BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, Recovery, RefreshFamily, RefreshToken, Session, SigningKey, Ticket, User,
+} from '../rows';
 import { EMPTY_AUDIT, type AuditPosition } from './audit-files';
 
 export const DATA_FILE = 'tessera-site.json';
@@ -17,6 +19,9 @@ export interface Snapshot {
   recoveries: Recovery[];
   backupDeliveries: BackupDelivery[];
   devices: Device[];
+  signingKeys: SigningKey[];
+  refreshFamilies: RefreshFamily[];
+  refreshTokens: RefreshToken[];
   audit: AuditPosition;
 }
 
@@ -59,13 +64,26 @@ function toVersion2(doc: Document): Step {
   };
 }
 
+/** Version 3: signing keys and refresh-token families; a ticket says whether its sign-in ends in tokens. */
+function toVersion3(doc: Document): Step {
+  return {
+    doc: {
+      ...doc,
+      version: 3,
+      tickets: (doc.tickets ?? []).map((ticket: Ticket) => ({ ...ticket, wantsTokens: ticket.wantsTokens ?? false })),
+      signingKeys: [], refreshFamilies: [], refreshTokens: [],
+    },
+  };
+}
+
 /** MIGRATIONS[i] takes a document of version i to version i + 1. A new version adds a step here. */
-const MIGRATIONS: ((doc: Document) => Step)[] = [toVersion1, toVersion2];
+const MIGRATIONS: ((doc: Document) => Step)[] = [toVersion1, toVersion2, toVersion3];
 export const SNAPSHOT_VERSION = MIGRATIONS.length;
 
 export const emptySnapshot = (): Snapshot => ({
   version: SNAPSHOT_VERSION, users: [], backupCodes: [], sessions: [], tickets: [], backupRequests: [],
-  linkTokens: [], mail: [], recoveries: [], backupDeliveries: [], devices: [], audit: { ...EMPTY_AUDIT },
+  linkTokens: [], mail: [], recoveries: [], backupDeliveries: [], devices: [], signingKeys: [], refreshFamilies: [], refreshTokens: [],
+  audit: { ...EMPTY_AUDIT },
 });
 
 /**

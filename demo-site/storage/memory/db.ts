@@ -1,7 +1,10 @@
 // The memory adapter's database: every table, the audit log, one writer at a time, and undo for transactions that
 // fail. The embedded adapter is this plus a `persist` that makes each change durable before the call returns.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, QrSession, Recovery, Session, Throttle, Ticket, User } from '../rows';
+import type {
+  BackupCode, BackupCodeRequest, BackupDelivery, Device, LinkToken, MailMessage, QrSession, Recovery, RefreshFamily, RefreshToken, Session, SigningKey,
+  Throttle, Ticket, User,
+} from '../rows';
 import type { AuditLog } from './audit-log';
 import { MemoryAuditLog } from './audit-log';
 import { Table, type ChangeLog } from './table';
@@ -45,6 +48,9 @@ export class MemoryDb implements ChangeLog {
   readonly devices = new Table<Device>('devices', true, (d) => d.idHash, [byUser], this);
   /** Per-client delays live in memory only (like rate limits): a restart forgets them, the account's own count stays. */
   readonly throttles = new Table<Throttle>('throttles', false, (t) => t.key, [], this);
+  readonly refreshFamilies = new Table<RefreshFamily>('refreshFamilies', true, (f) => f.id, [byUser], this);
+  readonly refreshTokens = new Table<RefreshToken>('refreshTokens', true, (t) => t.hash, [{ name: 'family', key: (t) => t.familyId }], this);
+  readonly signingKeys = new Table<SigningKey>('signingKeys', true, (k) => k.id, [{ name: 'current', key: (k) => (k.retiredAt === null ? 'current' : null) }], this);
 
   /** Set when a durable table changed since the last persist. */
   dirty = false;

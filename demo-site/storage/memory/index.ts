@@ -9,6 +9,7 @@ import { memorySessions, memoryTickets } from './sessions';
 import { memoryLinkTokens, memoryMailQueue } from './mail-and-links';
 import { memoryBackupDeliveries, memoryRecoveries } from './recovery-and-delivery';
 import { memoryDevices, memoryThrottles } from './devices-and-throttles';
+import { memoryRefreshTokens, memorySigningKeys } from './tokens';
 import { writeAlone, writeInTransaction, type Write } from './unit';
 import { memoryUsers } from './users';
 
@@ -28,6 +29,8 @@ export function createMemoryRepositories(db: MemoryDb, write: Write): Repositori
     backupDeliveries: memoryBackupDeliveries(db, write),
     devices: memoryDevices(db, write),
     throttles: memoryThrottles(db, write),
+    refreshTokens: memoryRefreshTokens(db, write),
+    signingKeys: memorySigningKeys(db, write),
   };
 }
 

@@ -52,9 +52,12 @@ export function memoryUsers(db: MemoryDb, write: Write): UserRepository {
       }),
     markSignedIn: async (id, now) => void (await change(id, always, () => ({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now }))),
     unlock: async (id) => void (await change(id, always, () => ({ failedAttempts: 0, lockedUntil: null }))),
-    setPendingTotp: (id, pending) => change(id, (user) => user.totp === null, () => ({ pendingTotp: { ...pending } })),
+    setPendingTotp: (id, pending, activeBox) => change(id, (user) => (user.totp?.secretBox ?? null) === activeBox, () => ({ pendingTotp: { ...pending } })),
     activateTotp: (id, totp, pendingBox) =>
       change(id, (user) => user.totp === null && user.pendingTotp?.secretBox === pendingBox, () => ({ totp: { ...totp }, pendingTotp: null, status: 'active', enrolRequired: false })),
+    replaceTotp: (id, totp, pendingBox) =>
+      change(id, (user) => user.totp !== null && user.pendingTotp?.secretBox === pendingBox, () => ({ totp: { ...totp }, pendingTotp: null })),
+    clearPendingTotp: (id, pendingBox) => change(id, (user) => user.pendingTotp?.secretBox === pendingBox, () => ({ pendingTotp: null })),
     advanceTotpStep: (id, step) =>
       change(id, (user) => user.totp !== null && user.totp.lastStep < step, (user) => ({ totp: { ...user.totp!, lastStep: step } })),
     disableTotp: (id, { enrolAgain = false } = {}) =>
@@ -85,7 +88,10 @@ export function memoryUsers(db: MemoryDb, write: Write): UserRepository {
 
 /** What belongs to a user goes with it (the audit log stays: it is history). */
 function deleteUserWithData(db: MemoryDb, userId: string): void {
-  for (const table of [db.backupCodes, db.sessions, db.tickets, db.backupRequests, db.linkTokens, db.recoveries, db.backupDeliveries, db.devices] as const) {
+  for (const family of db.refreshFamilies.findBy('user', userId)) {
+    for (const token of db.refreshTokens.findBy('family', family.id)) db.refreshTokens.delete(token.hash);
+  }
+  for (const table of [db.backupCodes, db.sessions, db.tickets, db.backupRequests, db.linkTokens, db.recoveries, db.backupDeliveries, db.devices, db.refreshFamilies] as const) {
     const rows: any[] = table.findBy('user', userId);
     for (const row of rows) (table as { delete(key: string): unknown }).delete((table as { keyOf(row: unknown): string }).keyOf(row));
   }

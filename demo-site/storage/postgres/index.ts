@@ -12,6 +12,7 @@ import { migrate } from './migrations';
 import { postgresQrSessions, postgresRateLimits } from './qr-and-limits';
 import { postgresSessions, postgresTickets } from './sessions';
 import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
+import { postgresRefreshTokens, postgresSigningKeys } from './tokens';
 import { postgresTransfer } from './transfer';
 import { postgresUsers } from './users';
 import { postgresLinkTokens, postgresMailQueue } from './mail-and-links';
@@ -34,6 +35,8 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     backupDeliveries: postgresBackupDeliveries(sql),
     devices: postgresDevices(sql),
     throttles: postgresThrottles(sql),
+    refreshTokens: postgresRefreshTokens(sql),
+    signingKeys: postgresSigningKeys(sql),
   };
 }
 

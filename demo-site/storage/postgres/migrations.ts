@@ -207,6 +207,44 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX throttles_updated ON throttles (updated_at);
     `,
   },
+  {
+    version: 4,
+    name: 'access-token signing keys, refresh-token families, tickets that end in tokens',
+    sql: `
+      CREATE TABLE signing_keys (
+        id text PRIMARY KEY,
+        algorithm text NOT NULL,
+        public_jwk jsonb NOT NULL,
+        private_box text NOT NULL,
+        created_at bigint NOT NULL,
+        retired_at bigint
+      );
+      -- At most one key signs: processes starting together make one between them.
+      CREATE UNIQUE INDEX signing_keys_one_current ON signing_keys ((retired_at IS NULL)) WHERE retired_at IS NULL;
+
+      CREATE TABLE refresh_families (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        amr jsonb NOT NULL,
+        created_at bigint NOT NULL,
+        revoked_at bigint,
+        revoked_reason text
+      );
+      CREATE INDEX refresh_families_user ON refresh_families (user_id) WHERE revoked_at IS NULL;
+
+      CREATE TABLE refresh_tokens (
+        hash text PRIMARY KEY,
+        family_id text NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        retired_at bigint
+      );
+      CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+      CREATE INDEX refresh_tokens_expires ON refresh_tokens (expires_at);
+
+      ALTER TABLE tickets ADD COLUMN wants_tokens boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** Any number: every Tessera process uses the same one to take turns at migrating. */

@@ -6,7 +6,9 @@ export const toSession = (row: Record<string, any>): Session => ({
   idHash: row.id_hash, userId: row.user_id, scope: row.scope, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
 });
 
-export const toTicket = (row: Record<string, any>): Ticket => ({ idHash: row.id_hash, userId: row.user_id, expiresAt: row.expires_at, failures: row.failures });
+export const toTicket = (row: Record<string, any>): Ticket => ({
+  idHash: row.id_hash, userId: row.user_id, expiresAt: row.expires_at, failures: row.failures, wantsTokens: row.wants_tokens,
+});
 
 export function postgresSessions(sql: Sql): SessionRepository {
   return {
@@ -29,7 +31,8 @@ export function postgresSessions(sql: Sql): SessionRepository {
 
 export function postgresTickets(sql: Sql): TicketRepository {
   return {
-    insert: async (t) => void (await sql('INSERT INTO tickets (id_hash, user_id, expires_at, failures) VALUES ($1, $2, $3, $4)', [t.idHash, t.userId, t.expiresAt, t.failures])),
+    insert: async (t) =>
+      void (await sql('INSERT INTO tickets (id_hash, user_id, expires_at, failures, wants_tokens) VALUES ($1, $2, $3, $4, $5)', [t.idHash, t.userId, t.expiresAt, t.failures, t.wantsTokens])),
     find: async (idHash) => {
       const { rows } = await sql('SELECT * FROM tickets WHERE id_hash = $1', [idHash]);
       return rows[0] ? toTicket(rows[0]) : null;

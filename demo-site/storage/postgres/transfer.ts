@@ -4,6 +4,7 @@ import type { Transfer, TransferRows, TransferTable } from '../storage';
 import { toAuditEntry } from './audit';
 import { toRequest } from './backup';
 import { toSession, toTicket } from './sessions';
+import { toFamily, toRefreshToken, toSigningKey } from './tokens';
 import type { Sql } from './sql';
 import { toUser, userValues } from './users';
 import { mailValues, toLinkToken, toMail } from './mail-and-links';
@@ -14,11 +15,13 @@ interface TableSpec<Row> {
   name: string;
   order: string;
   columns: [column: string, type: string][];
-  /** Rows that belong to a user: those whose user is not in the database are left out. */
-  ofUser?: boolean;
+  /** Rows that belong to another (a user, a family): those whose owner is not in the database are left out. */
+  owner?: string;
   values(row: Row): unknown[];
   read(row: Record<string, any>): Row;
 }
+
+const OF_USER = 'EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)';
 
 const SPECS: { [T in TransferTable]: TableSpec<TransferRows[T]> } = {
   users: {
@@ -30,42 +33,58 @@ const SPECS: { [T in TransferTable]: TableSpec<TransferRows[T]> } = {
     values: userValues, read: toUser,
   },
   backupCodes: {
-    name: 'backup_codes', order: 'user_id, hash', ofUser: true, columns: [['user_id', 'text'], ['hash', 'text'], ['used_at', 'bigint']],
+    name: 'backup_codes', order: 'user_id, hash', owner: OF_USER, columns: [['user_id', 'text'], ['hash', 'text'], ['used_at', 'bigint']],
     values: (c) => [c.userId, c.hash, c.usedAt], read: (row) => ({ userId: row.user_id, hash: row.hash, usedAt: row.used_at }),
   },
   backupRequests: {
-    name: 'backup_requests', order: 'id', ofUser: true,
+    name: 'backup_requests', order: 'id', owner: OF_USER,
     columns: [['id', 'text'], ['user_id', 'text'], ['status', 'text'], ['message', 'text'], ['created_at', 'bigint'], ['updated_at', 'bigint'], ['ip', 'text'], ['reason', 'text']],
     values: (r) => [r.id, r.userId, r.status, r.message, r.createdAt, r.updatedAt, r.ip, r.reason ?? null], read: toRequest,
   },
   sessions: {
-    name: 'sessions', order: 'id_hash', ofUser: true,
+    name: 'sessions', order: 'id_hash', owner: OF_USER,
     columns: [['id_hash', 'text'], ['user_id', 'text'], ['scope', 'text'], ['created_at', 'bigint'], ['last_seen_at', 'bigint']],
     values: (s) => [s.idHash, s.userId, s.scope, s.createdAt, s.lastSeenAt], read: toSession,
   },
   tickets: {
-    name: 'tickets', order: 'id_hash', ofUser: true, columns: [['id_hash', 'text'], ['user_id', 'text'], ['expires_at', 'bigint'], ['failures', 'int']],
-    values: (t) => [t.idHash, t.userId, t.expiresAt, t.failures], read: toTicket,
+    name: 'tickets', order: 'id_hash', owner: OF_USER,
+    columns: [['id_hash', 'text'], ['user_id', 'text'], ['expires_at', 'bigint'], ['failures', 'int'], ['wants_tokens', 'boolean']],
+    values: (t) => [t.idHash, t.userId, t.expiresAt, t.failures, t.wantsTokens], read: toTicket,
+  },
+  signingKeys: {
+    name: 'signing_keys', order: 'created_at, id',
+    columns: [['id', 'text'], ['algorithm', 'text'], ['public_jwk', 'jsonb'], ['private_box', 'text'], ['created_at', 'bigint'], ['retired_at', 'bigint']],
+    values: (k) => [k.id, k.algorithm, JSON.stringify(k.publicJwk), k.privateBox, k.createdAt, k.retiredAt], read: toSigningKey,
+  },
+  refreshFamilies: {
+    name: 'refresh_families', order: 'id', owner: OF_USER,
+    columns: [['id', 'text'], ['user_id', 'text'], ['amr', 'jsonb'], ['created_at', 'bigint'], ['revoked_at', 'bigint'], ['revoked_reason', 'text']],
+    values: (f) => [f.id, f.userId, JSON.stringify(f.amr), f.createdAt, f.revokedAt, f.revokedReason], read: toFamily,
+  },
+  refreshTokens: {
+    name: 'refresh_tokens', order: 'hash', owner: 'EXISTS (SELECT 1 FROM refresh_families f WHERE f.id = t.family_id)',
+    columns: [['hash', 'text'], ['family_id', 'text'], ['created_at', 'bigint'], ['expires_at', 'bigint'], ['retired_at', 'bigint']],
+    values: (t) => [t.hash, t.familyId, t.createdAt, t.expiresAt, t.retiredAt], read: toRefreshToken,
   },
   linkTokens: {
-    name: 'link_tokens', order: 'id_hash', ofUser: true,
+    name: 'link_tokens', order: 'id_hash', owner: OF_USER,
     columns: [['id_hash', 'text'], ['purpose', 'text'], ['user_id', 'text'], ['created_at', 'bigint'], ['expires_at', 'bigint'], ['used_at', 'bigint'], ['subject', 'text']],
     values: (t) => [t.idHash, t.purpose, t.userId, t.createdAt, t.expiresAt, t.usedAt, t.subject], read: toLinkToken,
   },
   recoveries: {
-    name: 'recoveries', order: 'id', ofUser: true,
+    name: 'recoveries', order: 'id', owner: OF_USER,
     columns: [['id', 'text'], ['user_id', 'text'], ['state', 'text'], ['created_at', 'bigint'], ['confirmed_at', 'bigint'], ['ready_at', 'bigint'],
       ['closed_at', 'bigint'], ['closed_by', 'text'], ['ip', 'text']],
     values: (r) => [r.id, r.userId, r.state, r.createdAt, r.confirmedAt, r.readyAt, r.closedAt, r.closedBy, r.ip], read: toRecovery,
   },
   backupDeliveries: {
-    name: 'backup_deliveries', order: 'id', ofUser: true,
+    name: 'backup_deliveries', order: 'id', owner: OF_USER,
     columns: [['id', 'text'], ['user_id', 'text'], ['request_id', 'text'], ['method', 'text'], ['codes_box', 'text'], ['created_at', 'bigint'],
       ['expires_at', 'bigint'], ['fetched_at', 'bigint']],
     values: (d) => [d.id, d.userId, d.requestId, d.method, d.codesBox, d.createdAt, d.expiresAt, d.fetchedAt], read: toDelivery,
   },
   devices: {
-    name: 'devices', order: 'id_hash', ofUser: true,
+    name: 'devices', order: 'id_hash', owner: OF_USER,
     columns: [['id_hash', 'text'], ['user_id', 'text'], ['created_at', 'bigint'], ['last_used_at', 'bigint'], ['failures', 'int']],
     values: (d) => [d.idHash, d.userId, d.createdAt, d.lastUsedAt, d.failures], read: toDevice,
   },
@@ -106,7 +125,7 @@ export function postgresTransfer(sql: Sql): Transfer {
         const names = spec.columns.map(([name]) => name).join(', ');
         const result = await sql(
           `INSERT INTO ${spec.name} (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${names})
-           ${spec.ofUser ? 'WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)' : ''} ON CONFLICT DO NOTHING`,
+           ${spec.owner ? `WHERE ${spec.owner}` : ''} ON CONFLICT DO NOTHING`,
           arrays,
         );
         added += result.rowCount ?? 0;

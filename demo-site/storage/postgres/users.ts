@@ -76,14 +76,25 @@ export function postgresUsers(sql: Sql): UserRepository {
     },
     markSignedIn: async (id, now) => void (await sql('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_signin_at = $2 WHERE id = $1', [id, now])),
     unlock: async (id) => void (await sql('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id])),
-    setPendingTotp: (id, pending) =>
-      changed('UPDATE users SET pending_totp_box = $2, pending_totp_created_at = $3 WHERE id = $1 AND totp_secret_box IS NULL', [id, pending.secretBox, pending.createdAt]),
+    setPendingTotp: (id, pending, activeBox) =>
+      changed(
+        'UPDATE users SET pending_totp_box = $2, pending_totp_created_at = $3 WHERE id = $1 AND totp_secret_box IS NOT DISTINCT FROM $4',
+        [id, pending.secretBox, pending.createdAt, activeBox],
+      ),
     activateTotp: (id, totp, pendingBox) =>
       changed(
         `UPDATE users SET totp_secret_box = $2, totp_last_step = $3, pending_totp_box = NULL, pending_totp_created_at = NULL, status = 'active', enrol_required = false
          WHERE id = $1 AND totp_secret_box IS NULL AND pending_totp_box = $4`,
         [id, totp.secretBox, totp.lastStep, pendingBox],
       ),
+    replaceTotp: (id, totp, pendingBox) =>
+      changed(
+        `UPDATE users SET totp_secret_box = $2, totp_last_step = $3, pending_totp_box = NULL, pending_totp_created_at = NULL
+         WHERE id = $1 AND totp_secret_box IS NOT NULL AND pending_totp_box = $4`,
+        [id, totp.secretBox, totp.lastStep, pendingBox],
+      ),
+    clearPendingTotp: (id, pendingBox) =>
+      changed('UPDATE users SET pending_totp_box = NULL, pending_totp_created_at = NULL WHERE id = $1 AND pending_totp_box = $2', [id, pendingBox]),
     // The replay rule in one conditional update: of any number of processes, one records a step, once.
     advanceTotpStep: (id, step) => changed('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_secret_box IS NOT NULL AND totp_last_step < $2', [id, step]),
     disableTotp: (id, { enrolAgain = false } = {}) =>

@@ -2,7 +2,7 @@
 // its files) behind the repositories, the clock injected, real argon2 at its cheapest, and a notifier that records.
 import type { ExtensionEvent, PageEvent } from '#shared/protocol/qr-signin.ts';
 import { loadConfig } from '../../../demo-site/config';
-import type { SiteContext } from '../../../demo-site/context';
+import { createSiteContext, type SiteContext } from '../../../demo-site/context';
 import { createQrContext, type QrContext } from '../../../demo-site/qr-signin/context';
 import type { QrNotifier } from '../../../demo-site/qr-signin/notifier';
 import { createMemoryStorage } from '../../../demo-site/storage/memory';
@@ -12,7 +12,8 @@ export const REQUEST = { ip: '127.0.0.1', userAgent: 'test' };
 
 export function domainContext(env: Record<string, string> = {}, clock = new TestClock()): SiteContext & { clock: TestClock } {
   const config = loadConfig({ DATA_DIR: '/nonexistent', EMAIL_VERIFICATION: 'off', ...CHEAP_ARGON2, ...env });
-  return { config, storage: createMemoryStorage(), key: Buffer.alloc(32, 7), now: clock.now, origin: () => 'http://demo.test', mail: { wake: () => undefined }, clock };
+  const parts = { config, storage: createMemoryStorage(), key: Buffer.alloc(32, 7), now: clock.now, origin: () => 'http://demo.test', mail: { wake: () => undefined } };
+  return { ...createSiteContext(parts), clock };
 }
 
 export interface RecordingNotifier extends QrNotifier {

@@ -1,6 +1,6 @@
 // Rows for storage tests.
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, QrSession, User } from '../../../demo-site/storage/rows';
+import type { AuditEntry, QrSession, RefreshFamily, RefreshToken, SigningKey, User } from '../../../demo-site/storage/rows';
 
 export function sampleUser(email: string, extra: Partial<User> = {}): User {
   return {
@@ -19,4 +19,16 @@ export function sampleQr(extra: Partial<QrSession> = {}): QrSession {
     id: randomUUID(), kind: 'signin', tokenHash: randomUUID(), binding: 'qr:a', createdAt: 1_000, qrExpiresAt: 121_000, state: 'waiting', userId: null,
     pendingBox: null, device: null, pin: null, pinFailures: 0, channelHash: null, version: 0, ...extra,
   };
+}
+
+export function sampleFamily(id: string, userId: string, extra: Partial<RefreshFamily> = {}): RefreshFamily {
+  return { id, userId, amr: ['pwd'], createdAt: 1_000, revokedAt: null, revokedReason: null, ...extra };
+}
+
+export function sampleRefreshToken(hash: string, familyId: string, extra: Partial<RefreshToken> = {}): RefreshToken {
+  return { hash, familyId, createdAt: 1_000, expiresAt: 100_000, retiredAt: null, ...extra };
+}
+
+export function sampleSigningKey(id: string, createdAt: number): SigningKey {
+  return { id, algorithm: 'EdDSA', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: id }, privateBox: `sealed-${id}`, createdAt, retiredAt: null };
 }
