@@ -152,4 +152,21 @@ describe('ending token sign-ins', () => {
     const again = await tokenClient(site).post('/api/signin', { email, password: PASSWORD, tokens: true });
     expect((await refresh(site, again.body.tokens.refreshToken)).status).toBe(200);
   });
+
+  it("a password change revokes every token of the account; the browser that changed it stays signed in", async () => {
+    const secret = await enrolledSite();
+    const tokens = await signInForTokens(site, email, secret);
+    const browser = site.client();
+    const ticket = (await browser.post('/api/signin', { email, password: PASSWORD })).body.ticket;
+    await browser.post('/api/signin/mfa/totp', { ticket, code: codeAt(secret, site.clock) });
+    const changed = await browser.post('/api/password/change', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(changed.status).toBe(200);
+    expect((await refresh(site, tokens.refreshToken)).body.error).toMatchObject({
+      code: 'refresh_token_revoked', message: "This sign-in has ended because the account's password was changed: sign in again.",
+    });
+    expect((await tokenClient(site).withBearer(tokens.accessToken).get('/api/me')).body.error.code).toBe('token_revoked');
+    expect((await browser.get('/api/me')).status).toBe(200);
+    const revoked = (await readStored(site.data)).audit.filter((entry) => entry.type === 'tokens_revoked');
+    expect(revoked.map((entry) => entry.details)).toEqual([{ reason: 'password_changed', families: 1 }]);
+  });
 });
