@@ -21,6 +21,7 @@ import { wellKnown } from './routes/well-known';
 import { signinPages } from './routes/pages-signin';
 import { accountPages } from './routes/pages-account';
 import { adminPages } from './routes/pages-admin';
+import { movePages } from './routes/pages-move';
 import { emailPages } from './routes/pages-email';
 import { passwordPages } from './routes/pages-password';
 import { noticePages } from './routes/pages-notices';
@@ -109,6 +110,7 @@ export function createApp({ config, storage, key, now = Date.now, mailTransport 
   app.use(recoveryPages(ctx));
   app.use(backupCodePages(ctx));
   app.use(accountPages(ctx, limits));
+  app.use(movePages(ctx));
   app.use(adminPages(ctx));
   app.use((_req, _res, next) => next(new NotFoundError('not_found', 'There is no page at this address.')));
   app.use(createErrorHandler(renderErrorPage));

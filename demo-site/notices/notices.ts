@@ -9,12 +9,16 @@ import type { User } from '../storage/rows';
 import type { MailBlock } from '../mail/compose';
 
 export type NoticeKind =
-  | 'mfa_enabled' | 'mfa_disabled' | 'backup_codes_issued' | 'backup_codes_revoked' | 'qr_signin' | 'email_change_requested' | 'email_changed'
+  | 'mfa_enabled' | 'mfa_disabled' | 'mfa_moved' | 'backup_codes_issued' | 'backup_codes_revoked' | 'qr_signin' | 'email_change_requested' | 'email_changed'
   | 'password_changed' | 'password_reset' | 'recovery_started' | 'recovery_completed';
 
 const NOTICES: Record<NoticeKind, (detail: Record<string, string>) => { subject: string; lines: string[] }> = {
   mfa_enabled: () => ({ subject: 'Two-factor authentication was turned on', lines: ['Two-factor authentication was turned on for your Tessera Demo account.'] }),
   mfa_disabled: () => ({ subject: 'Two-factor authentication was turned off', lines: ['Two-factor authentication was turned off for your Tessera Demo account: a password alone now signs in.'] }),
+  mfa_moved: () => ({
+    subject: 'Your authenticator moved to a new device',
+    lines: ['Codes for your Tessera Demo account now come from a new authenticator: the one you had before no longer works.'],
+  }),
   backup_codes_issued: () => ({ subject: 'New backup codes were issued', lines: ['New backup codes were issued for your Tessera Demo account; any you had before no longer work.'] }),
   backup_codes_revoked: () => ({ subject: 'Your backup codes were revoked', lines: ['The backup codes of your Tessera Demo account were revoked by the administrator: they no longer work.'] }),
   qr_signin: ({ device }) => ({ subject: 'New sign-in with a QR code', lines: [`Your Tessera Demo account was signed in to by scanning a QR code with ${device}.`] }),

@@ -18,9 +18,19 @@ export interface AccountPageProps {
   recoveryReadyAt?: number;
   /** New backup codes wait to be fetched. */
   codesWaiting?: boolean;
+  /** The move-to-a-new-device form's own errors. */
+  moveErrors?: FieldErrors;
+  /** When the move to a new device under way runs out, if there is one. */
+  moveUntil?: number;
+  /** When the authenticator last moved to a new device. */
+  movedAt?: number;
 }
 
-export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice, recoveryReadyAt, codesWaiting = false }: AccountPageProps) {
+const time = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function AccountPage({
+  user, verifiesEmail = true, errors = {}, passwordErrors = {}, codesLeft, request, notice, recoveryReadyAt, codesWaiting = false, moveErrors = {}, moveUntil, movedAt,
+}: AccountPageProps) {
   return (
     <Layout title="Your account" signedIn isAdmin={user.role === 'admin'}>
       {notice && <p class="notice" role="status">{notice}</p>}
@@ -68,6 +78,26 @@ export function AccountPage({ user, verifiesEmail = true, errors = {}, passwordE
         <RequestStatus request={request} />
         <RequestForm action="/account/backup-codes/request" open={request?.status === 'open'} errors={errors.message ? errors : undefined} />
       </section>
+      {user.mfaEnabled && (
+        <section class="card" data-testid="move-section">
+          <h2>Move your authenticator to a new device</h2>
+          {movedAt !== undefined && <p data-testid="moved-at">Your authenticator last moved to a new device on {time(movedAt)}.</p>}
+          {moveUntil !== undefined && (
+            <p class="notice" data-testid="move-under-way">
+              A move to a new device is under way until {time(moveUntil)}: your current authenticator works until you enter a
+              code from the new one. <a href="/account/move">Continue the move</a>
+            </p>
+          )}
+          <p class="hint">Lost your authenticator's data, or setting up another device? Get a new key for it here: the current one keeps working until the new one is confirmed.</p>
+          <form method="post" action="/account/move" data-testid="move-form">
+            <FormError errors={moveErrors} />
+            <Field label="Password" name="movePassword" type="password" autocomplete="current-password" errors={moveErrors} />
+            <CodeField errors={moveErrors} name="moveCode" required={false} autofocus={false} label="Code from your current authenticator" />
+            <Field label="Or a backup code" name="moveBackupCode" autocomplete="off" errors={moveErrors} required={false} />
+            <button type="submit">Set up a new device</button>
+          </form>
+        </section>
+      )}
       {user.mfaEnabled && (
         <section class="card">
           <h2>Turn off two-factor authentication</h2>

@@ -8,7 +8,7 @@ import { AccountFrozenError, ValidationError } from '../errors';
 import { findUserByEmail, findUserById } from '../accounts/users';
 import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
 import { matchTotpCode } from '../auth/totp-verify';
-import { buildPendingOtpauthUri } from '../mfa/enrolment';
+import { buildPendingOtpauthUri } from '../mfa/new-secret';
 import type { QrSession, User } from '../storage/rows';
 import { qrSessionsOf, type QrContext } from './context';
 import { InvalidProofError, QrAlreadyScannedError, QrExpiredError } from './errors';

@@ -1,8 +1,9 @@
-// JSON API for TOTP enrolment and turning it off.
+// JSON API for TOTP enrolment, moving it to a new device, and turning it off (a session or an access token).
 import { Router } from 'express';
 import type { SiteContext } from '../context';
 import { activateTotp, generatePendingTotp } from '../mfa/enrolment';
 import { disableTotp } from '../mfa/disable';
+import { cancelMove, finishMove, startMove } from '../mfa/move';
 import { requestInfo } from '../http/request-info';
 import { requireUser } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
@@ -28,6 +29,19 @@ export function mfaApi(ctx: SiteContext): Router {
     const input = parseInput(disableSchema, req.body);
     await disableTotp(ctx, user, input, requestInfo(req));
     res.json({ mfaEnabled: false });
+  });
+  router.post('/totp/move', async (req, res) => {
+    const { user } = requireUser(res, 'full');
+    res.status(201).json(await startMove(ctx, user, parseInput(disableSchema, req.body), requestInfo(req)));
+  });
+  router.post('/totp/move/verify', async (req, res) => {
+    const { user } = requireUser(res, 'full');
+    await finishMove(ctx, user, parseInput(activateSchema, req.body).code, requestInfo(req));
+    res.json({ moved: true });
+  });
+  router.post('/totp/move/cancel', async (req, res) => {
+    await cancelMove(ctx, requireUser(res, 'full').user, requestInfo(req));
+    res.json({ cancelled: true });
   });
   return router;
 }

@@ -9,6 +9,7 @@ import { computeSiteOrigin } from '../http/site-origin';
 import { bindingOf } from '../qr-signin/binding';
 import type { QrContext } from '../qr-signin/context';
 import { issueQr } from '../qr-signin/issue';
+import { pairablePendingTotp } from '../mfa/new-secret';
 import type { Limits } from './limits';
 
 export function pairingApi(qr: QrContext, limits: Limits): Router {
@@ -16,8 +17,10 @@ export function pairingApi(qr: QrContext, limits: Limits): Router {
   router.post('/totp/pairing', limits.qrGenerate, async (req, res) => {
     const auth = requireUser(res, 'any');
     const { user } = auth;
-    if (user.totp) throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: turn it off first to set up another authenticator.');
-    const pending = user.pendingTotp;
+    const pending = pairablePendingTotp(qr.site, user);
+    if (!pending && user.totp) {
+      throw new ConflictError('mfa_already_enabled', 'Two-factor authentication is already on: to set up another authenticator, move to a new device from your account.');
+    }
     if (!pending) throw new ConflictError('no_pending_secret', 'There is no authenticator being set up: open the enrolment page (/mfa) first.');
     const issued = await issueQr(
       qr,

@@ -4,6 +4,8 @@ import type { SiteContext } from '../context';
 import { findUserById, mustEnrol, toPublicUser } from '../accounts/users';
 import { activateTotp, currentOrNewPendingTotp } from '../mfa/enrolment';
 import { disableTotp } from '../mfa/disable';
+import { lastMovedAt } from '../mfa/move';
+import { liveMove, MOVE_TTL_MS } from '../mfa/new-secret';
 import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
 import { currentSession, type SessionAuth } from '../http/session-middleware';
@@ -22,7 +24,7 @@ import { AccountPage } from '../pages/account-page';
 import type { FieldErrors } from '../pages/form-parts';
 
 /** The session, or a redirect: to /signin without one, to /mfa when it may only enrol. */
-function pageAuth(res: Response, scope: 'any' | 'full'): SessionAuth | null {
+export function pageAuth(res: Response, scope: 'any' | 'full'): SessionAuth | null {
   const auth = currentSession(res);
   if (!auth) {
     res.redirect(303, '/signin');
@@ -35,18 +37,27 @@ function pageAuth(res: Response, scope: 'any' | 'full'): SessionAuth | null {
   return auth;
 }
 
+export interface AccountPageState { errors?: FieldErrors; passwordErrors?: FieldErrors; moveErrors?: FieldErrors; status?: number; notice?: string }
+
+/** The account page, read afresh: what the request just did (or failed to do) may have changed the account. */
+export async function showAccountPage(ctx: SiteContext, res: Response, auth: SessionAuth, state: AccountPageState = {}): Promise<void> {
+  const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
+  const [left, request, movedAt] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id), await lastMovedAt(ctx, user)];
+  const recovery = await ctx.storage.recoveries.findOpenForUser(user.id);
+  const codesWaiting = (await waitingDelivery(ctx, user.id)) !== null;
+  const move = liveMove(ctx, user);
+  sendPage(res, <AccountPage user={toPublicUser(user)} verifiesEmail={ctx.config.email.verification !== 'off'} errors={state.errors} passwordErrors={state.passwordErrors}
+    moveErrors={state.moveErrors} codesLeft={left} request={request ?? undefined} notice={state.notice}
+    recoveryReadyAt={recovery?.state === 'waiting' ? recovery.readyAt! : undefined} codesWaiting={codesWaiting}
+    moveUntil={move ? move.createdAt + MOVE_TTL_MS : undefined} movedAt={movedAt ?? undefined} />, state.status ?? 200);
+}
+
 export function accountPages(ctx: SiteContext, limits: Limits): Router {
   const router = Router();
   const showMfa = async (res: Response, auth: SessionAuth, errors?: FieldErrors, status = 200) =>
     sendPage(res, <MfaPage {...await currentOrNewPendingTotp(ctx, auth.user)} errors={errors} />, status);
-  // Read afresh: what the request just did (or failed to do) may have changed the account.
-  const showAccount = async (res: Response, auth: SessionAuth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) => {
-    const user = (await findUserById(ctx, auth.user.id)) ?? auth.user;
-    const [left, request, recovery] = [await codesLeft(ctx, user), await latestRequestOf(ctx, user.id), await ctx.storage.recoveries.findOpenForUser(user.id)];
-    const codesWaiting = (await waitingDelivery(ctx, user.id)) !== null;
-    sendPage(res, <AccountPage user={toPublicUser(user)} verifiesEmail={ctx.config.email.verification !== 'off'} errors={errors} passwordErrors={passwordErrors}
-      codesLeft={left} request={request ?? undefined} notice={notice} recoveryReadyAt={recovery?.state === 'waiting' ? recovery.readyAt! : undefined} codesWaiting={codesWaiting} />, status);
-  };
+  const showAccount = (res: Response, auth: SessionAuth, errors?: FieldErrors, status = 200, notice?: string, passwordErrors?: FieldErrors) =>
+    showAccountPage(ctx, res, auth, { errors, status, notice, passwordErrors });
 
   router.get('/mfa', async (_req, res) => {
     const auth = pageAuth(res, 'any');

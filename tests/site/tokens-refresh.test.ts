@@ -1,6 +1,7 @@
 // Refresh tokens: traded once for the next, a retired one presented again ends the whole sign-in (theft detection),
 // they expire when unused, and signing out or turning MFA off ends them, each with words saying what happened.
 import { afterEach, describe, expect, it } from 'vitest';
+import { signInAdmin, startSiteWithAdmin } from './support/admin';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readStored } from './support/stored';
 import { refresh, signInForTokens, tokenClient, verifyAsClient } from './support/tokens';
@@ -168,5 +169,18 @@ describe('ending token sign-ins', () => {
     expect((await browser.get('/api/me')).status).toBe(200);
     const revoked = (await readStored(site.data)).audit.filter((entry) => entry.type === 'tokens_revoked');
     expect(revoked.map((entry) => entry.details)).toEqual([{ reason: 'password_changed', families: 1 }]);
+  });
+
+  it("an administrator's freeze revokes every token of the account", async () => {
+    site = await startSiteWithAdmin();
+    const secret = await signUpWithTotp(site, site.client(), email);
+    const tokens = await signInForTokens(site, email, secret);
+    const { client: admin } = await signInAdmin(site);
+    const userId = (await tokenClient(site).withBearer(tokens.accessToken).get('/api/me')).body.user.id;
+    expect((await admin.post(`/api/admin/users/${userId}/freeze`)).status).toBe(200);
+    expect((await refresh(site, tokens.refreshToken)).body.error).toMatchObject({
+      code: 'refresh_token_revoked', reason: 'account_frozen', message: 'This sign-in has ended because the account was frozen: sign in again.',
+    });
+    expect((await tokenClient(site).withBearer(tokens.accessToken).get('/api/me')).body.error.code).toBe('token_revoked');
   });
 });
