@@ -5,7 +5,7 @@ import { checkCodesLink, fetchCodesByLink, fetchCodesSignedIn } from '../backup/
 import { findUserById } from '../accounts/users';
 import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
-import { currentAuth } from '../http/session-middleware';
+import { currentSession } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { linkTokenSchema } from '../http/schemas';
 import { LinkProblemPage } from '../pages/email-pages';
@@ -43,7 +43,7 @@ export function backupCodePages(ctx: SiteContext): Router {
   });
 
   router.post(['/account/backup-codes/show', '/account/backup-codes/download'], async (req, res) => {
-    const auth = currentAuth(res);
+    const auth = currentSession(res);
     if (!auth || auth.session.scope !== 'full') return res.redirect(303, '/signin');
     try {
       answer(req, res, auth.user, await fetchCodesSignedIn(ctx, auth.user, requestInfo(req)));

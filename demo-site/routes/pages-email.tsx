@@ -4,7 +4,7 @@ import type { SiteContext } from '../context';
 import { resendVerification, verifyEmail } from '../accounts/email-verification';
 import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
-import { currentAuth } from '../http/session-middleware';
+import { currentSession } from '../http/session-middleware';
 import { parseInput } from '../http/validate';
 import { emailOnlySchema, linkTokenSchema } from '../http/schemas';
 import { CheckEmailPage, LinkProblemPage, RESEND_ANSWER, ResendForm, VerifiedPage } from '../pages/email-pages';
@@ -19,7 +19,7 @@ export function emailPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const { token } = parseInput(linkTokenSchema, req.query);
       const { kind, email } = await verifyEmail(ctx, token, requestInfo(req));
-      sendPage(res, <VerifiedPage kind={kind} email={email} signedIn={currentAuth(res) !== null} />);
+      sendPage(res, <VerifiedPage kind={kind} email={email} signedIn={currentSession(res) !== null} />);
     } catch (error) {
       const message = errorsFor(error);
       sendPage(res, <LinkProblemPage message={message.form ?? Object.values(message)[0]} again={{ href: '/verify/resend', label: 'Send a new link' }} />, statusOf(error));
