@@ -65,7 +65,7 @@ describe('moving to a new device', () => {
     const { browser, oldSecret } = await signedIn();
     const { client: admin } = await signInAdmin(site);
     const userId = (await browser.get('/api/me')).body.user.id;
-    const [backupCode] = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes;
+    const [backupCode] = (await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true })).body.codes;
     const badPassword = await browser.post('/api/mfa/totp/move', { password: 'not my password', code: codeAt(oldSecret, site.clock) });
     expect(badPassword.body.error).toMatchObject({ code: 'invalid_password', field: 'password' });
     const badCode = await browser.post('/api/mfa/totp/move', { password: PASSWORD, backupCode: 'AAAA-BBBB' });

@@ -60,7 +60,7 @@ describe('sign-in for tokens', () => {
     await signUpWithTotp(site, site.client(), email);
     const { client: admin } = await signInAdmin(site);
     const userId = (await admin.get(`/api/admin/users?email=${email}`)).body.users[0].id;
-    const [code] = (await admin.post(`/api/admin/users/${userId}/backup-codes`)).body.codes;
+    const [code] = (await admin.post(`/api/admin/users/${userId}/backup-codes/hand-over`, { confirm: true })).body.codes;
     const ticket = (await client.post('/api/signin', { email, password: PASSWORD, tokens: true })).body.ticket;
     const backup = await client.post('/api/signin/mfa/backup-code', { ticket, code });
     expect(await verifyAsClient(site, backup.body.tokens.accessToken)).toMatchObject({ sub: userId, amr: ['pwd', 'otp'] });
