@@ -55,6 +55,11 @@ export class RealtimeHub {
     return socket ? socket.send(JSON.stringify(event)) : false;
   }
 
+  closeAll(code: number, reason: string): void {
+    const sockets = new Set([...this.channels.values(), ...[...this.pages.values()].flatMap((set) => [...set])]);
+    for (const socket of sockets) socket.close(code, reason);
+  }
+
   closeChannel(channelHash: string, code = 1000, reason = 'ended'): void {
     const socket = this.channels.get(channelHash);
     this.channels.delete(channelHash);

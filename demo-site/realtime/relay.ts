@@ -19,6 +19,8 @@ const PURPOSE = 'tessera-realtime-relay';
 
 export interface Relay extends QrNotifier {
   claimChannel(channelHash: string): Promise<void>;
+  /** False while events of other processes cannot arrive: sockets opened now would miss them. */
+  isListening(): boolean;
   close(): void;
 }
 
@@ -44,6 +46,9 @@ export function createRelay(bus: EventBus, key: Buffer, hub: RealtimeHub, onPinD
     }
     deliver(message);
   });
+  // Events sent while this process was not listening are lost: every socket is closed so its client reconnects (once
+  // the bus is back) and asks what it missed, as it does after any drop.
+  const stopDeaf = bus.onDeaf(() => hub.closeAll(1012, 'live updates interrupted'));
   const send = async (message: RelayMessage) => {
     try {
       await bus.publish(sealSecret(key, JSON.stringify(message), PURPOSE));
@@ -56,6 +61,10 @@ export function createRelay(bus: EventBus, key: Buffer, hub: RealtimeHub, onPinD
     toChannel: (channelHash, event, pinHash) => send({ to: 'channel', channelHash, event, pinHash }),
     closeChannel: (channelHash) => send({ to: 'close', channelHash }),
     claimChannel: (channelHash) => send({ to: 'claim', channelHash, by: instance }),
-    close: () => void unsubscribe(),
+    isListening: () => bus.isListening(),
+    close: () => {
+      unsubscribe();
+      stopDeaf();
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { QrContext } from '../qr-signin/context';
 import { rejoinChannel, sweepQrSessions } from '../qr-signin/lifecycle';
 import type { QrSession } from '../storage/rows';
 import { UnavailableError } from '../errors';
+import { StorageUnavailableError } from '../storage/errors';
 import type { RealtimeHub, LiveSocket } from './hub';
 import { identifySocket, type SocketIdentity } from './identify';
 import type { Relay } from './relay';
@@ -32,6 +33,10 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub, 
   const alive = new WeakSet<WebSocket>();
 
   server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!relay.isListening()) {
+      const unavailable = new StorageUnavailableError();
+      return refuseUpgrade(socket, 503, unavailable.code, unavailable.message);
+    }
     let identity: SocketIdentity;
     try {
       identity = await identifySocket(qr, req);

@@ -40,6 +40,10 @@ export interface Transfer {
 export interface EventBus {
   publish(message: string): Promise<void>;
   subscribe(listener: (message: string) => void): () => void;
+  /** False while messages of other processes cannot arrive (the database is away): they are lost, not queued. */
+  isListening(): boolean;
+  /** `listener` runs each time the bus stops hearing the other processes. */
+  onDeaf(listener: () => void): () => void;
 }
 
 export interface Storage extends Repositories {

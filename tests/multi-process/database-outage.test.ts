@@ -46,7 +46,15 @@ describe('the database going away and coming back', () => {
     const load = Promise.all(Array.from({ length: 4 }, lane));
     while (acknowledged.length < 20) await sleep(20);
 
+    // A live page on A before the outage: its socket is closed when A stops hearing the other processes, so the page
+    // reconnects and asks what it missed instead of waiting for events that were lost.
+    const early = new Client(a, { origin: a });
+    await early.post('/api/qr/generate');
+    const earlySocket = await listen<PageEvent>({ url: a }, { cookie: cookieHeader(early), origin: a });
+    const earlyClosed = new Promise<number>((resolve) => earlySocket.socket.once('close', resolve));
+
     await server.stop();
+    expect(await earlyClosed, cluster.sites[0].output()).toBe(1012);
     const during = await new Client(a).post('/api/signin', { email: acknowledged[0], password: PASSWORD });
     expect(during.status).toBe(503);
     expect(during.body.error).toMatchObject({ code: 'storage_unavailable', message: expect.stringContaining('cannot reach its database') });
@@ -88,7 +96,15 @@ describe('the database going away and coming back', () => {
     const { secret } = await signUpWithTotpNow(b, 'after@example.com');
     const page = new Client(a, { origin: a });
     const issued = (await page.post('/api/qr/generate')).body;
-    const socket = await listen<PageEvent>({ url: a }, { cookie: cookieHeader(page), origin: a });
+    // Sockets are refused (503) until A listens again, as the page's reconnecting socket expects.
+    let socket;
+    for (let i = 0; i < 100 && !socket; i++) {
+      socket = await listen<PageEvent>({ url: a }, { cookie: cookieHeader(page), origin: a }).catch((error: Error) => {
+        expect(error.message).toBe('refused 503');
+        return sleep(100).then(() => undefined);
+      });
+    }
+    if (!socket) throw new Error('the page socket on A was refused for 10 s after the database came back');
     let scanned;
     for (let i = 0; i < 50; i++) {
       scanned = await new Client(b, { origin: EXTENSION_ORIGIN }).post('/api/qr/scan', { qrToken: issued.qrToken, email: 'after@example.com', code: codeNow(secret, 1), device: DEVICE });

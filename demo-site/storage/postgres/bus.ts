@@ -1,14 +1,16 @@
 // Events between the site's processes over PostgreSQL LISTEN/NOTIFY: one listening connection per process, reopened
-// by itself (0.25 s doubling to 5 s) when the database goes away and comes back.
+// by itself (0.25 s doubling to 2 s) when the database goes away and comes back. NOTIFY is not queued for a listener
+// that is away, so the loss is announced (onDeaf) for live clients to reconnect and ask what they missed.
 import pg from 'pg';
 import type { EventBus } from '../storage';
 import type { Sql } from './sql';
 
 const CHANNEL = 'tessera_events';
-const MAX_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 2_000;
 
 export async function startPostgresBus(config: pg.ClientConfig, sql: Sql): Promise<EventBus & { close(): Promise<void> }> {
   const listeners = new Set<(message: string) => void>();
+  const deafListeners = new Set<() => void>();
   let client: pg.Client | null = null;
   let closed = false;
   let retryMs = 250;
@@ -37,6 +39,7 @@ export async function startPostgresBus(config: pg.ClientConfig, sql: Sql): Promi
     if (client !== gone) return;
     client = null;
     void gone.end().catch(() => undefined);
+    for (const listener of [...deafListeners]) listener();
     retry();
   };
   const retry = () => {
@@ -57,6 +60,11 @@ export async function startPostgresBus(config: pg.ClientConfig, sql: Sql): Promi
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    isListening: () => client !== null,
+    onDeaf(listener) {
+      deafListeners.add(listener);
+      return () => deafListeners.delete(listener);
     },
     async close() {
       closed = true;

@@ -83,6 +83,10 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     async transaction(work) {
       const client = await pool.connect().catch((error) => Promise.reject(toStorageError(error)));
       let broken = false;
+      // A database going away between two queries of the transaction emits 'error' on the checked-out connection: it
+      // is noted here (the next query fails and is answered 503) instead of crashing the process.
+      const onError = () => void (broken = true);
+      client.on('error', onError);
       try {
         await sqlOf(client)('BEGIN');
         const result = await work(createPostgresRepositories(sqlOf(client)));
@@ -93,6 +97,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
         if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

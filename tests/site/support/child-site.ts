@@ -8,6 +8,8 @@ export interface ChildSite {
   url: string;
   process: ChildProcess;
   exited: Promise<NodeJS.Signals | number | null>;
+  /** Everything the process printed so far (stdout and stderr), for failure messages. */
+  output(): string;
 }
 
 export function spawnSite(env: Record<string, string>): Promise<ChildSite> {
@@ -25,7 +27,7 @@ export function spawnSite(env: Record<string, string>): Promise<ChildSite> {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ url: match[1], process: child, exited });
+      resolve({ url: match[1], process: child, exited, output: () => output });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
