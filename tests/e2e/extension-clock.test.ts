@@ -1,13 +1,16 @@
 // A wrong clock in the real popup: the page's server says it is five minutes later than this machine thinks (the
 // server's Date header is moved, as the machine's clock cannot be), the popup says so with the offset, and corrects
 // codes only once the user agrees; a clock set right afterwards makes it say the correction is wrong.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateCode } from '#shared/otp/index.ts';
 import { startCaptureRig, type CaptureRig } from '../support/qr-capture';
 import { setupPage } from '../support/qr-pages';
 import { clickButton, popupText, readShownCode, waitForText, waitInPopup } from '../support/popup-driver';
 import { openActionPopup, type ActionPopup } from '../support/extension-action';
 import { addManually, createVault, totp } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const FIVE_MINUTES = 5 * 60_000;
 const account = totp('JBSWY3DPEHPK3PXPJBSWY3DP', 'Acme Bank', 'alice');

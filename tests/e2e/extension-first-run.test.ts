@@ -1,7 +1,10 @@
 // First run as a new user meets it: closing the popup while "Creating…" no longer leaves no vault (the service worker
 // finishes it), and a creation the browser cut off is said so on the next first-run page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchExtension, MASTER_PASSWORD, type Extension } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 let ext: Extension;
 beforeAll(async () => { ext = await launchExtension(); });

@@ -1,7 +1,10 @@
 // Account icons in the real popup: a bundled brand mark for a common issuer, a coloured initial for anyone else, and
 // nothing fetched from the network for either.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addManually, createVault, launchExtension, rowOf, type Extension } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 let ext: Extension;
 beforeAll(async () => { ext = await launchExtension(); });

@@ -1,9 +1,12 @@
 // Seen by a new user on the options page: a chosen import file is read without its secrets appearing on screen, a
 // file that is not text is refused in words, and a broken Google Authenticator link is previewed as what it is.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AEGIS_ENTRIES, aegisPlain } from '../extension/support/import-fixtures';
 import { createVault, launchExtension, type Extension } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 let ext: Extension;
 let options: Page;

@@ -1,9 +1,12 @@
 // Nothing vanishes, in the real extension: a record corrupted in IndexedDB is rolled back from a snapshot on the
 // options page; the popup reminds to export an encrypted backup after accounts were added, until one is exported or
 // the reminder is dismissed; the options page says whether the browser keeps the data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addManually, createVault, launchExtension, readCode, rowOf, type Extension } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 let ext: Extension;
 

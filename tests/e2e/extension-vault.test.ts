@@ -1,6 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, createVault, unlock, addManually, rowOf, MASTER_PASSWORD } from './extension-helpers';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ISSUER = 'Zephyrbank';
