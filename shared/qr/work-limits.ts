@@ -1,5 +1,5 @@
-// How much the decoder does after the whole-frame pass, counted in regions and pixels, never in time: the same frame
-// gets the same passes, and so the same answer, however busy the machine is.
+// How much the decoder does, decided by the frame's size and what it holds, counted in regions and pixels, never in
+// time: the same frame gets the same passes, and so the same answer, however busy the machine is.
 
 /**
  * A frame of at least this many pixels (a high-DPI capture: 2560x1440 is 3.7 million) is first read at half size,
