@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { parseOtpauthUri } from '#shared/otp/index.ts';
 import { extensionWorker, launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { encodeJpeg, encodePng } from '../support/qr-files';
-import { createFrame, frameWithQr } from '../support/qr-images';
+import { createFrame, frameWithQr, paintQr } from '../support/qr-images';
 import { corpusUri } from '../support/qr-pages';
 import { bundleModule } from './bundle-module';
 
@@ -54,6 +54,14 @@ describe('decodeImageBlob', () => {
   it('says so when a picture holds no QR code', async () => {
     const result = await scanBytes(encodePng(createFrame(640, 400, 'busy')), 'image/png');
     expect(result).toMatchObject({ findings: [], message: 'No QR code found in this picture: use a sharper or larger image, with the whole code in it.' });
+  });
+
+  it('says a code it can see is too small to read, rather than that there is none', async () => {
+    const frame = createFrame(1280, 800);
+    const uri = 'otpauth://totp/Bank%20of%20Examples:erin%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bank%20of%20Examples&period=30';
+    paintQr(frame, { text: uri, moduleSize: 1.15, x: 601.3, y: 361.7 });
+    const result = await scanBytes(encodePng(frame), 'image/png');
+    expect(result).toMatchObject({ findings: [], message: 'The QR code in this picture is too small or blurred to read: use a sharper or larger image of it.' });
   });
 
   it('refuses a file that is not a picture, saying which pictures it reads', async () => {
