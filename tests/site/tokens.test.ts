@@ -1,7 +1,7 @@
 // Sign-ins that end in tokens: every JSON sign-in step answers with tokens when asked, sets no cookie then, and the
 // access token checks out as any client would check it (the JWKS over HTTP, jose), before and after a key rotation.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRemoteJWKSet, decodeProtectedHeader, errors } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors } from 'jose';
 import { signInAdmin, startSiteWithAdmin } from './support/admin';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { generateQr, pageClient, scanSignin, startQrSite } from './support/qr';
@@ -144,10 +144,19 @@ describe('the access token, checked as a client would', () => {
       expect.objectContaining({ id: rotated.body.retiredKeyId, current: false }),
     ]);
     expect((await readStored(site.data)).audit.map((entry) => entry.type)).toContain('signing_key_rotated');
+    const checkedAt = site.clock.ms;
+
+    // A second before the old key's last token expires, a client that only now fetches the keys still verifies it,
+    // and the new key's token too; the site still takes it.
+    site.clock.advance(decodeJwt(before.accessToken).exp! * 1000 - 1000 - site.clock.ms);
+    expect((await verifyAsClient(site, before.accessToken)).amr).toEqual(['pwd', 'otp']);
+    expect((await verifyAsClient(site, after.accessToken)).amr).toEqual(['pwd', 'otp']);
+    expect((await tokenClient(site).withBearer(before.accessToken).get('/api/me')).status).toBe(200);
 
     // Past the old key's last token (15 minutes, and a minute for a process that had not heard of the rotation).
-    site.clock.advance(16 * MINUTE);
+    site.clock.advance(checkedAt + 16 * MINUTE - site.clock.ms);
     expect((await tokenClient(site).get('/.well-known/jwks.json')).body.keys.map((key: { kid: string }) => key.kid)).toEqual([rotated.body.keyId]);
+    await expect(verifyAsClient(site, before.accessToken)).rejects.toBeInstanceOf(errors.JWKSNoMatchingKey);
   });
 
   it('keeps the signing key sealed: the stored private half opens only with the server key, and survives a restart', async () => {
