@@ -23,7 +23,7 @@ Commands:
       Entries that cannot be read are listed on stderr with the reason.
   qr <image.png|jpg>...
       Print the text of every QR code found in each image (with several images, each line starts with its file name).
-      Each image gets the extension's own search: ZXing over the whole image (a large one at half size first), then,
+      Each image gets the extension's own search: ZXing over the whole image (a large one at half size), then,
       if that reads nothing, only the regions (${MAX_REGIONS} at most) that look like QR codes, scaled up to their module
       size. The same image always gets the same answer; a safety limit of ${DEFAULT_BUDGET_MS / 1000} s an image stops the
       search on a machine far too slow for it.

@@ -8,7 +8,7 @@ import { cropImage, toGrey, type GreyImage } from './pixels';
 import { orderTexts } from './reading-order';
 import type { FoundCode, QrDecodeOptions, QrDecodeResult, Rect, RgbaImage } from './types';
 import { assertRgbaImage, clampRegion } from './validate-image';
-import { BOX_SCALES, HALF_SIZE_FIRST_PIXELS, MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_REGION_PIXELS, planScale } from './work-limits';
+import { BOX_SCALES, HALF_SIZE_PIXELS, MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_REGION_PIXELS, planScale } from './work-limits';
 
 /**
  * The safety net's time limit, the same for the extension and the command line. The work itself is bounded (a
@@ -17,9 +17,9 @@ import { BOX_SCALES, HALF_SIZE_FIRST_PIXELS, MAX_BOX_PIXELS, MAX_REGIONS, MAX_TO
 export const DEFAULT_BUDGET_MS = 10_000;
 
 /**
- * Every distinct QR text in the frame. The whole-frame pass reads most frames (a large one is read at half size
- * first); when it reads nothing, a scan for finder patterns decides where a code can be, and only those regions are
- * read again, scaled to their module size. A frame with no such region ends there.
+ * Every distinct QR text in the frame. The whole-frame pass reads most frames (a large one at half size); when it
+ * reads nothing, a scan for finder patterns decides where a code can be, and only those regions are read again,
+ * scaled to their module size. A frame with no such region ends there.
  */
 export async function decodeQrCodes(image: RgbaImage, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
@@ -64,18 +64,16 @@ interface Search { found: FoundCode[]; passes: string[]; unreadable: number; tim
 
 async function searchFrame(image: RgbaImage, deadline: Deadline): Promise<Search> {
   const passes: string[] = [];
-  let grey: GreyImage | undefined;
-  const large = image.width * image.height >= HALF_SIZE_FIRST_PIXELS;
-  if (large) {
-    grey = toGrey(image);
+  if (image.width * image.height >= HALF_SIZE_PIXELS) {
     passes.push('zxing-half');
-    const codes = await readHalved(grey);
+    const codes = await readHalved(image);
+    if (codes.length > 0) return { found: codes, passes, unreadable: 0, timedOut: false };
+  } else {
+    passes.push('zxing');
+    const codes = await readFrame(image);
     if (codes.length > 0) return { found: codes, passes, unreadable: 0, timedOut: false };
   }
-  passes.push('zxing');
-  const codes = await readFrame(image, !large);
-  if (codes.length > 0) return { found: codes, passes, unreadable: 0, timedOut: false };
-  grey ??= toGrey(image);
+  const grey = toGrey(image);
   passes.push('finders');
   const regions = planRegions(findFinderPatterns(grey), image);
   const { read, ...outcome } = await readRegions(grey, regions, deadline);

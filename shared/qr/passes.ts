@@ -3,17 +3,14 @@ import { halve, scaleUp, type GreyImage } from './pixels';
 import type { FoundCode, Rect, RgbaImage } from './types';
 import { readWithZxing } from './zxing-engine';
 
-/**
- * ZXing on the whole frame, both ways round (dark on light and light on dark); also downscaled unless `downscale`
- * is false (a large frame that has been read at half size already).
- */
-export function readFrame(image: RgbaImage, downscale = true): Promise<FoundCode[]> {
-  return readWithZxing(image, { downscale });
+/** ZXing on the whole frame, both ways round (dark on light and light on dark), and downscaled. */
+export function readFrame(image: RgbaImage): Promise<FoundCode[]> {
+  return readWithZxing(image, { downscale: true });
 }
 
-/** ZXing on the grey frame at half size (and its own downscaled reads): a high-DPI capture draws codes with 2x2 pixels. */
-export async function readHalved(grey: GreyImage): Promise<FoundCode[]> {
-  const codes = await readWithZxing(halve(grey), { downscale: true });
+/** ZXing on the frame at half size (and its own downscaled reads): a high-DPI capture draws codes with 2x2 pixels. */
+export async function readHalved(image: RgbaImage): Promise<FoundCode[]> {
+  const codes = await readWithZxing(halve(image), { downscale: true });
   return codes.map((code) => rescale(code, { x: 0, y: 0 }, 0.5));
 }
 

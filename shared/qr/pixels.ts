@@ -1,4 +1,5 @@
-// Pixel work after the whole-frame pass: grey levels once per frame, then regions scaled up (bilinear).
+// Pixel work around ZXing: a large frame halved for its first read; grey levels for the finder scan, then regions
+// scaled up (bilinear).
 import type { Rect, RgbaImage } from './types';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -68,17 +69,24 @@ function sampleAxis(outLength: number, inLength: number, factor: number): { near
   return { near, far, weight };
 }
 
-/** The grey frame at half size (each pixel the mean of a 2x2 block), as RGBA for ZXing. */
-export function halve(grey: GreyImage): RgbaImage {
-  const width = grey.width >> 1, height = grey.height >> 1;
+/**
+ * The frame at half size, in grey, as RGBA for ZXing: each pixel the luma of a 2x2 block's mean colour. Made from the
+ * colours directly, so a frame read at half size never needs its full-size grey levels.
+ */
+export function halve(image: RgbaImage): RgbaImage {
+  const width = image.width >> 1, height = image.height >> 1;
   const out = new Uint8ClampedArray(width * height * 4);
   const pixels = new Uint32Array(out.buffer);
-  const { data } = grey;
+  const { data } = image;
+  const stride = image.width * 4;
   for (let y = 0; y < height; y++) {
-    const top = 2 * y * grey.width, bottom = top + grey.width;
-    for (let x = 0, o = y * width; x < width; x++, o++) {
-      const value = (data[top + 2 * x] + data[top + 2 * x + 1] + data[bottom + 2 * x] + data[bottom + 2 * x + 1] + 2) >> 2;
-      pixels[o] = greyPixel(value);
+    let top = 2 * y * stride;
+    for (let x = 0, o = y * width; x < width; x++, o++, top += 8) {
+      const bottom = top + stride;
+      const r = data[top] + data[top + 4] + data[bottom] + data[bottom + 4];
+      const g = data[top + 1] + data[top + 5] + data[bottom + 1] + data[bottom + 5];
+      const b = data[top + 2] + data[top + 6] + data[bottom + 2] + data[bottom + 6];
+      pixels[o] = greyPixel((306 * r + 601 * g + 117 * b + 2048) >> 12);
     }
   }
   return { data: out, width, height };

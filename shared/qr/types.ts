@@ -19,8 +19,8 @@ export interface QrDecodeResult {
   /** Every distinct QR text found, in reading order (rows top to bottom, left to right within a row). */
   texts: string[];
   /**
-   * The passes that ran, in order: 'zxing-half' (a large frame at half size), 'zxing' (the whole frame), 'finders',
-   * 'regions', and for a selected box 'box'.
+   * The passes that ran, in order: 'zxing-half' (a large frame, whole, at half size) or 'zxing' (a smaller one, whole),
+   * then 'finders', 'regions', and for a selected box 'box'.
    */
   passes: string[];
   /** Whole codes outlined by three finder patterns that nothing could read: too small, blurred or damaged. */

@@ -2,11 +2,12 @@
 // time: the same frame gets the same passes, and so the same answer, however busy the machine is.
 
 /**
- * A frame of at least this many pixels (a high-DPI capture: 2560x1440 is 3.7 million) is first read at half size,
- * where its codes, drawn with 2x2 pixels, are still plain, for about a third of a full-size read; only if that reads
- * nothing is it read at full size (without ZXing's own downscaled reads, which the half-size read stood for).
+ * A frame of at least this many pixels (a high-DPI capture: 2560x1440 is 3.7 million) is read whole at half size
+ * only, where its codes, drawn with 2x2 pixels, are still plain, for about a third of a full-size read. It is never
+ * read whole at full size: a code too fine for the half-size read has modules of at most 6 px, which the finder scan
+ * outlines at full resolution, and its region is then read on its own.
  */
-export const HALF_SIZE_FIRST_PIXELS = 2_500_000;
+export const HALF_SIZE_PIXELS = 2_500_000;
 
 /** Regions that look like QR codes, read at most per frame, most code-like first (ZXing's own reader caps at 8 too). */
 export const MAX_REGIONS = 8;

@@ -37,8 +37,7 @@ const FRAME_OPTIONS: ReaderOptions = {
   maxNumberOfSymbols: 8,
 };
 
-// Without ZXing's own downscaled reads: for regions scaled up on purpose (scaling them down again would undo it), and
-// for a large frame already read at half size.
+// Without ZXing's own downscaled reads: for regions scaled up on purpose (scaling them down again would undo it).
 const FULL_SIZE_OPTIONS: ReaderOptions = { ...FRAME_OPTIONS, tryDownscale: false };
 
 /** Reads every QR code ZXing finds; positions are in the image's own pixels. */

@@ -27,7 +27,14 @@ describe('dense codes', () => {
   it('reads a 1.25 px code in the corner of a 2560x1600 frame (a high-DPI screen at device pixel ratio 2)', async () => {
     const frame = createFrame(2560, 1600, 'text', 4);
     paintQr(frame, { text: DENSE, moduleSize: 1.25, x: 2560 - 16 - 71.25, y: 1600 - 16 - 71.25 });
-    expect(await decodeQrCodes(frame, unhurried)).toEqual({ texts: [DENSE], passes: ['zxing-half', 'zxing', 'finders', 'regions'], unreadable: 0, timedOut: false });
+    expect(await decodeQrCodes(frame, unhurried)).toEqual({ texts: [DENSE], passes: ['zxing-half', 'finders', 'regions'], unreadable: 0, timedOut: false });
+  });
+
+  it('reads 1.5 and 2.5 px light-on-dark codes on a 2560x1440 frame (device pixel ratio 1), too fine for the half-size read', async () => {
+    const frame = createFrame(2560, 1440, 'text', 3);
+    paintQr(frame, { text: DENSE, moduleSize: 1.5, x: 200.3, y: 1000.6 });
+    paintQr(frame, { text: OTHER, moduleSize: 2.5, x: 2000.3, y: 100.6 });
+    expect(await decodeQrCodes(invertImage(frame), unhurried)).toEqual({ texts: [OTHER, DENSE], passes: ['zxing-half', 'finders', 'regions'], unreadable: 0, timedOut: false });
   });
 
   it('reads a clear code on a 2560x1600 frame at half size, without a full-size read', async () => {
