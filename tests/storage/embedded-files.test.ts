@@ -1,11 +1,12 @@
-// The embedded adapter's files: the data file (mode 0600, whole or not at all), the audit log in JSON-lines files
-// that are never cut, and data files of the older format brought up to date.
+// The embedded adapter's files: the journal (one line per write) folded into the data file (mode 0600, whole or not at
+// all), the audit log in JSON-lines files that are never cut, and data files of the older format brought up to date.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStorage } from '../../demo-site/storage/embedded';
 import { DATA_FILE, SNAPSHOT_VERSION } from '../../demo-site/storage/embedded/snapshot';
+import { JOURNAL_FILE } from '../../demo-site/storage/embedded/journal';
 import type { AuditEntry } from '../../demo-site/storage/rows';
 import { sampleUser } from './support/rows';
 
@@ -22,6 +23,7 @@ describe('embedded store files', () => {
     await storage.audit.append(entry('a'));
     await storage.close();
     expect(statSync(join(dir, DATA_FILE)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, JOURNAL_FILE)).mode & 0o777).toBe(0o600);
     const again = await openEmbeddedStorage(dir);
     expect((await again.users.findByEmail('ada@example.com'))?.email).toBe('ada@example.com');
     expect((await again.audit.query(everything)).entries.map((e) => e.id)).toEqual(['a']);
@@ -54,15 +56,66 @@ describe('embedded store files', () => {
 
   it('reports a failed write to its callers only, and goes on writing once the disk works again', async () => {
     const storage = await openEmbeddedStorage(fresh());
-    // A folder where the temporary file goes makes every write fail, as a full or read-only disk would.
-    mkdirSync(join(dir, `${DATA_FILE}.tmp`));
+    // A folder where the journal goes makes every write fail, as a full or read-only disk would.
+    mkdirSync(join(dir, JOURNAL_FILE));
     await expect(storage.users.insert(sampleUser('lost@example.com'))).rejects.toThrow();
-    rmSync(join(dir, `${DATA_FILE}.tmp`), { recursive: true });
+    rmSync(join(dir, JOURNAL_FILE), { recursive: true });
     await storage.users.insert(sampleUser('kept@example.com'));
     await storage.close();
     const again = await openEmbeddedStorage(dir);
     expect((await again.users.list({ page: 1, pageSize: 10 })).users.map((u) => u.email).sort()).toEqual(['kept@example.com', 'lost@example.com']);
     await again.close();
+  });
+
+  it('writes a change as one journal line, not the whole store, and folds the journal into the data file once it has outgrown it', async () => {
+    const storage = await openEmbeddedStorage(fresh(), { journalMinBytes: 20_000 });
+    for (let i = 0; i < 20; i++) await storage.users.insert(sampleUser(`u${i}@example.com`));
+    const dataFile = readFileSync(join(dir, DATA_FILE), 'utf8');
+    expect(dataFile).not.toContain('u0@example.com');
+    const journal = readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n');
+    expect(journal).toHaveLength(20);
+    expect(journal.every((line, i) => line.includes(`u${i}@example.com`) && !line.includes(`u${i + 1}@example.com`))).toBe(true);
+    for (let i = 20; i < 200; i++) await storage.users.insert(sampleUser(`u${i}@example.com`));
+    await storage.close();
+    // Folded at least once: the data file holds most accounts, the journal only those since.
+    const folded = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
+    expect(folded.users.length).toBeGreaterThan(100);
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n').filter(Boolean).length).toBe(200 - folded.users.length);
+    const again = await openEmbeddedStorage(dir);
+    expect((await again.users.list({ page: 1, pageSize: 500 })).total).toBe(200);
+    await again.close();
+  });
+
+  it('keeps every acknowledged change whichever file a crash interrupted: a torn journal line, or a fold before the journal was emptied', async () => {
+    const storage = await openEmbeddedStorage(fresh());
+    const first = sampleUser('first@example.com');
+    const second = sampleUser('second@example.com');
+    await storage.users.insert(first);
+    await storage.users.insert(second);
+    await storage.users.markSignedIn(second.id, 5_000);
+    await storage.close();
+    const journal = readFileSync(join(dir, JOURNAL_FILE), 'utf8');
+    expect(journal.trim().split('\n')).toHaveLength(3);
+    const expectState = async () => {
+      const again = await openEmbeddedStorage(dir);
+      expect((await again.users.findById(second.id))?.lastSignInAt).toBe(5_000);
+      expect((await again.users.list({ page: 1, pageSize: 10 })).total).toBe(2);
+      await again.close();
+    };
+    // A crash mid-append: half a line that was never acknowledged is cut off.
+    writeFileSync(join(dir, JOURNAL_FILE), `${journal}{"rows":[["users","x",{"email":"half`);
+    await expectState();
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).toBe(journal);
+    // A full journal is folded into the data file at start...
+    const folded = await openEmbeddedStorage(dir, { journalMinBytes: 0 });
+    await folded.close();
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).users).toHaveLength(2);
+    await expectState();
+    // ...and a crash after the data file was rewritten but before the journal was emptied replays the same lines
+    // over it, which changes nothing.
+    writeFileSync(join(dir, JOURNAL_FILE), journal);
+    await expectState();
   });
 
   it('drops audit lines a crash left behind without their data-file write', async () => {

@@ -1,22 +1,28 @@
 // The embedded adapter (no DATABASE_URL): the memory adapter's tables, kept on disk in DATA_DIR. Every change is in the
-// data file (lowdb, written whole: temp file, fsync, rename) and the audit log files before the call that made it
-// returns; changes made meanwhile are written together. Lookups go through in-memory indexes.
-import { existsSync, mkdirSync } from 'node:fs';
+// journal and the audit log files before the call that made it returns; changes made meanwhile are written together.
+// The data file (lowdb, written whole: temp file, fsync, rename) is rewritten only when the journal has outgrown it, so
+// a write costs what it changed. Lookups go through in-memory indexes.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { MemoryDb } from '../memory/db';
 import { createMemoryStorage } from '../memory';
 import type { Storage } from '../storage';
-import { FileAuditLog } from './audit-files';
+import { FileAuditLog, type AuditPosition } from './audit-files';
 import { lockDataDir } from './data-dir-lock';
 import { DurableJsonFile } from './durable-file';
 import { GroupCommit } from './group-commit';
+import { Journal, JOURNAL_FILE, readJournal } from './journal';
 import { DATA_FILE, emptySnapshot, upgradeSnapshot, type Snapshot } from './snapshot';
+
+/** The journal may grow to the data file's size, and at least this much, before the data file is rewritten. */
+const JOURNAL_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface EmbeddedOptions {
   /** Reads the folder as it is on disk and writes nothing (inspection, import); no lock is taken. */
   readOnly?: boolean;
   auditSegmentBytes?: number;
+  journalMinBytes?: number;
 }
 
 export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOptions = {}): Promise<Storage> {
@@ -29,31 +35,47 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
     const low = new Low<Snapshot>(new DurableJsonFile<Snapshot>(path), emptySnapshot());
     await low.read();
     const { snapshot, movedAudit, upgraded, auditCommitted } = upgradeSnapshot(existed ? (low.data as unknown as Record<string, unknown>) : null);
-    const audit = await FileAuditLog.open(dataDir, existed && auditCommitted ? snapshot.audit : null, { readOnly, segmentBytes: options.auditSegmentBytes });
+    const journalPath = join(dataDir, JOURNAL_FILE);
+    const journaled = await readJournal(journalPath);
+    const committedAudit = journaled.lines.at(-1)?.audit ?? (existed && auditCommitted ? snapshot.audit : null);
+    const audit = await FileAuditLog.open(dataDir, committedAudit, { readOnly, segmentBytes: options.auditSegmentBytes });
     const db: MemoryDb = new MemoryDb(audit, () => (readOnly ? Promise.reject(new Error('This store was opened read-only.')) : commit.request()));
-    loadTables(db, snapshot);
+    for (const table of db.durableTables()) db.applyRows(((snapshot as unknown as Record<string, unknown[]>)[table.name] ?? []).map((row) => [table.name, table.keyOf(row), row]));
+    for (const line of journaled.lines) db.applyRows(line.rows);
     for (const entry of movedAudit) audit.append(entry);
-    db.dirty = upgraded;
+    const journal = readOnly ? null : await Journal.open(journalPath, journaled.bytes, journaled.torn);
+    let dataFileBytes = existed ? statSync(path).size : 0;
+    const journalFull = () => journal!.bytes > Math.max(options.journalMinBytes ?? JOURNAL_MIN_BYTES, dataFileBytes);
+    // A new or upgraded data file is written whole at once, in the current format; a full journal folded into it.
+    let rewrite = !readOnly && (!existed || upgraded || journalFull());
 
+    const snapshotOf = (auditTail: AuditPosition): Snapshot => {
+      const data = { version: snapshot.version, audit: auditTail } as Record<string, unknown>;
+      for (const table of db.durableTables()) data[table.name] = [...table.values()];
+      return data as unknown as Snapshot;
+    };
     const commit = new GroupCommit(async () => {
+      // The picture is taken before the first await: what changes meanwhile goes in the next flush.
       const pending = audit.takePending();
-      low.data = {
-        version: snapshot.version, users: [...db.users.values()], backupCodes: [...db.backupCodes.values()], sessions: [...db.sessions.values()],
-        tickets: [...db.tickets.values()], backupRequests: [...db.backupRequests.values()], linkTokens: [...db.linkTokens.values()],
-        mail: [...db.mail.values()], recoveries: [...db.recoveries.values()], backupDeliveries: [...db.backupDeliveries.values()],
-        devices: [...db.devices.values()], signingKeys: [...db.signingKeys.values()], refreshFamilies: [...db.refreshFamilies.values()],
-        refreshTokens: [...db.refreshTokens.values()], audit: pending.tail,
-      };
-      db.dirty = false;
+      const rows = db.takeChanges();
+      const whole = rewrite || journalFull() ? snapshotOf(pending.tail) : null;
       try {
         await audit.write(pending);
-        await low.write();
+        if (rows.length > 0 || pending.lines.length > 0) await journal!.append({ rows, audit: pending.tail });
         audit.markWritten(pending);
       } catch (error) {
-        db.dirty = true;
+        db.giveBackChanges(rows);
         throw error;
       }
-    }, () => db.dirty || audit.hasPending);
+      if (!whole) return;
+      // Everything in the journal is in `whole` too, so replaying the journal over it (a crash before the journal is
+      // emptied) ends in the same rows.
+      low.data = whole;
+      await low.write();
+      await journal!.clear();
+      dataFileBytes = statSync(path).size;
+      rewrite = false;
+    }, () => rewrite || db.hasChanges || audit.hasPending);
     if (!readOnly) await commit.request();
     return createMemoryStorage(db, {
       kind: 'embedded',
@@ -67,20 +89,4 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
     release();
     throw error;
   }
-}
-
-function loadTables(db: MemoryDb, snapshot: Snapshot): void {
-  for (const user of snapshot.users) db.users.put(user);
-  for (const code of snapshot.backupCodes) db.backupCodes.put(code);
-  for (const session of snapshot.sessions) db.sessions.put(session);
-  for (const ticket of snapshot.tickets) db.tickets.put(ticket);
-  for (const request of snapshot.backupRequests) db.backupRequests.put(request);
-  for (const token of snapshot.linkTokens) db.linkTokens.put(token);
-  for (const message of snapshot.mail) db.mail.put(message);
-  for (const recovery of snapshot.recoveries) db.recoveries.put(recovery);
-  for (const delivery of snapshot.backupDeliveries) db.backupDeliveries.put(delivery);
-  for (const device of snapshot.devices) db.devices.put(device);
-  for (const key of snapshot.signingKeys) db.signingKeys.put(key);
-  for (const family of snapshot.refreshFamilies) db.refreshFamilies.put(family);
-  for (const token of snapshot.refreshTokens) db.refreshTokens.put(token);
 }

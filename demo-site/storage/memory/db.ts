@@ -7,7 +7,7 @@ import type {
 } from '../rows';
 import type { AuditLog } from './audit-log';
 import { MemoryAuditLog } from './audit-log';
-import { Table, type ChangeLog } from './table';
+import { Table, type ChangeLog, type ChangedRow } from './table';
 
 export interface RateLimitRow { key: string; hits: number; resetAt: number }
 
@@ -52,8 +52,8 @@ export class MemoryDb implements ChangeLog {
   readonly refreshTokens = new Table<RefreshToken>('refreshTokens', true, (t) => t.hash, [{ name: 'family', key: (t) => t.familyId }], this);
   readonly signingKeys = new Table<SigningKey>('signingKeys', true, (k) => k.id, [{ name: 'current', key: (k) => (k.retiredAt === null ? 'current' : null) }], this);
 
-  /** Set when a durable table changed since the last persist. */
-  dirty = false;
+  /** Keys of durable tables changed since the last persist took them. */
+  private readonly changed = new Map<Table<any>, Set<string>>();
   private undo: (() => void)[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTransaction = new AsyncLocalStorage<true>();
@@ -65,8 +65,53 @@ export class MemoryDb implements ChangeLog {
   ) {}
 
   recordChange(table: Table<any>, key: string, before: unknown): void {
-    if (table.durable) this.dirty = true;
+    if (table.durable) {
+      const keys = this.changed.get(table) ?? new Set<string>();
+      this.changed.set(table, keys.add(key));
+    }
     this.undo?.push(() => table.restore(key, before));
+  }
+
+  get hasChanges(): boolean {
+    return this.changed.size > 0;
+  }
+
+  /** The changed rows as they now are (null: removed), forgotten as changed; give them back if writing them fails. */
+  takeChanges(): ChangedRow[] {
+    const rows: ChangedRow[] = [];
+    for (const [table, keys] of this.changed) for (const key of keys) rows.push([table.name, key, table.get(key)]);
+    this.changed.clear();
+    return rows;
+  }
+
+  /** Marks rows taken by takeChanges as changed again (their write failed): the next persist writes them as they are then. */
+  giveBackChanges(rows: ChangedRow[]): void {
+    for (const [name, key] of rows) {
+      const table = this.tableNamed(name);
+      const keys = this.changed.get(table) ?? new Set<string>();
+      this.changed.set(table, keys.add(key));
+    }
+  }
+
+  /** Applies rows read back from disk (at start), without counting them as changes. */
+  applyRows(rows: ChangedRow[]): void {
+    for (const [name, key, row] of rows) {
+      const table = this.tableNamed(name);
+      if (row === null) table.delete(key);
+      else table.put(row);
+    }
+    this.changed.clear();
+  }
+
+  /** Every durable table, by name: what the data file holds. */
+  durableTables(): Table<any>[] {
+    return Object.values(this).filter((value): value is Table<any> => value instanceof Table && value.durable);
+  }
+
+  private tableNamed(name: string): Table<any> {
+    const table = (this as unknown as Record<string, unknown>)[name];
+    if (!(table instanceof Table) || !table.durable) throw new Error(`The journal names a table this site does not keep: ${name}.`);
+    return table;
   }
 
   /** One change outside a transaction: applied alone (undone if it throws), durable when the promise resolves. */

@@ -6,6 +6,9 @@ export interface IndexSpec<Row> {
   key: (row: Row) => string | null;
 }
 
+/** A row of table `table` as it now is, or null: removed (what the embedded store writes down). */
+export type ChangedRow = [table: string, key: string, row: unknown | null];
+
 export interface ChangeLog {
   recordChange(table: Table<any>, key: string, before: unknown): void;
 }
