@@ -23,8 +23,13 @@ const envSchema = z.object({
   ACCESS_TOKEN_MINUTES: int(15),
   REFRESH_TOKEN_DAYS: int(30),
   TICKET_MAX_ATTEMPTS: int(5),
-  LOCKOUT_THRESHOLD: int(10),
-  LOCKOUT_MINUTES: int(15),
+  LOCKOUT_THRESHOLD: int(100),
+  LOCKOUT_MINUTES: int(1440),
+  THROTTLE_FREE_FAILURES: int(5, 0),
+  THROTTLE_BASE_SECONDS: int(1),
+  THROTTLE_MAX_MINUTES: int(15),
+  DEVICE_COOKIE_DAYS: int(180),
+  DEVICE_COOKIE_MAX_FAILURES: int(10),
   EMAIL_VERIFICATION: z.enum(['required', 'optional', 'off']).default('required'),
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an SMTP URL such as smtp://localhost:1025 or smtps://user:password@mail.example:465').optional(),
   MAIL_FROM: z.string().min(3).max(200).refine((text) => /@/.test(text) && !/[\r\n]/.test(text), 'MAIL_FROM must be an address such as "Tessera Demo <no-reply@demo.example>"').default('Tessera Demo <no-reply@tessera.test>'),
@@ -66,7 +71,10 @@ export interface SiteConfig {
   ticket: { ttlMs: number; maxAttempts: number };
   /** API clients' tokens: how long an access token is valid, and a refresh token unused. */
   tokens: { accessTtlMs: number; refreshTtlMs: number };
+  /** The hard lock, for clients without a device cookie of the account, after `threshold` consecutive failures. */
   lockout: { threshold: number; durationMs: number };
+  /** Per-client delays, and what a device cookie is worth (OWASP "device cookies"). */
+  throttle: { freeFailures: number; baseMs: number; maxMs: number; deviceMs: number; deviceMaxFailures: number };
   email: { verification: EmailVerification; smtpUrl?: string; from: string };
   recoveryDelayMs: number;
   pendingAccountMs: number;
@@ -113,6 +121,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ticket: { ttlMs: e.TICKET_TTL_MINUTES * MINUTE, maxAttempts: e.TICKET_MAX_ATTEMPTS },
     tokens: { accessTtlMs: e.ACCESS_TOKEN_MINUTES * MINUTE, refreshTtlMs: e.REFRESH_TOKEN_DAYS * 24 * 60 * MINUTE },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * MINUTE },
+    throttle: {
+      freeFailures: e.THROTTLE_FREE_FAILURES, baseMs: e.THROTTLE_BASE_SECONDS * 1000, maxMs: e.THROTTLE_MAX_MINUTES * MINUTE,
+      deviceMs: e.DEVICE_COOKIE_DAYS * 24 * 60 * MINUTE, deviceMaxFailures: e.DEVICE_COOKIE_MAX_FAILURES,
+    },
     email: { verification: e.EMAIL_VERIFICATION, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     recoveryDelayMs: e.RECOVERY_DELAY_HOURS * 60 * MINUTE,
     pendingAccountMs: e.PENDING_ACCOUNT_MINUTES * MINUTE,

@@ -26,4 +26,6 @@ export function createSiteContext(parts: Omit<SiteContext, 'keyring'>): SiteCont
 export interface RequestInfo {
   ip: string;
   userAgent: string;
+  /** The device cookie's tokens: browsers accounts signed in from before (auth/devices.ts). */
+  deviceTokens?: string[];
 }

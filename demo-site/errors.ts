@@ -54,10 +54,17 @@ export class GoneError extends SiteError {}
 /** Too many failures: the thing (an account, a QR sign-in) is locked for a while or for good. */
 export class LockedError extends SiteError {}
 
+/** A count of hours or minutes in words. */
+function describeWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes <= 120) return `${minutes} more minute${minutes === 1 ? '' : 's'}`;
+  return `${Math.ceil(minutes / 60)} more hours`;
+}
+
+/** The hard lock, far past any guessing budget; browsers the account signed in from before are not held by it. */
 export class AccountLockedError extends LockedError {
   constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    super('account_locked', `Too many failed attempts: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`, {
+    super('account_locked', `Too many failed attempts: this account is locked for ${describeWait(retryAfterSeconds)} on browsers it has not signed in from before. Sign in from one it has, or reset your password.`, {
       retryAfterSeconds,
     });
   }
@@ -71,8 +78,15 @@ export class AccountFrozenError extends LockedError {
 }
 
 export class RateLimitError extends SiteError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  constructor(readonly retryAfterSeconds: number, code = 'rate_limited', message = `Too many requests: try again in ${retryAfterSeconds} seconds.`) {
+    super(code, message, { retryAfterSeconds });
+  }
+}
+
+/** One client kept failing on one account: it waits longer after each failure (others are not held up). */
+export class AttemptsThrottledError extends RateLimitError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'too_many_attempts', `Too many failed attempts from here: wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} before trying again.`);
   }
 }
 

@@ -19,6 +19,9 @@ export async function purgeExpired(ctx: SiteContext): Promise<number> {
     await storage.sessions.deleteExpired({ seenUpTo: now - config.session.idleMs, createdUpTo: now - config.session.absoluteMs }),
     await storage.tickets.deleteExpired(now),
     await storage.rateLimits.deleteExpired(now),
+    // A client's delays are forgotten once it has been quiet as long as the longest of them.
+    await storage.throttles.deleteIdleUpTo(now - config.throttle.maxMs),
+    await storage.devices.deleteUnusedUpTo(now - config.throttle.deviceMs),
     await storage.linkTokens.deleteExpired(now - LINK_KEPT_MS),
     await storage.mail.deleteFinishedUpTo(now - MAIL_KEPT_MS),
     await storage.backupDeliveries.dropExpired(now),

@@ -3,18 +3,18 @@
 // sign-in, so a stolen session cannot guess its way through.
 import type { RequestInfo, SiteContext } from '../context';
 import { AuthenticationError, ValidationError } from '../errors';
-import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
+import { assertMayTry, recordFailedAttempt } from '../auth/throttle';
 import type { User } from '../storage/rows';
 import { verifyPassword } from './password';
 import { findUserById } from './users';
 
 export async function confirmPassword(ctx: SiteContext, signedIn: User, password: string, request: RequestInfo, action: string, field = 'password'): Promise<User> {
-  assertNotLocked(ctx, signedIn);
+  await assertMayTry(ctx, { email: signedIn.email, user: signedIn }, request);
   const ok = await verifyPassword(signedIn.passwordHash, password);
   // Read again after the hash: another request may have locked or changed the account meanwhile.
   const user = await findUserById(ctx, signedIn.id);
   if (!user) throw new AuthenticationError();
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: user.email, user }, request);
   if (ok) return user;
   throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, action, tx))) ?? new ValidationError(field, 'That password is not right.', 'invalid_password');
 }

@@ -2,13 +2,13 @@
 import type { RequestInfo, SiteContext } from '../context';
 import type { User } from '../storage/rows';
 import { redeemBackupCode } from '../backup/redeem';
-import { assertNotLocked } from './lockout';
+import { assertMayTry } from './throttle';
 import type { Credential } from './credentials';
 import { completeSecondFactor, type CodeStepInput } from './signin-totp';
 import { findTicket } from './ticket';
 
 export async function signInWithBackupCode(ctx: SiteContext, input: CodeStepInput, request: RequestInfo): Promise<{ user: User; credential: Credential }> {
   const { ticket, user } = await findTicket(ctx, input.ticket);
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: user.email, user }, request);
   return completeSecondFactor(ctx, ticket, user, request, 'backup_code', input.tokens, (tx) => redeemBackupCode(ctx, user, input.code, request, tx));
 }

@@ -3,7 +3,7 @@ import type { RequestInfo, SiteContext } from '../context';
 import { AuthenticationError, type AccountLockedError } from '../errors';
 import type { Repositories } from '../storage/repositories';
 import type { Ticket, User } from '../storage/rows';
-import { assertNotLocked, recordFailedAttempt } from './lockout';
+import { assertMayTry, recordFailedAttempt } from './throttle';
 import { completeSignin } from './signin';
 import { deliveryFor, type Credential } from './credentials';
 import { consumeTicket, findTicket, recordTicketFailure, ticketGone } from './ticket';
@@ -45,7 +45,7 @@ export async function completeSecondFactor(
 
 export async function signInWithTotp(ctx: SiteContext, input: CodeStepInput, request: RequestInfo): Promise<{ user: User; credential: Credential }> {
   const { ticket, user } = await findTicket(ctx, input.ticket);
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: user.email, user }, request);
   const totp = user.totp;
   if (!totp) throw new AuthenticationError('invalid_ticket', 'Two-factor authentication changed for this account: sign in again.');
   const step = matchTotpCode(ctx, { secretBox: totp.secretBox, userId: user.id, lastStep: totp.lastStep }, input.code);

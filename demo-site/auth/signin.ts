@@ -6,7 +6,7 @@ import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../account
 import { findUserByEmail, findUserById } from '../accounts/users';
 import type { Repositories } from '../storage/repositories';
 import type { User } from '../storage/rows';
-import { assertNotLocked, recordFailedAttempt } from './lockout';
+import { assertMayTry, clearFailures, recordFailedAttempt, recordUnknownFailure } from './throttle';
 import { createCredential, deliveryFor, type Credential, type Delivery } from './credentials';
 import { createTicket } from './ticket';
 import { signinMethods } from './methods';
@@ -24,17 +24,18 @@ export const invalidCredentials = () => new AuthenticationError('invalid_credent
 /** With `tokens`, the sign-in ends in tokens, now or (the ticket remembers) at the code step. */
 export async function signInWithPassword(ctx: SiteContext, input: PasswordInput, request: RequestInfo): Promise<SigninResult> {
   const found = await findUserByEmail(ctx, input.email);
+  await assertMayTry(ctx, { email: input.email, user: found }, request);
   if (!found) {
     await verifyPassword(await dummyHash(ctx.config.argon2), input.password);
+    await recordUnknownFailure(ctx, input.email, request);
     await recordAudit(ctx, 'signin_failure', request, { details: { method: 'password', reason: 'unknown_email' } });
     throw invalidCredentials();
   }
-  assertNotLocked(ctx, found);
   const ok = await verifyPassword(found.passwordHash, input.password);
-  // Read again: a burst of wrong guesses may have locked the account while this hash was being computed.
+  // Read again: a burst of wrong guesses may have locked the account or slowed this client while the hash was computed.
   const user = await findUserById(ctx, found.id);
   if (!user) throw invalidCredentials();
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: input.email, user }, request);
   if (!ok) throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, 'password', tx))) ?? invalidCredentials();
   // Only to whoever knows the password: a stranger cannot learn whether the address was verified or the account frozen.
   if (user.frozenAt !== null) throw new AccountFrozenError();
@@ -61,6 +62,7 @@ export async function completeSignin(ctx: SiteContext, user: User, request: Requ
   // Frozen while this sign-in was under way (a ticket, a QR scan from before): it does not complete.
   if ((await tx.users.findById(user.id))?.frozenAt != null) throw new AccountFrozenError();
   await tx.users.markSignedIn(user.id, ctx.now());
+  await clearFailures(ctx, user, request, tx);
   const credential = await createCredential(ctx, user, method, delivery, tx);
   const details = credential.kind === 'tokens' ? { method, familyId: credential.familyId } : { method };
   await recordAudit(ctx, 'signin_success', request, { userId: user.id, details }, tx);

@@ -5,6 +5,8 @@ export const SESSION_COOKIE = 'tessera_session';
 export const TICKET_COOKIE = 'tessera_ticket';
 /** Binds QR sign-ins to the browser that asked for them (the page's WebSocket proves the same). */
 export const QR_COOKIE = 'tessera_qr';
+/** Browsers accounts signed in from before (auth/devices.ts): their failures count apart from strangers'. */
+export const DEVICE_COOKIE = 'tessera_device';
 
 /** Works on an Express request or a bare upgrade request (WebSocket). */
 export function readCookie(req: { headers: { cookie?: string } }, name: string): string | undefined {

@@ -1,5 +1,6 @@
 // Per-IP limits (express-rate-limit) whose counts live in the storage's rate-limit counters: with PostgreSQL every
 // process of the site shares them. 429 with Retry-After and the usual error body.
+import type { Request } from 'express';
 import { rateLimit, type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
 import { RateLimitError } from '../errors';
 import type { RateLimitRepository } from '../storage/repositories';
@@ -25,11 +26,12 @@ class CounterStore implements Store {
 
 export interface LimitSource { counters: RateLimitRepository; now: () => number }
 
-/** `name` keeps each limit's counts apart. */
-export function createRateLimit(source: LimitSource, name: string, windowMs: number, limit: number) {
+/** `name` keeps each limit's counts apart; requests `skip` says yes to are neither counted nor refused. */
+export function createRateLimit(source: LimitSource, name: string, windowMs: number, limit: number, skip?: (req: Request) => Promise<boolean>) {
   return rateLimit({
     windowMs,
     limit,
+    ...(skip ? { skip } : {}),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     store: new CounterStore(source.counters, source.now, `${name}:`),

@@ -1,5 +1,6 @@
 // The answer to a JSON request that completed a sign-in: a session cookie (replacing the browser's old session) and
-// the user, or, for an API client that asked, the user and its tokens in the body (no cookie).
+// the user, or, for an API client that asked, the user and its tokens in the body (no cookie at all).
+// A browser also gets its device cookie for the account.
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../context';
 import { toPublicUser } from '../accounts/users';
@@ -8,11 +9,13 @@ import type { User } from '../storage/rows';
 import { issueTokenSet } from '../tokens/refresh';
 import { replaceSession } from './session-middleware';
 import { computeSiteOrigin } from './site-origin';
+import { rememberDevice } from './trusted-device';
 
 export async function answerSignedIn(ctx: SiteContext, req: Request, res: Response, signedIn: { user: User; credential: Credential }, extra: Record<string, unknown> = {}, status = 200): Promise<void> {
   const { user, credential } = signedIn;
   if (credential.kind === 'session') {
     await replaceSession(ctx, req, res, credential.sessionId);
+    await rememberDevice(ctx, req, res, user.id);
     res.status(status).json({ user: toPublicUser(user), ...extra });
     return;
   }

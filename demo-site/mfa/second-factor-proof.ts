@@ -4,7 +4,7 @@
 import type { RequestInfo, SiteContext } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { confirmPassword } from '../accounts/confirm-password';
-import { recordFailedAttempt } from '../auth/lockout';
+import { recordFailedAttempt } from '../auth/throttle';
 import { matchTotpCode } from '../auth/totp-verify';
 import { redeemBackupCode } from '../backup/redeem';
 import type { Repositories } from '../storage/repositories';

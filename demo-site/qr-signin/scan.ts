@@ -6,7 +6,7 @@ import type { RequestInfo } from '../context';
 import { createToken, hashToken } from '../crypto/tokens';
 import { AccountFrozenError, ValidationError } from '../errors';
 import { findUserByEmail, findUserById } from '../accounts/users';
-import { assertNotLocked, recordFailedAttempt } from '../auth/lockout';
+import { assertMayTry, recordFailedAttempt } from '../auth/throttle';
 import { matchTotpCode } from '../auth/totp-verify';
 import { buildPendingOtpauthUri } from '../mfa/new-secret';
 import type { QrSession, User } from '../storage/rows';
@@ -51,7 +51,7 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
     await recordAudit(ctx, 'qr_scan_refused', request, { details: { qrId: session.id, reason: 'unknown_account', device: input.device } });
     throw new InvalidProofError();
   }
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: user.email, user }, request);
   const step = matchTotpCode(ctx, { secretBox: user.totp.secretBox, userId: user.id, lastStep: user.totp.lastStep }, input.code);
   if (step === null) throw await refuseProof(qr, user, request);
   if (user.frozenAt !== null) throw new AccountFrozenError();

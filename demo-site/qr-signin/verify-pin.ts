@@ -4,7 +4,7 @@ import { MAX_PIN_ATTEMPTS, type PinVerifyRequest } from '#shared/protocol/qr-sig
 import { recordAudit } from '../audit';
 import type { RequestInfo } from '../context';
 import { findUserById } from '../accounts/users';
-import { assertNotLocked } from '../auth/lockout';
+import { assertMayTry } from '../auth/throttle';
 import type { Credential, Delivery } from '../auth/credentials';
 import { completeSignin } from '../auth/signin';
 import type { QrSession, User } from '../storage/rows';
@@ -41,7 +41,7 @@ async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | 
   if (session.state === 'locked') throw new QrLockedError();
   const user = session.userId ? await findUserById(ctx, session.userId) : null;
   if (!user || !session.pin) throw new QrExpiredError();
-  assertNotLocked(ctx, user);
+  await assertMayTry(ctx, { email: user.email, user }, request);
   const pin = input.pin.replace(/\s/g, '');
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
   const credential = await ctx.storage.transaction(async (tx) => {

@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { SiteContext } from '../context';
 import { createRateLimit } from '../http/rate-limit';
+import { comesFromTrustedDevice } from '../http/trusted-device';
 
 export interface Limits {
   signin: RequestHandler;
@@ -18,7 +19,8 @@ export function createLimits(ctx: SiteContext): Limits {
   const { windowMs, signin, signup, backupRequests, qrGenerate, qrScan, pinVerify, mail } = ctx.config.rateLimit;
   const source = { counters: ctx.storage.rateLimits, now: ctx.now };
   return {
-    signin: createRateLimit(source, 'signin', windowMs, signin),
+    // A browser the named account signed in from before is not held by what others do from its address.
+    signin: createRateLimit(source, 'signin', windowMs, signin, (req) => comesFromTrustedDevice(ctx, req)),
     signup: createRateLimit(source, 'signup', windowMs, signup),
     backupRequests: createRateLimit(source, 'backup-requests', windowMs, backupRequests),
     qrGenerate: createRateLimit(source, 'qr-generate', windowMs, qrGenerate),

@@ -10,6 +10,7 @@ import { endSession } from '../auth/session';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
 import { currentSession, replaceSession } from '../http/session-middleware';
+import { rememberDevice } from '../http/trusted-device';
 import { parseInput } from '../http/validate';
 import { backupRequestSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import { findTicket } from '../auth/ticket';
@@ -33,9 +34,10 @@ function homeFor(ctx: SiteContext, user: User): string {
   return mustEnrol(ctx, user) ? '/mfa' : '/account';
 }
 
-/** The sign-in succeeded: the new session replaces the old one, and the finished ticket goes. */
-async function startSession(ctx: SiteContext, req: Request, res: Response, credential: Credential): Promise<void> {
-  await replaceSession(ctx, req, res, sessionIdOf(credential));
+/** The sign-in succeeded: the new session replaces the old one, the browser is remembered, and the finished ticket goes. */
+async function startSession(ctx: SiteContext, req: Request, res: Response, signedIn: { user: User; credential: Credential }): Promise<void> {
+  await replaceSession(ctx, req, res, sessionIdOf(signedIn.credential));
+  await rememberDevice(ctx, req, res, signedIn.user.id);
   clearCookie(req, res, TICKET_COOKIE);
 }
 
@@ -68,7 +70,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
       const input = parseInput(signupSchema, req.body);
       const { user, credential } = await signUp(ctx, input, requestInfo(req));
       if (credential === null) return sendPage(res, <CheckEmailPage email={user.email} />, 201);
-      await startSession(ctx, req, res, credential);
+      await startSession(ctx, req, res, { user, credential });
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       sendPage(res, <SignupPage values={values} errors={errorsFor(error)} />, statusOf(error));
@@ -86,7 +88,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
         res.redirect(303, '/signin/code');
         return;
       }
-      await startSession(ctx, req, res, result.credential);
+      await startSession(ctx, req, res, result);
       res.redirect(303, homeFor(ctx, result.user));
     } catch (error) {
       const unverified = error instanceof SiteError && error.code === 'email_not_verified';
@@ -104,7 +106,7 @@ export function signinPages(ctx: SiteContext, limits: Limits): Router {
     try {
       const input = parseInput(totpStepSchema, { ticket, code: req.body?.[field] });
       const { user, credential } = await complete(ctx, input, requestInfo(req));
-      await startSession(ctx, req, res, credential);
+      await startSession(ctx, req, res, { user, credential });
       res.redirect(303, homeFor(ctx, user));
     } catch (error) {
       const errors = errorsFor(error);

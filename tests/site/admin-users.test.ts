@@ -15,7 +15,7 @@ const email = 'joan@example.com';
 
 describe('administrators and users', () => {
   it('list users with role, MFA, lock, codes left and last sign-in, and can unlock an account', async () => {
-    site = await startSiteWithAdmin({ LOCKOUT_THRESHOLD: '3' });
+    site = await startSiteWithAdmin({ LOCKOUT_THRESHOLD: '3', LOCKOUT_MINUTES: '15' });
     const { client: admin } = await signInAdmin(site);
     await signUpWithTotp(site, site.client(), email);
     for (let i = 0; i < 3; i++) await site.client().post('/api/signin', { email, password: 'wrong password' });

@@ -71,7 +71,7 @@ describe('backup codes', () => {
   });
 
   it('count wrong codes toward the ticket and account limits like wrong TOTP codes', async () => {
-    const { codes } = await userWithCodes({ LOCKOUT_THRESHOLD: '7' });
+    const { codes } = await userWithCodes({ LOCKOUT_THRESHOLD: '7', THROTTLE_FREE_FAILURES: '10' });
     const { ticket: t } = await ticket();
     const results: string[] = [];
     for (let i = 0; i < 5; i++) results.push((await redeem('aaaaa-bbbbb', t)).body.error.code);

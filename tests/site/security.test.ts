@@ -107,7 +107,7 @@ describe('secrets at rest', () => {
 
 describe('audit log', () => {
   it('records signup, sign-in success and failure, MFA on and off, lockout, with time, IP and user agent', async () => {
-    site = await startTestSite({ MFA_POLICY: 'optional', LOCKOUT_THRESHOLD: '2' });
+    site = await startTestSite({ MFA_POLICY: 'optional', LOCKOUT_THRESHOLD: '2', LOCKOUT_MINUTES: '15' });
     const start = site.clock.ms;
     const client = site.client();
     const secret = await signUpWithTotp(site, client, email);

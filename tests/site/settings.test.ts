@@ -30,6 +30,9 @@ describe('settings', () => {
       RATE_LIMIT_SIGNIN: config.rateLimit.signin, RATE_LIMIT_SIGNUP: config.rateLimit.signup,
       RATE_LIMIT_BACKUP_REQUESTS: config.rateLimit.backupRequests, RATE_LIMIT_QR_GENERATE: config.rateLimit.qrGenerate,
       RATE_LIMIT_QR_SCAN: config.rateLimit.qrScan, RATE_LIMIT_PIN_VERIFY: config.rateLimit.pinVerify, RATE_LIMIT_MAIL: config.rateLimit.mail,
+      THROTTLE_FREE_FAILURES: config.throttle.freeFailures, THROTTLE_BASE_SECONDS: config.throttle.baseMs / 1000,
+      THROTTLE_MAX_MINUTES: config.throttle.maxMs / 60_000, DEVICE_COOKIE_DAYS: config.throttle.deviceMs / 86_400_000,
+      DEVICE_COOKIE_MAX_FAILURES: config.throttle.deviceMaxFailures,
       EMAIL_VERIFICATION: config.email.verification, MAIL_FROM: config.email.from, RECOVERY_DELAY_HOURS: config.recoveryDelayMs / 3_600_000,
     };
     for (const [name, value] of Object.entries(shown)) expect(table.get(name), name).toBe(`\`${value}\``);
