@@ -4,6 +4,7 @@ import type { SiteContext } from '../context';
 import { checkNotMeLink, freezeByOwner } from '../notices/freeze';
 import { statusOf } from '../http/error-status';
 import { requestInfo } from '../http/request-info';
+import { currentSession } from '../http/session-middleware';
 import { clearCookie, SESSION_COOKIE } from '../http/cookies';
 import { parseInput } from '../http/validate';
 import { linkTokenSchema } from '../http/schemas';
@@ -27,8 +28,10 @@ export function noticePages(ctx: SiteContext): Router {
   router.post('/not-me', async (req, res) => {
     try {
       const { token } = parseInput(linkTokenSchema, req.body);
-      await freezeByOwner(ctx, token, requestInfo(req));
-      clearCookie(req, res, SESSION_COOKIE);
+      const frozen = await freezeByOwner(ctx, token, requestInfo(req));
+      // The frozen account's session here ended with the others; another account's (an administrator reading the
+      // mail, a shared computer) stays signed in.
+      if (currentSession(res)?.user.id === frozen.id) clearCookie(req, res, SESSION_COOKIE);
       sendPage(res, <FrozenPage />);
     } catch (error) {
       sendPage(res, problem(error), statusOf(error));

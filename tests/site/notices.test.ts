@@ -72,11 +72,13 @@ describe('security notices', () => {
     expect(asked.status).toBe(200);
     expect((await nora.get('/api/me')).status).toBe(200);
     const token = new URLSearchParams(link.split('?')[1]).get('token')!;
-    const frozen = await site.client().form('/not-me', { token });
+    // Confirmed in a browser signed in to another account (the administrator's): only the owner's sessions end.
+    const frozen = await admin.form('/not-me', { token });
     expect(frozen.status).toBe(200);
     expect(frozen.text).toContain('Your account is frozen');
 
     expect((await nora.get('/api/me')).status).toBe(401);
+    expect((await admin.get('/api/me')).body.user.id).toBe(adminId);
     const signin = await site.client().post('/api/signin', { email: EMAIL, password: PASSWORD });
     expect(signin.status).toBe(423);
     expect(signin.body.error.code).toBe('account_frozen');
