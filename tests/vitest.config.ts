@@ -11,7 +11,8 @@ export default defineConfig({
   root,
   plugins: [preact()],
   test: {
-    testTimeout: 30_000,
+    // Generous: browser and Argon2id tests share two cores with whatever else the machine runs.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Browser and server suites start real processes; two cores are all a machine here has.
     maxWorkers: 2,

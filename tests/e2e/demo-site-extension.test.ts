@@ -44,6 +44,12 @@ describe('Tessera and the demo site', () => {
     await page.click('[data-testid=signup-form] button[type=submit]');
     await page.waitForURL(`${site.url}/mfa`);
     await page.locator('img.qr').evaluate((img: HTMLImageElement) => img.decode());
+    // This journey is the standard otpauth QR that any authenticator reads. The page also fetches a Tessera pairing QR,
+    // which a scan prefers once it is on screen (extension-qr-pairing.test.ts): it is hidden here once shown, so what
+    // the scan sees does not depend on how fast it arrived.
+    const pairing = page.getByTestId('qr-pairing-image');
+    await pairing.waitFor({ state: 'visible' });
+    await pairing.evaluate((img: HTMLElement) => (img.style.visibility = 'hidden'));
 
     const label = `Tessera Demo: ${EMAIL}`;
     let popup = await openActionPopup(cdp, extension.id, page);
