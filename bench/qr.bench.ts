@@ -3,7 +3,7 @@
 import { decodeQrCodes, type RgbaImage } from '#shared/qr/index.ts';
 import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import { createFrame, frameWithQr, paintQr, type Background } from '../tests/support/qr-images';
-import { formatFrameTable, summariseFrames, type FrameFigures } from './frame-table';
+import { alternateRuns, formatFrameTable, summariseFrames, type FrameFigures } from './frame-table';
 import { popularPipeline } from './popular-pipeline';
 
 const TEXT = 'otpauth://totp/Example%20Corp:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Corp';
@@ -48,18 +48,27 @@ export async function run(): Promise<void> {
     const frames: FrameFigures[] = [];
     for (const { name, image, expected } of group.cases()) {
       await decodeQrCodes(image); // the first decode of a frame size warms its code paths up
-      const ours: number[] = [];
+      const ours: number[] = [], oursCpu: number[] = [], theirs: number[] = [];
       let result = await decodeQrCodes(image);
-      for (let i = 0; i < DECODES; i++) ours.push(await time(async () => (result = await decodeQrCodes(image))));
-      const theirs: number[] = [];
       let theirTexts: string[] = [];
-      for (let i = 0; i < BASELINE_DECODES; i++) theirs.push(await time(() => (theirTexts = popularPipeline(image))));
-      frames.push({ name, size: group.size, expected, ours, texts: result.texts, passes: result.passes, theirs, theirTexts });
+      await alternateRuns(DECODES, BASELINE_DECODES, async () => {
+        const cpu = process.cpuUsage();
+        ours.push(await time(async () => (result = await decodeQrCodes(image))));
+        const spent = process.cpuUsage(cpu);
+        oursCpu.push((spent.user + spent.system) / 1000);
+      }, () => void theirs.push(timeSync(() => (theirTexts = popularPipeline(image)))));
+      frames.push({ name, size: group.size, expected, ours, oursCpu, texts: result.texts, passes: result.passes, theirs, theirTexts });
     }
     console.log(formatFrameTable(frames, group.goalMs, `drawn ${group.size} frames, in Node as \`tessera qr\` does`));
     console.log(summariseFrames(frames, group.goalMs));
   }
   console.log(`(whole benchmark ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+}
+
+function timeSync(body: () => unknown): number {
+  const begin = performance.now();
+  body();
+  return performance.now() - begin;
 }
 
 async function time(body: () => unknown): Promise<number> {
