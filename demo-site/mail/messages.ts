@@ -36,14 +36,6 @@ export const MESSAGES = {
       `After you confirm, two-factor authentication goes off in ${delayHours} hours, unless the recovery is cancelled meanwhile. The link works once, for 1 hour. If it was not you, do not open it, and change your password.`,
     ],
   }),
-  backupCodesReady: (link: string, days: number): MailContent => ({
-    subject: 'Your new backup codes are ready',
-    blocks: [
-      'The administrator approved new backup codes for your Tessera Demo account. They replace any you had.',
-      { link, label: 'Show my backup codes (once)' },
-      `The codes are shown once: save them somewhere safe when you open them. The link works once, for ${days} days; when signed in, your account page offers them too, until they are shown.`,
-    ],
-  }),
   accountUnfrozen: (resetLink: string): MailContent => ({
     subject: 'Your account is unfrozen',
     blocks: [

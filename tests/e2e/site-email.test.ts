@@ -1,12 +1,16 @@
 // The email flows in a real Chromium, with no mail server, as `npm start` runs them: every mail lands in the
 // administrator's /admin/outbox, whose links the user opens. Signup and the verification link, a forgotten password
 // reset by a link opened without cookies (the code step still follows), and "This wasn't me" freezing the account.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateTotp } from '#shared/otp/index.ts';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { startTestSite, TestClock, type TestSite } from '../site/support/site';
 import { ADMIN_EMAIL, ADMIN_ENV, ADMIN_PASSWORD } from '../site/support/admin';
+import { enrolOnPage, linkFromOutbox, passwordStep } from './site-pages';
+
+// Browser starts and Argon2id steps are slow on a shared, loaded CPU: time enough for them, not a failure on time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 let site: TestSite;
 let userBrowser: LaunchedBrowser;
@@ -26,41 +30,15 @@ afterAll(async () => {
 });
 
 const codeFor = (secret: string) => generateTotp({ secret, time: Math.floor(clock.now() / 1000) });
-
-async function passwordStep(page: Page, who: string, password: string): Promise<void> {
-  await page.goto(`${site.url}/signin`);
-  await page.fill('#email', who);
-  await page.fill('#password', password);
-  await page.click('[data-testid=signin-form] button[type=submit]');
-}
-
-/** Enrolment on /mfa by typing the code; returns the secret. */
-async function enrol(page: Page): Promise<string> {
-  await page.waitForURL(`${site.url}/mfa`);
-  const secret = ((await page.locator('[data-testid=totp-secret]').textContent()) ?? '').replace(/\s/g, '');
-  await page.fill('#code', codeFor(secret));
-  await page.click('[data-testid=mfa-form] button[type=submit]');
-  await page.waitForURL(`${site.url}/account`);
-  return secret;
-}
-
-/** The link to `path` in the newest outbox mail to `to` with `subject`, as the administrator's page shows it. */
-async function linkFromOutbox(admin: Page, subject: string, path: string): Promise<string> {
-  const row = admin.locator('[data-testid=outbox] tbody tr', { hasText: subject }).filter({ hasText: email }).first();
-  await expect.poll(async () => {
-    await admin.goto(`${site.url}/admin/outbox`);
-    return row.getAttribute('data-status');
-  }, { timeout: 20_000 }).toBe('sent');
-  await row.locator('summary').click();
-  const href = await row.locator(`a[href^="${site.url}${path}?token="]`).first().getAttribute('href');
-  if (!href) throw new Error(`No ${path} link in "${subject}"`);
-  return href;
-}
+const signInPassword = (page: Page, who: string, password: string) => passwordStep(page, site.url, who, password);
+const enrol = (page: Page) => enrolOnPage(page, site.url, clock);
+let admin: Page;
+const mailTo = (subject: string, path: string) => linkFromOutbox(admin, site.url, { to: email, subject }, path);
 
 describe('email flows in Chromium, through the outbox', () => {
   it('verify the address, reset a forgotten password (the code step still follows), and freeze with "This wasn\'t me"', async () => {
-    const admin = await adminBrowser.context.newPage();
-    await passwordStep(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = await adminBrowser.context.newPage();
+    await signInPassword(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await enrol(admin);
 
     const user = await userBrowser.context.newPage();
@@ -76,13 +54,13 @@ describe('email flows in Chromium, through the outbox', () => {
     await expect(user.locator('[data-testid=check-email]').textContent()).resolves.toContain(email);
 
     // Not before the address is confirmed: said in words, with the link to send again.
-    await passwordStep(user, email, firstPassword);
+    await signInPassword(user, email, firstPassword);
     await expect(user.locator('[role=alert]').first().textContent()).resolves.toContain('Confirm your email address first');
     await expect(user.locator('[data-testid=resend-form]').isVisible()).resolves.toBe(true);
 
-    await user.goto(await linkFromOutbox(admin, 'Confirm your email address', '/verify'));
+    await user.goto(await mailTo('Confirm your email address', '/verify'));
     await expect(user.locator('[data-testid=email-verified]').textContent()).resolves.toContain(`Your email address ${email} is confirmed.`);
-    await passwordStep(user, email, firstPassword);
+    await signInPassword(user, email, firstPassword);
     const secret = await enrol(user);
     await user.click('form[action="/signout"] button');
     await user.waitForURL(`${site.url}/signin`);
@@ -94,7 +72,7 @@ describe('email flows in Chromium, through the outbox', () => {
     await expect(user.locator('[data-testid=forgot-answer]').textContent()).resolves.toContain('If an account uses this address');
 
     // The link opens in a browser without any cookie of the site.
-    const resetLink = await linkFromOutbox(admin, 'Reset your password', '/reset-password');
+    const resetLink = await mailTo('Reset your password', '/reset-password');
     await userBrowser.context.clearCookies();
     await user.goto(resetLink);
     await user.fill('#newPassword', newPassword);
@@ -102,17 +80,17 @@ describe('email flows in Chromium, through the outbox', () => {
     await user.click('[data-testid=reset-form] button[type=submit]');
     await expect(user.locator('[data-testid=reset-done]').textContent()).resolves.toContain('your two-factor code is still needed');
 
-    await passwordStep(user, email, firstPassword);
+    await signInPassword(user, email, firstPassword);
     await expect(user.locator('[role=alert]').first().textContent()).resolves.toContain('The email or password is not right.');
     clock.advance(30_000);
-    await passwordStep(user, email, newPassword);
+    await signInPassword(user, email, newPassword);
     await user.waitForURL(`${site.url}/signin/code`);
     await user.fill('#code', codeFor(secret));
     await user.click('[data-testid=code-form] button[type=submit]');
     await user.waitForURL(`${site.url}/account`);
 
     // The reset's notice carries "This wasn't me": one confirmation, then the account is frozen and signed out.
-    const notMe = await linkFromOutbox(admin, 'Your password was reset', '/not-me');
+    const notMe = await mailTo('Your password was reset', '/not-me');
     // Opened where the administrator reads the outbox: only the owner's sessions end, the administrator's stays.
     const mailReader = await adminBrowser.context.newPage();
     await mailReader.goto(notMe);
@@ -120,7 +98,7 @@ describe('email flows in Chromium, through the outbox', () => {
     await expect(mailReader.locator('[data-testid=frozen]').textContent()).resolves.toContain('Your account is frozen');
     await user.goto(`${site.url}/account`);
     await user.waitForURL(`${site.url}/signin`);
-    await passwordStep(user, email, newPassword);
+    await signInPassword(user, email, newPassword);
     await expect(user.locator('[role=alert]').first().textContent()).resolves.toContain('This account is frozen');
     await admin.goto(`${site.url}/admin`);
     await expect(admin.locator('body').textContent()).resolves.toContain(email);
