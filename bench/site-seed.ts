@@ -16,14 +16,15 @@ import type { AuditEntry, User } from '../demo-site/storage/rows';
 export const BENCH_SECRET = 'bench server secret, thirty-two characters or more';
 export const BENCH_PASSWORD = 'bench password, long enough';
 export const PLAIN_EMAIL = 'plain@example.com';
-export const TOTP_EMAIL = 'totp@example.com';
+/** Accounts with TOTP on, one per connection of the code-step load: many people at their code step at once. */
+export const TOTP_EMAILS = Array.from({ length: 64 }, (_, i) => `totp${i}@example.com`);
 
 export interface Seed { users: User[]; totpSecret: string; auditEntries: number }
 
 const TYPES = ['signin_success', 'signin_failure', 'signup', 'mfa_enabled', 'backup_code_used', 'qr_scanned'];
 const AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
-/** `count` accounts sharing one real argon2id hash (site defaults); the TOTP account's secret sealed under the bench key. */
+/** `count` accounts sharing one real argon2id hash (site defaults); the TOTP accounts' secret sealed under the bench key. */
 export async function makeUsers(count: number, dataDir: string): Promise<Seed> {
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const key = loadServerKey(dataDir, BENCH_SECRET);
@@ -31,11 +32,11 @@ export async function makeUsers(count: number, dataDir: string): Promise<Seed> {
   const now = Date.now();
   const users: User[] = Array.from({ length: count }, (_, i) => ({
     id: `u-${i.toString(36).padStart(8, '0')}-${randomBytes(6).toString('hex')}`,
-    email: i === 0 ? PLAIN_EMAIL : i === 1 ? TOTP_EMAIL : `user${i}@example.com`,
+    email: i === 0 ? PLAIN_EMAIL : i <= TOTP_EMAILS.length ? TOTP_EMAILS[i - 1] : `user${i}@example.com`,
     displayName: `User ${i}`, passwordHash, role: 'user', status: 'active', createdAt: now - (count - i) * 1000,
     totp: null, pendingTotp: null, failedAttempts: 0, lockedUntil: null, lastSignInAt: null, emailVerifiedAt: now, frozenAt: null, enrolRequired: false,
   }));
-  users[1].totp = { secretBox: sealSecret(key, totpSecret, totpPurpose(users[1].id)), lastStep: 0 };
+  for (const user of users.slice(1, TOTP_EMAILS.length + 1)) user.totp = { secretBox: sealSecret(key, totpSecret, totpPurpose(user.id)), lastStep: 0 };
   return { users, totpSecret, auditEntries: 0 };
 }
 

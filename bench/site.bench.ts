@@ -1,7 +1,7 @@
 // The demo site at scale, on both storage adapters: 100,000 accounts and 1,000,000 audit entries (BENCH_SITE_USERS,
 // BENCH_SITE_AUDIT to change), the site in its own process, load from autocannon on loopback. Per adapter: start-up
 // time, password sign-in throughput as a ratio of bare argon2.verify measured just before it (same settings, 4 at
-// once), the code step's p99 under 64 connections, a read page's p99 while writes run, and how soon a page hears of
+// once), the code step's p99 under 64 connections (64 accounts, each at its own code step), a read page's p99 while writes run, and how soon a page hears of
 // a pairing scan against the scan's own answer. BENCH_SITE_ADAPTERS=postgres (or embedded) runs one.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import argon2 from 'argon2';
 import { WebSocket } from 'ws';
 import { createDatabase, startPostgresServer } from '../tests/support/postgres';
-import { BENCH_PASSWORD, BENCH_SECRET, makeUsers, PLAIN_EMAIL, seedEmbedded, seedPostgres, TOTP_EMAIL } from './site-seed';
+import { BENCH_PASSWORD, BENCH_SECRET, makeUsers, PLAIN_EMAIL, seedEmbedded, seedPostgres, TOTP_EMAILS } from './site-seed';
 
 interface LoadResult {
   requests: { average: number };
@@ -34,7 +34,7 @@ function startSite(dataDir: string, env: Record<string, string>): Promise<{ url:
     env: {
       ...process.env, PORT: '0', DATA_DIR: dataDir, MFA_POLICY: 'optional', EMAIL_VERIFICATION: 'off', TESSERA_SECRET: BENCH_SECRET,
       // Limits out of the way: this measures the work per request, not the limiter.
-      RATE_LIMIT_SIGNIN: '100000000', RATE_LIMIT_SIGNUP: '100000000', RATE_LIMIT_QR_GENERATE: '100000000', RATE_LIMIT_QR_SCAN: '100000000', TICKET_MAX_ATTEMPTS: '100000000', LOCKOUT_THRESHOLD: '100000000',
+      RATE_LIMIT_SIGNIN: '100000000', RATE_LIMIT_SIGNUP: '100000000', RATE_LIMIT_QR_GENERATE: '100000000', RATE_LIMIT_QR_SCAN: '100000000', TICKET_MAX_ATTEMPTS: '100000000', LOCKOUT_THRESHOLD: '100000000', THROTTLE_FREE_FAILURES: '100000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -54,11 +54,21 @@ async function post(url: string, body: unknown, cookie?: string, origin?: string
   return { json: await response.json(), cookie: response.headers.getSetCookie()[0]?.split(';')[0] };
 }
 
-const load = (url: string, connections: number, body?: unknown): Promise<LoadResult> =>
-  autocannon({
+/** `body`: one for every request, or a list the requests take in turn. */
+const load = (url: string, connections: number, body?: unknown): Promise<LoadResult> => {
+  if (!Array.isArray(body)) {
+    return autocannon({
+      url, connections, duration: SECONDS, timeout: 60,
+      ...(body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+  let next = 0;
+  const bodies = body.map((one) => JSON.stringify(one));
+  return autocannon({
     url, connections, duration: SECONDS, timeout: 60,
-    ...(body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
+};
 
 /** Bare argon2.verify with the site's default settings, as many at once as libuv runs (4 threads). */
 async function verifyThroughput(): Promise<number> {
@@ -141,10 +151,10 @@ async function measure(adapter: 'embedded' | 'postgres'): Promise<Row> {
       const before = await verifyThroughput();
       const signin = await load(`${site.url}/api/signin`, 8, credentials);
       const verify = (before + (await verifyThroughput())) / 2;
-      const { json } = await post(`${site.url}/api/signin`, { email: TOTP_EMAIL, password: BENCH_PASSWORD });
+      const tickets = await Promise.all(TOTP_EMAILS.map(async (email) => (await post(`${site.url}/api/signin`, { email, password: BENCH_PASSWORD })).json.ticket));
       // A wrong code does all the work of a right one (ticket, secret, a durable write of the counts and the audit
-      // entry) and can be repeated; a right code works once per 30 s.
-      const wrongCode = { ticket: json.ticket, code: '000000' };
+      // entry) and can be repeated; a right code works once per 30 s. Each of 64 accounts at its own code step.
+      const wrongCode = tickets.map((ticket: string) => ({ ticket, code: '000000' }));
       const code = await load(`${site.url}/api/signin/mfa/totp`, 64, wrongCode);
       const [read, writes] = await Promise.all([load(`${site.url}/signin`, 8), load(`${site.url}/api/signin/mfa/totp`, 8, wrongCode)]);
       const pairing = await pairingEventRatio(site.url);
