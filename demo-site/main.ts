@@ -20,6 +20,8 @@ export interface RunningSite extends SiteApp {
 }
 
 const SWEEP_INTERVAL_MS = 60_000;
+/** How long requests under way may take to finish when the site stops. */
+const DRAIN_MS = 5_000;
 
 export async function startSite(config: SiteConfig, now: () => number = Date.now, options = { createAdminIfNone: false }): Promise<RunningSite> {
   const storage = await openStorage(config);
@@ -49,8 +51,13 @@ export async function startSite(config: SiteConfig, now: () => number = Date.now
           site.realtime.close();
           await site.mail.stop();
           site.ctx.keyring.close();
+          // New connections are refused at once; requests under way get a few seconds to finish before the storage
+          // closes under them (they would fail against it, and their clients would get no answer).
+          const closed = new Promise<void>((resolve) => site.server.close(() => resolve()));
+          site.server.closeIdleConnections();
+          await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
           site.server.closeAllConnections();
-          await new Promise<void>((resolve) => site.server.close(() => resolve()));
+          await closed;
           await storage.close();
         })()),
     };
