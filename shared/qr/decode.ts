@@ -4,7 +4,7 @@ import { planRegions, type CodeRegion } from './code-regions';
 import { QrError } from './errors';
 import { findFinderPatterns } from './finder-patterns';
 import { readFrame, readHalved, readScaled } from './passes';
-import { cropImage, toGrey, type GreyImage } from './pixels';
+import { cropImage, isFlat, toGrey, type GreyImage } from './pixels';
 import { orderTexts } from './reading-order';
 import type { FoundCode, QrDecodeOptions, QrDecodeResult, Rect, RgbaImage } from './types';
 import { assertRgbaImage, clampRegion } from './validate-image';
@@ -17,9 +17,9 @@ import { BOX_SCALES, HALF_SIZE_PIXELS, MAX_BOX_PIXELS, MAX_REGIONS, MAX_TOTAL_RE
 export const DEFAULT_BUDGET_MS = 10_000;
 
 /**
- * Every distinct QR text in the frame. The whole-frame pass reads most frames (a large one at half size); when it
- * reads nothing, a scan for finder patterns decides where a code can be, and only those regions are read again,
- * scaled to their module size. A frame with no such region ends there.
+ * Every distinct QR text in the frame. A flat frame (a blank tab) ends at once. Otherwise the whole-frame pass reads
+ * most frames (a large one at half size); when it reads nothing, a scan for finder patterns decides where a code can
+ * be, and only those regions are read again, scaled to their module size. A frame with no such region ends there.
  */
 export async function decodeQrCodes(image: RgbaImage, options: QrDecodeOptions = {}): Promise<QrDecodeResult> {
   assertRgbaImage(image);
@@ -35,7 +35,8 @@ export async function decodeQrRegion(image: RgbaImage, rect: Rect, options: QrDe
   const deadline = startDeadlineFor(options);
   const box = cropImage(image, clampRegion(image, rect));
   const search = await searchFrame(box, deadline);
-  if (search.found.length === 0 && !search.timedOut && box.width * box.height <= MAX_BOX_PIXELS) await readBox(box, search, deadline);
+  const worthScaling = search.found.length === 0 && !search.timedOut && search.passes[0] !== 'flat';
+  if (worthScaling && box.width * box.height <= MAX_BOX_PIXELS) await readBox(box, search, deadline);
   return resultOf(search);
 }
 
@@ -63,6 +64,7 @@ function resultOf(search: Search): QrDecodeResult {
 interface Search { found: FoundCode[]; passes: string[]; unreadable: number; timedOut: boolean; grey?: GreyImage }
 
 async function searchFrame(image: RgbaImage, deadline: Deadline): Promise<Search> {
+  if (isFlat(image)) return { found: [], passes: ['flat'], unreadable: 0, timedOut: false };
   const passes: string[] = [];
   if (image.width * image.height >= HALF_SIZE_PIXELS) {
     passes.push('zxing-half');

@@ -28,6 +28,31 @@ export function toGrey(image: RgbaImage): GreyImage {
 }
 
 /**
+ * Under this many grey levels between its darkest and lightest pixel, a frame holds nothing readable. Measured, ZXing
+ * reads codes of 23 levels of contrast and none of 20 (its binarizer takes blocks of under 24 for background).
+ */
+export const MIN_FRAME_CONTRAST = 16;
+
+/** True for a frame of one flat colour (a blank tab, a page still white): no pass can read anything in it. */
+export function isFlat(image: RgbaImage): boolean {
+  const { data } = image;
+  let darkest = 255, lightest = 0;
+  let previous = -1; // the last pixel's colour as a word: runs of one colour (most of a flat frame) cost a compare
+  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
+  for (let i = 0, p = 0; p < data.length; i++, p += 4) {
+    if (words) {
+      if (words[i] === previous) continue;
+      previous = words[i];
+    }
+    const value = (306 * data[p] + 601 * data[p + 1] + 117 * data[p + 2] + 512) >> 10;
+    if (value < darkest) darkest = value;
+    if (value > lightest) lightest = value;
+    if (lightest - darkest >= MIN_FRAME_CONTRAST) return false;
+  }
+  return true;
+}
+
+/**
  * The rectangle scaled up by `factor` with bilinear interpolation, as RGBA.
  * Bilinear rather than nearest-neighbour: at 1.25-1.5 px a module, anti-aliased edges are half-grey and
  * nearest-neighbour turns them into uneven module widths; measured, bilinear read every case nearest read and more.

@@ -20,7 +20,7 @@ export interface QrDecodeResult {
   texts: string[];
   /**
    * The passes that ran, in order: 'zxing-half' (a large frame, whole, at half size) or 'zxing' (a smaller one, whole),
-   * then 'finders', 'regions', and for a selected box 'box'.
+   * then 'finders', 'regions', and for a selected box 'box'; only 'flat' for a frame of one flat colour.
    */
   passes: string[];
   /** Whole codes outlined by three finder patterns that nothing could read: too small, blurred or damaged. */

@@ -1,9 +1,9 @@
 // What the decoder decides to read after its whole-frame pass: only regions that look like QR codes, chosen by the
 // frame alone, so a frame gets the same answer however fast or slow the clock runs. Time is only a safety net.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrCodes, DEFAULT_BUDGET_MS, type QrDecodeOptions, type QrDecodeResult, type RgbaImage } from '#shared/qr/index.ts';
+import { decodeQrCodes, decodeQrRegion, DEFAULT_BUDGET_MS, type QrDecodeOptions, type QrDecodeResult, type RgbaImage } from '#shared/qr/index.ts';
 import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
-import { createFrame, frameWithQr, paintQr, seededRandom } from '../support/qr-images';
+import { createFrame, fillRect, frameWithQr, paintQr, seededRandom } from '../support/qr-images';
 
 const DENSE = 'otpauth://totp/Bank%20of%20Examples:erin%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bank%20of%20Examples&period=30';
 const CLEAR = 'otpauth://totp/Shop:dana?secret=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU&issuer=Shop';
@@ -35,14 +35,34 @@ describe('a frame without a QR code', () => {
   // codes are the finder scan's, so there is no full-size read.
   const largeFirstPasses = ['zxing-half', 'finders'];
   it.each([
-    ['a blank page', () => createFrame(1280, 800), onlyFirstPasses],
     ['a page of text', () => createFrame(1280, 800, 'text'), onlyFirstPasses],
     ['a busy, photo-like page', () => createFrame(1280, 800, 'busy'), onlyFirstPasses],
     ['noise', () => createFrame(1280, 800, 'noise'), onlyFirstPasses],
-    ['a blank 2560x1600 page', () => createFrame(2560, 1600), largeFirstPasses],
     ['a 2560x1440 page of text', () => createFrame(2560, 1440, 'text', 2), largeFirstPasses],
-  ])('%s ends after the finder scan, with no region read and nothing said to be there', async (_name, frame, passes) => {
-    expect(await decodeQrCodes(frame(), { now: () => 0 })).toEqual({ texts: [], passes, unreadable: 0, timedOut: false });
+    ['a page in two greys 20 levels apart, too faint for any code', () => createFrame(1280, 800, [140, 140, 140]), onlyFirstPasses, (f: RgbaImage) => fillRect(f, 0, 400, 1280, 400, [120, 120, 120])],
+  ])('%s ends after the finder scan, with no region read and nothing said to be there', async (_name, frame, passes, paint?: (f: RgbaImage) => void) => {
+    const image = frame();
+    paint?.(image);
+    expect(await decodeQrCodes(image, { now: () => 0 })).toEqual({ texts: [], passes, unreadable: 0, timedOut: false });
+  });
+
+  it.each([
+    ['a blank 1280x800 tab', () => createFrame(1280, 800)],
+    ['a blank 2560x1600 tab', () => createFrame(2560, 1600)],
+    ['a dark page of one colour', () => createFrame(1280, 800, [18, 18, 18])],
+  ])('%s ends at once: a frame of one flat colour holds nothing to read', async (_name, frame) => {
+    expect(await decodeQrCodes(frame(), { now: () => 0 })).toEqual({ texts: [], passes: ['flat'], unreadable: 0, timedOut: false });
+  });
+
+  it('a flat box drawn by the user is not read again scaled up', async () => {
+    expect(await decodeQrRegion(createFrame(1280, 800), { x: 100, y: 100, width: 400, height: 400 }, { now: () => 0 }))
+      .toEqual({ texts: [], passes: ['flat'], unreadable: 0, timedOut: false });
+  });
+
+  it('a faint code, 24 grey levels from its background, is still looked for and read', async () => {
+    const frame = createFrame(1280, 800, [140, 140, 140]);
+    paintQr(frame, { text: CLEAR, moduleSize: 4, x: 300, y: 200, dark: [116, 116, 116], light: [140, 140, 140] });
+    expect(await decodeQrCodes(frame, { now: () => 0 })).toEqual({ texts: [CLEAR], passes: ['zxing'], unreadable: 0, timedOut: false });
   });
 });
 
