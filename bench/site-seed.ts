@@ -18,6 +18,8 @@ export const BENCH_PASSWORD = 'bench password, long enough';
 export const PLAIN_EMAIL = 'plain@example.com';
 /** Accounts with TOTP on, one per connection of the code-step load: many people at their code step at once. */
 export const TOTP_EMAILS = Array.from({ length: 64 }, (_, i) => `totp${i}@example.com`);
+/** Accounts without MFA, signed in in turn by the password load: PLAIN_EMAIL and those made right after the TOTP ones. */
+export const PLAIN_EMAILS = [PLAIN_EMAIL, ...Array.from({ length: 63 }, (_, i) => `user${TOTP_EMAILS.length + 1 + i}@example.com`)];
 
 export interface Seed { users: User[]; totpSecret: string; auditEntries: number }
 
