@@ -1,4 +1,4 @@
-// `npm run bench`: runs every bench/*.bench.ts in turn (or those named on the command line) and prints their figures.
+// `npm run bench`: builds the extension (the browser benches load the real build), then runs every bench/*.bench.ts in turn (or those named on the command line) and prints their figures.
 // Each reports ratios against a baseline measured in the same run: the machines are shared and noisy.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
