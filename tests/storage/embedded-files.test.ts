@@ -86,6 +86,20 @@ describe('embedded store files', () => {
     await again.close();
   });
 
+  it('answers a write once its journal line is on disk, even when folding the journal into the data file fails', async () => {
+    const storage = await openEmbeddedStorage(fresh(), { journalMinBytes: 0 });
+    // A folder where the data file's temporary file goes: every rewrite of the data file fails.
+    mkdirSync(join(dir, `${DATA_FILE}.tmp`));
+    await storage.users.insert(sampleUser('journaled@example.com'));
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).toContain('journaled@example.com');
+    expect(readFileSync(join(dir, DATA_FILE), 'utf8')).not.toContain('journaled@example.com');
+    rmSync(join(dir, `${DATA_FILE}.tmp`), { recursive: true });
+    await storage.users.insert(sampleUser('folded@example.com'));
+    await storage.close();
+    expect(readFileSync(join(dir, DATA_FILE), 'utf8')).toContain('journaled@example.com');
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+  });
+
   it('keeps every acknowledged change whichever file a crash interrupted: a torn journal line, or a fold before the journal was emptied', async () => {
     const storage = await openEmbeddedStorage(fresh());
     const first = sampleUser('first@example.com');

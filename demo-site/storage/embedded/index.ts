@@ -69,12 +69,17 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
       }
       if (!whole) return;
       // Everything in the journal is in `whole` too, so replaying the journal over it (a crash before the journal is
-      // emptied) ends in the same rows.
-      low.data = whole;
-      await low.write();
-      await journal!.clear();
-      dataFileBytes = statSync(path).size;
-      rewrite = false;
+      // emptied) ends in the same rows. The callers' changes are durable already: a failed fold is tried again at the
+      // next write, not reported to them.
+      try {
+        low.data = whole;
+        await low.write();
+        await journal!.clear();
+        dataFileBytes = statSync(path).size;
+        rewrite = false;
+      } catch (error) {
+        console.error(`[site] the data file could not be rewritten (the journal keeps every change): ${(error as Error).message}`);
+      }
     }, () => rewrite || db.hasChanges || audit.hasPending);
     if (!readOnly) await commit.request();
     return createMemoryStorage(db, {
