@@ -4,13 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeQrCodes, useZxingWasmUrl } from '#shared/qr/index.ts';
 import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
-import { createFrame, frameWithQr } from '../support/qr-images';
+import { frameWithQr } from '../support/qr-images';
 
 const TEXT = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+// A frame with a code in it: a flat frame is refused before the decoder is ever asked.
+const withCode = () => frameWithQr(640, 480, { text: TEXT, moduleSize: 4 });
 
 describe('decoder set-up', () => {
   it('refuses to decode before the WebAssembly is configured, naming the call that fixes it', async () => {
-    await expect(decodeQrCodes(createFrame(64, 64))).rejects.toMatchObject({
+    await expect(decodeQrCodes(withCode())).rejects.toMatchObject({
       name: 'QrError',
       code: 'decoder_not_ready',
       message: expect.stringContaining('loadZxingForNode()'),
@@ -29,7 +31,7 @@ describe('decoder set-up', () => {
   it('reports a .wasm that is not where it was said to be as unavailable, with the place to check', async () => {
     const missing = pathToFileURL('/nonexistent/zxing_reader.wasm').href;
     await expect(useZxingWasmUrl(missing)).rejects.toBeDefined();
-    await expect(decodeQrCodes(createFrame(64, 64))).rejects.toMatchObject({
+    await expect(decodeQrCodes(withCode())).rejects.toMatchObject({
       code: 'decoder_unavailable',
       message: expect.stringContaining(missing),
     });
@@ -37,7 +39,7 @@ describe('decoder set-up', () => {
 
   it('decodes once loaded from the installed package, with no network involved', async () => {
     await loadZxingForNode();
-    const result = await decodeQrCodes(frameWithQr(640, 480, { text: TEXT, moduleSize: 4 }));
+    const result = await decodeQrCodes(withCode());
     expect(result.texts).toEqual([TEXT]);
   });
 });
