@@ -40,7 +40,8 @@ export async function openEmbeddedStorage(dataDir: string, options: EmbeddedOpti
     const committedAudit = journaled.lines.at(-1)?.audit ?? (existed && auditCommitted ? snapshot.audit : null);
     const audit = await FileAuditLog.open(dataDir, committedAudit, { readOnly, segmentBytes: options.auditSegmentBytes });
     const db: MemoryDb = new MemoryDb(audit, () => (readOnly ? Promise.reject(new Error('This store was opened read-only.')) : commit.request()));
-    for (const table of db.durableTables()) db.applyRows(((snapshot as unknown as Record<string, unknown[]>)[table.name] ?? []).map((row) => [table.name, table.keyOf(row), row]));
+    const stored = snapshot as unknown as Record<string, unknown[] | undefined>;
+    for (const table of db.durableTables()) db.loadRows(table, stored[table.name] ?? []);
     for (const line of journaled.lines) db.applyRows(line.rows);
     for (const entry of movedAudit) audit.append(entry);
     const journal = readOnly ? null : await Journal.open(journalPath, journaled.bytes, journaled.torn);

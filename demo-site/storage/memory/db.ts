@@ -103,6 +103,12 @@ export class MemoryDb implements ChangeLog {
     this.changed.clear();
   }
 
+  /** Puts a table's rows as read from disk (at start), without counting them as changes. */
+  loadRows(table: Table<any>, rows: readonly unknown[]): void {
+    for (const row of rows) table.put(row);
+    this.changed.delete(table);
+  }
+
   /** Every durable table, by name: what the data file holds. */
   durableTables(): Table<any>[] {
     return Object.values(this).filter((value): value is Table<any> => value instanceof Table && value.durable);
