@@ -1,6 +1,8 @@
 // The popup with 500 accounts in the real extension (headless Chromium): time from opening the unlocked popup to
 // every code on screen, and the cost of one per-second refresh; unlock time reported apart from the KDF.
-// Baseline, measured in the same run: the same popup with 1 account (another profile).
+// Baselines, measured in the same run: the same popup with 1 account (another profile), and the floor every extension
+// page pays on this machine before any of its own work: an almost empty page of the extension (the clipboard helper)
+// running its script.
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { encodeBase32 } from '#shared/otp/index.ts';
@@ -12,14 +14,15 @@ const TICKS = 8;
 const TARGET_FIRST_CODES_MS = 150;
 const TARGET_TICK_MS = 4;
 
-interface Figures { firstCodes: number; rows: number; icons: number; tick: number; tickMax: number; unlock: number; kdf: number }
+interface Figures { emptyPage: number; firstCodes: number; rows: number; icons: number; tick: number; tickMax: number; unlock: number; kdf: number }
 
 export async function run(): Promise<void> {
   const baseline = await measure(1);
   const full = await measure(500);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x baseline`;
   console.log(`accounts: 1 (baseline) | 500`);
-  console.log(`first screen of codes (median of ${OPENINGS} openings): ${baseline.firstCodes.toFixed(1)} ms | ${full.firstCodes.toFixed(1)} ms = ${ratio(full.firstCodes, baseline.firstCodes)}  (target < ${TARGET_FIRST_CODES_MS} ms: ${verdict(full.firstCodes < TARGET_FIRST_CODES_MS)})`);
+  console.log(`an almost empty extension page, its script run (median of ${OPENINGS} openings): ${baseline.emptyPage.toFixed(1)} ms | ${full.emptyPage.toFixed(1)} ms`);
+  console.log(`first screen of codes (median of ${OPENINGS} openings): ${baseline.firstCodes.toFixed(1)} ms | ${full.firstCodes.toFixed(1)} ms = ${ratio(full.firstCodes, baseline.firstCodes)}, ${(full.firstCodes / full.emptyPage).toFixed(2)}x the empty page  (target < ${TARGET_FIRST_CODES_MS} ms: ${verdict(full.firstCodes < TARGET_FIRST_CODES_MS)})`);
   console.log(`rows rendered: ${baseline.rows} | ${full.rows} (only the visible rows and a few more), icons drawn: ${baseline.icons} | ${full.icons} (brand marks and initials)`);
   console.log(`per-second refresh (median of ${TICKS} ticks): ${baseline.tick.toFixed(2)} ms | ${full.tick.toFixed(2)} ms = ${ratio(full.tick, baseline.tick)}, max ${full.tickMax.toFixed(2)} ms  (target < ${TARGET_TICK_MS} ms: ${verdict(full.tick < TARGET_TICK_MS)})`);
   console.log(`unlock to codes on screen: ${baseline.unlock.toFixed(0)} ms | ${full.unlock.toFixed(0)} ms, of which the KDF (a wrong-password attempt) ${baseline.kdf.toFixed(0)} ms | ${full.kdf.toFixed(0)} ms; after the KDF: ${(baseline.unlock - baseline.kdf).toFixed(0)} ms | ${(full.unlock - full.kdf).toFixed(0)} ms`);
@@ -41,9 +44,14 @@ async function measure(count: number): Promise<Figures> {
     await createVault(await open('popup'));
     await importAccounts(await open('options'), count);
     const firsts: number[] = [];
+    const empties: number[] = [];
     let rows = 0;
     let icons = 0;
     for (let i = 0; i < OPENINGS; i++) {
+      // Taken in turns with the popup, so both see the same load on a shared machine.
+      const empty = await open('clipboard-offscreen');
+      empties.push(await empty.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+      await empty.close();
       const popup = await open('popup');
       firsts.push(await markTime(popup, 'tessera:codes-shown'));
       rows = await popup.getByRole('listitem').count();
@@ -54,7 +62,7 @@ async function measure(count: number): Promise<Figures> {
     await popup.waitForTimeout((TICKS + 1.5) * 1000);
     const ticks = await popup.evaluate(() => performance.getEntriesByName('tessera:tick').map((entry) => entry.duration));
     const { unlock, kdf } = await measureUnlock(popup);
-    return { firstCodes: median(firsts), rows, icons, tick: median(ticks), tickMax: Math.max(...ticks), unlock, kdf };
+    return { emptyPage: median(empties), firstCodes: median(firsts), rows, icons, tick: median(ticks), tickMax: Math.max(...ticks), unlock, kdf };
   } finally {
     await browser.close();
   }

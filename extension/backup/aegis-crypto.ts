@@ -1,6 +1,5 @@
 // Opens an encrypted Aegis export as its format documents it: each password slot (type 1) holds the master key,
 // AES-256-GCM-encrypted under scrypt(password, salt, N, r, p); the master key then decrypts `db` with header.params.
-import { scrypt } from 'hash-wasm';
 import { importAesKey, open } from '../crypto/aead';
 import { concatBytes, decodeBase64, decodeHex, decodeUtf8, encodeUtf8 } from '#shared/bytes.ts';
 import { asRecord } from './entries';
@@ -39,6 +38,7 @@ async function openSlot(slot: Record<string, unknown>, password: string): Promis
   const sane = isPowerOfTwo(n) && (n as number) <= 1 << 20 && Number.isInteger(r) && (r as number) >= 1 && (r as number) <= 32
     && Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 16;
   if (!sane) throw corrupt();
+  const { scrypt } = await import('hash-wasm');
   const derived = await scrypt({
     password: encodeUtf8(password),
     salt: hex(slot.salt),

@@ -1,5 +1,4 @@
 // Master password -> key-encryption key, with Argon2id (hash-wasm, WebAssembly: runs in the worker, pages and Node).
-import { argon2id } from 'hash-wasm';
 import { encodeUtf8 } from '#shared/bytes.ts';
 import { toBuffer } from './aead';
 
@@ -34,6 +33,8 @@ export interface DerivedKeys {
 }
 
 export async function deriveKeys(password: string, salt: Uint8Array, params: KdfParams): Promise<DerivedKeys> {
+  // Loaded when first needed: a popup opening on an unlocked vault never derives a key.
+  const { argon2id } = await import('hash-wasm');
   const master = await argon2id({
     password: encodeUtf8(password.normalize('NFC')),
     salt,

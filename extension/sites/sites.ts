@@ -3,6 +3,9 @@
 // github.com.evil.example is evil.example and never github.com, and alice.github.io is a site of its own; localhost
 // and IP addresses are sites as they are. Nothing else is a site (a bare name like `intranet`, a suffix like github.io).
 import { parse } from 'tldts';
+import { isBoundTo } from './is-bound-to';
+
+export { isBoundTo };
 
 export type SitesResult = { sites: string[]; error?: undefined } | { sites?: undefined; error: string };
 
@@ -43,11 +46,6 @@ export function parseSites(text: string): SitesResult {
     if (!sites.includes(site)) sites.push(site);
   }
   return { sites };
-}
-
-/** Whether a page on `pageSite` is one of the account's sites: only then does it get a plain Fill. */
-export function isBoundTo(account: { sites: readonly string[] }, pageSite: string | null): boolean {
-  return pageSite !== null && account.sites.includes(pageSite);
 }
 
 /** An account fills silently only where every URL given (the page, and the frame holding the field) is one of its sites. */

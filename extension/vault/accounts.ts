@@ -5,11 +5,13 @@ import { snapshotWithin } from './snapshots';
 import { requireKey, type UnlockedKey, type VaultContext } from './context';
 import { VaultError } from './errors';
 import { openAccount, sealAccount } from './records';
-import { validateAccount } from './validate';
 import type { AccountPatch, NewAccount, VaultAccount } from './types';
 
 // A change writes its records and the snapshot of what it replaces in one transaction.
 const CHANGE_STORES = ['meta', 'accounts', 'snapshots'] as const;
+
+// The site rules load the public suffix list: changes need them, reading the list of codes does not.
+const loadValidation = () => import('./validate');
 
 export async function listAccounts(ctx: VaultContext): Promise<VaultAccount[]> {
   return readAll(ctx, await requireKey(ctx));
@@ -18,6 +20,7 @@ export async function listAccounts(ctx: VaultContext): Promise<VaultAccount[]> {
 export async function addAccounts(ctx: VaultContext, inputs: NewAccount[]): Promise<VaultAccount[]> {
   if (!Array.isArray(inputs)) throw new VaultError('invalid_account', 'Give a list of accounts to add.');
   // Every account is checked before anything is written: one bad entry refuses the whole batch.
+  const { validateAccount } = await loadValidation();
   const valid = inputs.map((input, i) => validateAccount(input, inputs.length > 1 ? `Account ${i + 1}` : undefined));
   const unlocked = await requireKey(ctx);
   const existing = await readAll(ctx, unlocked);
@@ -74,18 +77,22 @@ export async function reorderAccounts(ctx: VaultContext, ids: string[]): Promise
 }
 
 async function readAll(ctx: VaultContext, unlocked: UnlockedKey): Promise<VaultAccount[]> {
-  const records = await (await ctx.db()).getAll('accounts');
+  return openAll(unlocked, await (await ctx.db()).getAll('accounts'));
+}
+
+/** Every account of these records, decrypted, in list order (pinned first). */
+export async function openAll(unlocked: UnlockedKey, records: AccountRecord[]): Promise<VaultAccount[]> {
   const accounts = await Promise.all(records.map((record) => openAccount(unlocked.key, unlocked.vaultId, record)));
   return accounts.sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.order - b.order || a.createdAt - b.createdAt);
 }
 
 /** Read, change, write back, unless another page changed the same record meanwhile: then start again from its version. */
-async function mutateAccount(ctx: VaultContext, id: string, reason: SnapshotReason, change: (a: VaultAccount) => VaultAccount): Promise<VaultAccount> {
+async function mutateAccount(ctx: VaultContext, id: string, reason: SnapshotReason, change: (a: VaultAccount) => Promise<VaultAccount>): Promise<VaultAccount> {
   const unlocked = await requireKey(ctx);
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = await (await ctx.db()).get('accounts', id);
     if (!before) throw notFound();
-    const next = change(await openAccount(unlocked.key, unlocked.vaultId, before));
+    const next = await change(await openAccount(unlocked.key, unlocked.vaultId, before));
     const record = await sealAccount(unlocked.key, unlocked.vaultId, next);
     if (await writeIfUnchanged(ctx, before, record, reason)) return next;
   }
@@ -109,11 +116,12 @@ async function writeIfUnchanged(ctx: VaultContext, before: AccountRecord, record
   return true;
 }
 
-function applyPatch(account: VaultAccount, patch: AccountPatch, now: number): VaultAccount {
+async function applyPatch(account: VaultAccount, patch: AccountPatch, now: number): Promise<VaultAccount> {
   if (patch?.counter !== undefined && account.type !== 'hotp') {
     throw new VaultError('invalid_account', 'Only HOTP accounts have a counter; this one is time-based (TOTP).');
   }
   const merged = { ...account, ...pickPatch(patch) };
+  const { validateAccount } = await loadValidation();
   const valid = validateAccount(merged);
   return { ...account, ...valid.otp, sites: valid.sites, pinned: valid.pinned, updatedAt: now };
 }

@@ -47,9 +47,13 @@ export async function readSettings(ctx: VaultContext): Promise<VaultSettings> {
 
 /** True when the idle time has run out; counts from the last use. */
 export async function isIdle(ctx: VaultContext, now: number): Promise<boolean> {
-  const { autoLockMinutes } = await readSettings(ctx);
+  const [settings, lastUsed] = await Promise.all([readSettings(ctx), readLastUsed(ctx.session)]);
+  return hasIdledOut(settings, lastUsed, now);
+}
+
+/** The auto-lock rule: the idle time has run out since the last use (never, with auto-lock off). */
+export function hasIdledOut({ autoLockMinutes }: VaultSettings, lastUsed: number | null, now: number): boolean {
   if (autoLockMinutes === null) return false;
-  const lastUsed = await readLastUsed(ctx.session);
   return lastUsed === null || now - lastUsed >= autoLockMinutes * 60_000;
 }
 

@@ -27,6 +27,9 @@ export interface VaultSettings {
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
+/** What a page opening the vault shows: the accounts come with the state when it is unlocked. */
+export type VaultOpening = { state: 'empty' } | { state: 'locked' } | { state: 'unlocked'; accounts: VaultAccount[] };
+
 export interface VaultDeps {
   indexedDB?: IDBFactory;
   /** Where the unlocked key is kept: the browser's session area by default, memory in tests. */
@@ -40,6 +43,8 @@ export interface VaultDeps {
 
 export interface Vault {
   state(): Promise<VaultState>;
+  /** The state and, when unlocked, the accounts, in one pass (locks an expired session first; counts as a use). */
+  open(): Promise<VaultOpening>;
   create(password: string): Promise<void>;
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;

@@ -5,6 +5,7 @@ import {
   changeVaultPassword, createVault, lockVault, lockVaultIfIdle, readSettings, readState, touchVault, unlockVault, updateSettings,
 } from './lifecycle';
 import { enrolPasskey, readPasskey, removePasskey, unlockWithPasskey } from './passkey';
+import { openVaultSession } from './open';
 import { listSnapshots, rollBackTo } from './snapshots';
 import type { Vault, VaultDeps } from './types';
 
@@ -12,6 +13,7 @@ export function openVault(deps: VaultDeps = {}): Vault {
   const ctx = createContext(deps);
   return {
     state: () => readState(ctx),
+    open: () => openVaultSession(ctx),
     create: (password) => createVault(ctx, password),
     unlock: (password) => unlockVault(ctx, password),
     lock: () => lockVault(ctx),

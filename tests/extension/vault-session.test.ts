@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryArea } from '../../extension/storage/area';
-import { asText, GITHUB, PASSWORD, unlockedHarness } from './support/vault-fixture';
+import { asText, BANK, GITHUB, makeHarness, PASSWORD, unlockedHarness } from './support/vault-fixture';
 
 describe('unlocked state lives only in the session store', () => {
   it('keeps the data key in the session store and nowhere in IndexedDB', async () => {
@@ -90,5 +90,39 @@ describe('auto-lock', () => {
       await expect(h.vault.setSettings({ autoLockMinutes })).rejects.toMatchObject({ code: 'invalid_settings' });
     }
     expect(await h.vault.getSettings()).toEqual({ autoLockMinutes: 15 });
+  });
+});
+
+describe('opening a page', () => {
+  it('says there is no vault yet, and nothing else', async () => {
+    const h = makeHarness();
+    expect(await h.vault.open()).toEqual({ state: 'empty' });
+  });
+
+  it('brings the accounts of an unlocked vault in list order, and counts as use', async () => {
+    const h = await unlockedHarness();
+    await h.vault.add([BANK, GITHUB]);
+    await h.vault.update((await h.vault.list())[1].id, { pinned: true });
+    h.clock.advanceMinutes(14);
+    const opened = await h.vault.open();
+    expect(opened.state).toBe('unlocked');
+    expect(opened.state === 'unlocked' && opened.accounts.map((a) => [a.issuer, a.pinned])).toEqual([['GitHub', true], ['Bank of Zurich', false]]);
+    h.clock.advanceMinutes(14);
+    expect(await h.vault.lockIfIdle()).toBe(false);
+  });
+
+  it('locks a session whose idle time ran out instead of showing its accounts', async () => {
+    const h = await unlockedHarness();
+    await h.vault.add([GITHUB]);
+    h.clock.advanceMinutes(16);
+    expect(await h.vault.open()).toEqual({ state: 'locked' });
+    expect(h.session.entries.size).toBe(0);
+  });
+
+  it('shows a locked vault as locked, with no accounts', async () => {
+    const h = await unlockedHarness();
+    await h.vault.add([GITHUB]);
+    await h.vault.lock();
+    expect(await h.vault.open()).toEqual({ state: 'locked' });
   });
 });

@@ -5,11 +5,10 @@ import type { AddChoice } from '../../capture/add-finding';
 import { findTwin } from '../../vault/twins';
 import type { AccountFinding, MigrationFinding } from '../../capture/types';
 import type { PendingNotice } from '../../autofill/notices';
-import { ScanPanel } from '../../ui/components/ScanPanel';
+import { later } from '../../ui/components/later';
 import { FillWarning } from '../../ui/components/FillWarning';
 import { NoticeBanner } from '../../ui/components/NoticeBanner';
 import { SiteOfferPanel } from '../../ui/components/SiteOfferPanel';
-import { PendingQrSignIn } from '../../ui/qr-signin/PendingQrSignIn';
 import type { useScanner } from './use-scanner';
 import type { useFiller } from './use-filler';
 
@@ -26,6 +25,9 @@ interface Props {
   reload(): Promise<void>;
   setStatus(text: string): void;
 }
+
+const ScanPanel = later(() => import('../../ui/components/ScanPanel').then((module) => module.ScanPanel));
+const PendingQrSignIn = later(() => import('../../ui/qr-signin/PendingQrSignIn').then((module) => module.PendingQrSignIn));
 
 /** What the page in front of the user brought up: a scan's result, the warning before filling elsewhere, a notice. */
 export function PagePanels({ vault, actions, scanner, filler, notice, onDismissNotice, accounts, codeFor, run, reload, setStatus }: Props) {

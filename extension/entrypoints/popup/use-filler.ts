@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Vault, VaultAccount } from '../../vault/index';
 import type { ActivePage } from '../../ui/page/active-page';
 import { fillAccountCode } from '../../ui/page/fill-account';
-import { isBoundTo } from '../../sites/sites';
+import { isBoundTo } from '../../sites/is-bound-to';
 import { siblingSiteToAdd } from '../../sites/site-families';
 import { describeFilled, describeForeignFrame, describeNoField } from '../../ui/text/describe-fill';
 import { copyCode } from '../../clipboard/copy-code';

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { TICK_MARK } from '../../ui/hooks/use-now';
 
 export const CODES_SHOWN_MARK = 'tessera:codes-shown';
@@ -6,13 +6,9 @@ export const TICK_MEASURE = 'tessera:tick';
 
 // Marks read by bench/popup.bench.ts: when the first codes are on screen (relative to the page opening),
 // and how long each per-second refresh took from the timer firing to the DOM being updated.
-export function usePerfMarks(codesShown: boolean, now: number): void {
-  const marked = useRef(false);
-  useLayoutEffect(() => {
-    if (!codesShown || marked.current) return;
-    marked.current = true;
-    performance.mark(CODES_SHOWN_MARK);
-  }, [codesShown]);
+export function usePerfMarks(now: number): void {
+  // The accounts come with the view: its first layout is the first screen of codes.
+  useLayoutEffect(() => { performance.mark(CODES_SHOWN_MARK); }, []);
   useLayoutEffect(() => {
     if (performance.getEntriesByName(TICK_MARK, 'mark').length === 0) return;
     // Entries would pile up in a popup left open for hours: keep the recent ones only.

@@ -1,5 +1,5 @@
 import type { VaultAccount } from '../../vault/index';
-import { isBoundTo } from '../../sites/sites';
+import { isBoundTo } from '../../sites/is-bound-to';
 
 /** Accounts whose issuer, account name or sites contain every word of the query (case-insensitive). */
 export function filterAccounts(accounts: VaultAccount[], query: string): VaultAccount[] {

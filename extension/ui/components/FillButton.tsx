@@ -1,4 +1,4 @@
-import { isBoundTo } from '../../sites/sites';
+import { isBoundTo } from '../../sites/is-bound-to';
 
 interface Props { account: { sites: readonly string[] }; label: string; pageSite: string; onFill(): void }
 

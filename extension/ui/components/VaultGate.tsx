@@ -1,40 +1,44 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Vault, VaultState } from '../../vault/index';
+import type { Vault, VaultAccount, VaultOpening } from '../../vault/index';
 import { CreateVault } from './CreateVault';
 import { UnlockForm } from './UnlockForm';
 import { useLockWatch } from '../hooks/use-lock-watch';
 
 export interface Unlocked {
   vault: Vault;
+  /** The accounts as the vault opened with them, so the first screen needs no second read. */
+  initialAccounts: VaultAccount[];
   /** Call when an operation found the vault locked (auto-lock, another page) or to lock it now. */
   showLocked(): void;
   lockNow(): Promise<void>;
 }
 
+type Shown = VaultOpening | { state: 'loading' };
+
 /** Shows first-run setup, the unlock form, or the unlocked content, whichever the vault's state calls for. */
 export function VaultGate({ vault, children }: { vault: Vault; children: (unlocked: Unlocked) => ComponentChildren }) {
-  const [state, setState] = useState<VaultState | 'loading'>('loading');
+  // Started during the first render rather than after the first paint: the codes come up as soon as storage answers.
+  const [opening, setOpening] = useState(() => vault.open());
+  const [shown, setShown] = useState<Shown>({ state: 'loading' });
 
-  const refresh = useCallback(async () => {
-    // Opening a page counts as use only after the idle check, so an expired session locks first.
-    await vault.lockIfIdle();
-    const current = await vault.state();
-    if (current === 'unlocked') await vault.touch();
-    setState(current);
-  }, [vault]);
+  useEffect(() => {
+    let current = true;
+    // A vault that cannot be read shows the unlock form, whose attempt then says what is wrong.
+    opening.then((next) => current && setShown(next), () => current && setShown({ state: 'locked' }));
+    return () => { current = false; };
+  }, [opening]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
-
-  const showLocked = useCallback(() => setState('locked'), []);
-  useLockWatch(vault, state === 'unlocked', showLocked);
+  const reopen = useCallback(() => setOpening(vault.open()), [vault]);
+  const showLocked = useCallback(() => setShown({ state: 'locked' }), []);
+  useLockWatch(vault, shown.state === 'unlocked', showLocked);
   const lockNow = useCallback(async () => {
     await vault.lock();
-    setState('locked');
+    setShown({ state: 'locked' });
   }, [vault]);
 
-  if (state === 'loading') return <p class="loading" aria-busy="true">Opening…</p>;
-  if (state === 'empty') return <CreateVault onCreated={() => void refresh()} />;
-  if (state === 'locked') return <UnlockForm vault={vault} onUnlocked={() => setState('unlocked')} />;
-  return <>{children({ vault, showLocked, lockNow })}</>;
+  if (shown.state === 'loading') return <p class="loading" aria-busy="true">Opening…</p>;
+  if (shown.state === 'empty') return <CreateVault onCreated={reopen} />;
+  if (shown.state === 'locked') return <UnlockForm vault={vault} onUnlocked={reopen} />;
+  return <>{children({ vault, initialAccounts: shown.accounts, showLocked, lockNow })}</>;
 }

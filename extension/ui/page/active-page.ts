@@ -1,7 +1,6 @@
 // The tab the popup was opened on. With the activeTab grant of the toolbar click its URL is readable; without it
 // (the popup opened as a tab, a browser page) the page simply has no site and nothing is offered to fill.
 import { browser } from 'wxt/browser';
-import { siteOf } from '../../sites/sites';
 
 export interface ActivePage { tabId: number; windowId: number; url: string | null; site: string | null }
 
@@ -9,5 +8,7 @@ export async function readActivePage(): Promise<ActivePage | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab || tab.id === undefined) return null;
   const url = tab.url ?? null;
+  // The public suffix list loads after the first screen of codes, which does not need it.
+  const { siteOf } = await import('../../sites/sites');
   return { tabId: tab.id, windowId: tab.windowId, url, site: url ? siteOf(url) : null };
 }

@@ -1,0 +1,27 @@
+// What a page shows first, in one pass: opening the popup must not wait on a chain of storage round trips.
+import { importAesKey } from '../crypto/aead';
+import { openAll } from './accounts';
+import { hasIdledOut, readHeaderValue, readSettings, type VaultContext } from './context';
+import { clearSession, readLastUsed, readSessionKey, recordUse } from './session';
+import type { VaultOpening } from './types';
+
+/**
+ * The vault's state, and for an unlocked vault its accounts. Header, settings, session key, last use and the encrypted
+ * records are read at once; a key whose idle time ran out (or that belongs to a vault since replaced) is dropped
+ * first, so an expired session locks before the page counts as a use.
+ */
+export async function openVaultSession(ctx: VaultContext): Promise<VaultOpening> {
+  const [header, settings, stored, lastUsed, records] = await Promise.all([
+    readHeaderValue(ctx), readSettings(ctx), readSessionKey(ctx.session), readLastUsed(ctx.session),
+    // Still encrypted: read alongside, used only if the session turns out to be unlocked.
+    ctx.db().then((db) => db.getAll('accounts')),
+  ]);
+  const now = ctx.now();
+  const expired = stored !== null && hasIdledOut(settings, lastUsed, now);
+  if (expired) await clearSession(ctx.session);
+  if (!header) return { state: 'empty' };
+  if (!stored || expired || stored.vaultId !== header.vaultId) return { state: 'locked' };
+  const unlocked = { vaultId: stored.vaultId, key: await importAesKey(stored.raw) };
+  const [accounts] = await Promise.all([openAll(unlocked, records), recordUse(ctx.session, now)]);
+  return { state: 'unlocked', accounts };
+}
