@@ -10,6 +10,7 @@ import type { ScanRegionResponse } from './responses';
 import { handOverScan, type PendingScan } from './pending-scan';
 import { scanTab, scanTabRegion, type ScanDeps, type TabRef } from './scan-tab';
 import { selectRegion } from './select-region';
+import { collectPageImages, type PageImages } from './page-images';
 import { browserArea } from '../storage/browser-area';
 
 export function registerCapture(): void {
@@ -43,6 +44,10 @@ function scanDeps(): ScanDeps {
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     progress: browserArea('session'),
     prepareDecoder: ensureDecoder,
+    readPageImages: async (tabId) => {
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageImages });
+      return (result?.result as PageImages | undefined) ?? null;
+    },
   };
 }
 

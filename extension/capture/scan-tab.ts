@@ -2,11 +2,12 @@
 // Browser APIs come in through `ScanDeps` (register.ts wires the real ones), so the steps stay plain functions.
 import { decodeQrCodes, decodeQrRegion, type RgbaImage } from '#shared/qr/index.ts';
 import { CaptureError } from './errors';
-import { buildScanResult } from './findings';
+import { buildScanResult, type Decoded } from './findings';
 import type { KeyValueArea } from '../storage/area';
 import { pixelsFromImage } from './pixels-from-image';
 import { toCaptureRect, type RegionSelection } from './region';
 import type { ScanResult } from './types';
+import type { PageImages } from './page-images';
 
 export interface TabRef { tabId: number; windowId: number }
 
@@ -17,15 +18,46 @@ export interface ScanDeps {
   /** Where export progress is kept: the session area in the extension. */
   progress: KeyValueArea;
   prepareDecoder(): Promise<void>;
+  /** The pictures the tab's page shows that may be QR codes (page-images.ts), read without a capture. */
+  readPageImages?(tabId: number): Promise<PageImages | null>;
   /** Waits between capture attempts; setTimeout by default. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 // The decoder gets the same search whatever the capture cost, so the same page always gets the same answer.
+// A code the page shows as a picture is read from the page while the tab is captured, and answers without waiting
+// for the capture; everything else (codes in other sites' frames, in CSS backgrounds, in photos) is the capture's.
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
-  const { image, tabUrl } = await captureTab(ref, deps);
+  const stop = new AbortController();
+  const captured = captureTab(ref, deps, stop.signal);
+  const fromPage = await readPageCodes(ref, deps).catch(() => null);
+  if (fromPage) {
+    stop.abort();
+    captured.catch(() => undefined); // no longer awaited: its failure is nobody's concern
+    return buildScanResult(fromPage.decoded, { tabUrl: fromPage.tabUrl, progress: deps.progress }, describeNothingOnPage);
+  }
+  const { image, tabUrl } = await captured;
   const decoded = await decodeQrCodes(image);
   return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingOnPage);
+}
+
+/** The codes in the page's own pictures, credited to the tab's page; null when there are none to go by. */
+async function readPageCodes(ref: TabRef, deps: ScanDeps): Promise<{ decoded: Decoded; tabUrl: string } | null> {
+  if (!deps.readPageImages) return null;
+  const decoderReady = deps.prepareDecoder();
+  const tab = await deps.getTab(ref.tabId);
+  if (!tab.url || !isShown(tab, ref)) return null;
+  const page = await deps.readPageImages(ref.tabId);
+  // Like a capture, credited only to the origin the tab shows (a page that navigated meanwhile is not).
+  if (!page || page.images.length === 0 || page.origin !== originOf(tab.url)) return null;
+  await decoderReady;
+  const texts: string[] = [];
+  for (const dataUrl of page.images) {
+    const found = await decodeQrCodes(await pixelsFromImage(dataUrl));
+    for (const text of found.texts) if (!texts.includes(text)) texts.push(text);
+  }
+  if (texts.length === 0) return null;
+  return { decoded: { texts, timedOut: false, unreadable: 0 }, tabUrl: tab.url };
 }
 
 /** Scans only the box the user drew (already taken off the page before the capture). */
@@ -36,10 +68,11 @@ export async function scanTabRegion(ref: TabRef, selection: RegionSelection, dep
   return buildScanResult(decoded, { tabUrl, progress: deps.progress }, describeNothingInBox);
 }
 
-export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: RgbaImage; tabUrl: string | null }> {
+/** The visible tab as pixels; `signal` stops before the costly unpacking when the answer came from elsewhere. */
+export async function captureTab(ref: TabRef, deps: ScanDeps, signal?: AbortSignal): Promise<{ image: RgbaImage; tabUrl: string | null }> {
   const decoderReady = deps.prepareDecoder().catch(() => undefined); // a failure surfaces as the decoder's own error
   const tab = await deps.getTab(ref.tabId).catch(() => null);
-  if (!tab || tab.active === false || (tab.windowId !== undefined && tab.windowId !== ref.windowId)) {
+  if (!tab || !isShown(tab, ref)) {
     throw new CaptureError('tab_not_visible', 'That tab is no longer the one shown: open Tessera again on the page with the QR code.');
   }
   let dataUrl: string;
@@ -54,9 +87,14 @@ export async function captureTab(ref: TabRef, deps: ScanDeps): Promise<{ image: 
   if (!after || originOf(after.url) !== originOf(tab.url)) {
     throw new CaptureError('tab_not_visible', 'The page changed while it was being scanned: wait until it has loaded, then scan again.');
   }
+  signal?.throwIfAborted();
   const image = await pixelsFromImage(dataUrl);
   await decoderReady;
   return { image, tabUrl: tab.url ?? null };
+}
+
+function isShown(tab: { active?: boolean; windowId?: number }, ref: TabRef): boolean {
+  return tab.active !== false && (tab.windowId === undefined || tab.windowId === ref.windowId);
 }
 
 function originOf(url: string | undefined): string | null {

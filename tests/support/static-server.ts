@@ -24,7 +24,7 @@ export async function serveStatic(pages: Record<string, string>, options: ServeO
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(body);
+    res.writeHead(200, { 'content-type': contentTypeOf(path) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -33,4 +33,10 @@ export async function serveStatic(pages: Record<string, string>, options: ServeO
     url: (path, host = '127.0.0.1') => `http://${host}:${port}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function contentTypeOf(path: string): string {
+  if (path.endsWith('.js')) return 'text/javascript';
+  if (path.endsWith('.svg')) return 'image/svg+xml';
+  return 'text/html; charset=utf-8';
 }
