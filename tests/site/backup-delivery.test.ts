@@ -1,21 +1,14 @@
 // Backup codes reach the user, not the administrator: approval mails a single-use link; the codes open once (shown
 // or as .txt), then only hashes remain; the administrator sees whether they were fetched, never the codes; the
 // explicit, audited hand-over stays for users without a working mailbox.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_ENV, signInAdmin, userAtCodeStep } from './support/admin';
-import { linkIn, pathOf, recipientOf, startMailbox, type Mailbox } from './support/mailbox';
+import { linkIn, pathOf, recipientOf, mailboxPerTest } from './support/mailbox';
 import { PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readStoredText } from './support/stored';
 
 let site: TestSite;
-let mailbox: Mailbox;
-beforeEach(async () => {
-  mailbox = await startMailbox();
-});
-afterEach(async () => {
-  await site?.close();
-  await mailbox.stop();
-});
+const mailbox = mailboxPerTest(() => site);
 
 const EMAIL = 'rosa@example.com';
 const CODE = /\b[0-9a-z]{5}-[0-9a-z]{5}\b/g;

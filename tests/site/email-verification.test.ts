@@ -1,19 +1,12 @@
 // Email verification: under `required` the link from the mail (a plain GET, no cookies) verifies the address and
 // sign-in works only after; used or expired links are refused with words; "send again" is rate-limited.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linkIn, pathOf, recipientOf, startMailbox, type Mailbox } from './support/mailbox';
+import { describe, expect, it } from 'vitest';
+import { linkIn, pathOf, recipientOf, mailboxPerTest } from './support/mailbox';
 import { PASSWORD, startTestSite, type TestSite } from './support/site';
 import { readStored } from './support/stored';
 
 let site: TestSite;
-let mailbox: Mailbox;
-beforeEach(async () => {
-  mailbox = await startMailbox();
-});
-afterEach(async () => {
-  await site?.close();
-  await mailbox.stop();
-});
+const mailbox = mailboxPerTest(() => site);
 
 const signUp = (email: string) => site.client().post('/api/signup', { email, password: PASSWORD, displayName: 'Vera' });
 const signIn = (email: string) => site.client().post('/api/signin', { email, password: PASSWORD });

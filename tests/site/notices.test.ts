@@ -1,22 +1,15 @@
 // Security notices: each change that guards an account mails its owner once, with a "This wasn't me" link that
 // freezes the account (one confirmation), ends its sessions and waits for an administrator, whose unfreeze is audited.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { ADMIN_ENV, signInAdmin } from './support/admin';
-import { linkIn, pathOf, recipientOf, startMailbox, type Mailbox } from './support/mailbox';
+import { linkIn, pathOf, recipientOf, mailboxPerTest } from './support/mailbox';
 import { DEVICE, generateQr, pageClient, scanSignin } from './support/qr';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readStored } from './support/stored';
 
 let site: TestSite;
-let mailbox: Mailbox;
-beforeEach(async () => {
-  mailbox = await startMailbox();
-});
-afterEach(async () => {
-  await site?.close();
-  await mailbox.stop();
-});
+const mailbox = mailboxPerTest(() => site);
 
 const EMAIL = 'nora@example.com';
 const noticeTo = (subject: string) => mailbox.waitFor((m) => recipientOf(m) === EMAIL && m.subject === subject);

@@ -1,19 +1,12 @@
 // Changing a password (other sessions end) and resetting a forgotten one by a link from email (works once, for an
 // hour, ends every session, and the code step still follows); the same answer for addresses without an account.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linkIn, pathOf, recipientOf, startMailbox, type Mailbox } from './support/mailbox';
+import { describe, expect, it } from 'vitest';
+import { linkIn, pathOf, recipientOf, mailboxPerTest } from './support/mailbox';
 import { codeAt, PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readStored } from './support/stored';
 
 let site: TestSite;
-let mailbox: Mailbox;
-beforeEach(async () => {
-  mailbox = await startMailbox();
-});
-afterEach(async () => {
-  await site?.close();
-  await mailbox.stop();
-});
+const mailbox = mailboxPerTest(() => site);
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const mailTo = (email: string, subject: string) => mailbox.waitFor((m) => recipientOf(m) === email && m.subject === subject);

@@ -1,22 +1,15 @@
 // Recovery when every factor is lost: the password step, a link from email, then a wait during which every sign-in
 // and the notice email offer "Cancel this recovery"; after it MFA is off and the next sign-in enrols. Refused without
 // the email link; the administrator can approve early or cancel. The clock is moved, never slept.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_ENV, signInAdmin } from './support/admin';
-import { linkIn, pathOf, recipientOf, startMailbox, type Mailbox } from './support/mailbox';
+import { linkIn, pathOf, recipientOf, mailboxPerTest } from './support/mailbox';
 import { PASSWORD, signUpWithTotp, startTestSite, type TestSite } from './support/site';
 import { readStored } from './support/stored';
 import type { Client } from './support/client';
 
 let site: TestSite;
-let mailbox: Mailbox;
-beforeEach(async () => {
-  mailbox = await startMailbox();
-});
-afterEach(async () => {
-  await site?.close();
-  await mailbox.stop();
-});
+const mailbox = mailboxPerTest(() => site);
 
 const HOUR = 60 * 60_000;
 const mailTo = (email: string, subject: string) => mailbox.waitFor((m) => recipientOf(m) === email && m.subject === subject);

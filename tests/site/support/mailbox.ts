@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterEach, beforeEach } from 'vitest';
 
 export interface Mailbox {
   /** SMTP_URL for the site. */
@@ -101,5 +102,34 @@ export async function startMailbox(options: { auth?: { user: string; pass: strin
       server = new SMTPServer(serverOptions);
       await listen();
     },
+  };
+}
+
+/**
+ * A fresh mailbox for every test of the file, stopped after it together with the test's site (`siteOf` gives it).
+ * The object stands for the current test's mailbox, so a file keeps one `mailbox` constant.
+ */
+export function mailboxPerTest(siteOf: () => { close(): Promise<void> } | undefined): Mailbox {
+  let current: Mailbox | undefined;
+  beforeEach(async () => {
+    current = await startMailbox();
+  });
+  afterEach(async () => {
+    await siteOf()?.close();
+    await current?.stop();
+    current = undefined;
+  });
+  const now = (): Mailbox => {
+    if (!current) throw new Error('The mailbox exists only while a test runs.');
+    return current;
+  };
+  return {
+    get url() { return now().url; },
+    get port() { return now().port; },
+    get messages() { return now().messages; },
+    to: (address) => now().to(address),
+    waitFor: (matches, timeoutMs) => now().waitFor(matches, timeoutMs),
+    stop: () => now().stop(),
+    start: () => now().start(),
   };
 }
