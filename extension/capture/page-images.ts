@@ -14,7 +14,8 @@ export interface PageImages {
  * Pictures of another origin that the page may not read (a tainted canvas) are left to the capture.
  */
 export async function collectPageImages(): Promise<PageImages> {
-  const MIN_SIDE_CSS_PX = 40;
+  // A code drawn small on a high-DPI screen can be 30 CSS pixels wide and still hold its modules.
+  const MIN_SIDE_CSS_PX = 20;
   const MAX_PICTURES = 8;
   // Big enough for the decoder's modules, small enough to stay quick on a large photo.
   const MIN_SIDE_PX = 400;
@@ -72,10 +73,12 @@ export async function collectPageImages(): Promise<PageImages> {
     const rect = element.getBoundingClientRect();
     if (isCandidate(element, rect)) candidates.push({ element, rect });
   }
-  candidates.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+  // The largest few (not the icons and avatars of a page's header), then in reading order.
+  const chosen = candidates.sort((a, b) => b.rect.width * b.rect.height - a.rect.width * a.rect.height).slice(0, MAX_PICTURES);
+  chosen.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
 
   const images: string[] = [];
-  for (const { element, rect } of candidates.slice(0, MAX_PICTURES)) {
+  for (const { element, rect } of chosen) {
     try {
       const url = await picture(element, rect);
       if (url) images.push(url);

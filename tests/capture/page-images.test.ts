@@ -25,7 +25,7 @@ async function pageHtml(): Promise<string> {
       <div style="width:180px">${svg}</div>
       <img alt="" src="${await png(HIDDEN)}" width="180" height="180" style="visibility:hidden">
       <img alt="" src="${await png(FADED)}" width="180" height="180" style="opacity:0">
-      <img alt="" src="${await png(TINY)}" width="24" height="24">
+      <img alt="" src="${await png(TINY)}" width="12" height="12">
       <canvas id="foreign" width="180" height="180"></canvas>
     </div>
     <img alt="" src="${await png(BELOW)}" width="180" height="180" style="margin-top:2000px">
