@@ -6,12 +6,13 @@ import QRCode from 'qrcode';
 import { decodeQrCodes } from '#shared/qr/index.ts';
 import { loadZxingForNode } from '#shared/qr/zxing-node.ts';
 import type { PageImages } from '../../extension/capture/page-images';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { bundleModule } from './bundle-module';
 import { corpusUri } from '../support/qr-pages';
 
-const [IMG, CANVAS, SVG, HIDDEN, FADED, BELOW, TINY, FOREIGN] = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => corpusUri(seed));
+const [IMG, CANVAS, SVG, HIDDEN, FADED, BELOW, TINY, FOREIGN, CROWDED] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((seed) => corpusUri(seed));
 let browser: LaunchedBrowser;
 let server: StaticServer;
 
@@ -46,7 +47,10 @@ async function pageHtml(): Promise<string> {
 beforeAll(async () => {
   await loadZxingForNode();
   const foreign = await QRCode.toString(FOREIGN, { type: 'svg', margin: 4 });
-  server = await serveStatic({ '/setup': await pageHtml(), '/foreign.svg': foreign });
+  // A header of a dozen avatars above the code: square pictures too, and first in reading order.
+  const avatars = Array.from({ length: 12 }, () => '<canvas width="32" height="32" style="background:#8250df"></canvas>').join('');
+  const crowded = `<!doctype html><html><body>${avatars}<p><img alt="" src="${await QRCode.toDataURL(CROWDED, { margin: 4, scale: 4 })}" width="180" height="180"></p></body></html>`;
+  server = await serveStatic({ '/setup': await pageHtml(), '/foreign.svg': foreign, '/crowded': crowded });
   browser = await launchBrowser({ extension: false, args: ['--host-resolver-rules=MAP * 127.0.0.1'] });
 });
 afterAll(async () => {
@@ -63,6 +67,11 @@ async function decodeAll(images: string[]): Promise<string[]> {
   return texts;
 }
 
+async function collectIn(page: Page): Promise<PageImages> {
+  await page.evaluate(await bundleModule('extension/capture/page-images.ts', 'PageImagesModule'));
+  return page.evaluate(() => (globalThis as unknown as { PageImagesModule: { collectPageImages(): Promise<PageImages> } }).PageImagesModule.collectPageImages());
+}
+
 describe('collectPageImages', () => {
   it('gives the visible pictures a code can be in (img, canvas, svg), in reading order, with the page\'s origin', async () => {
     const page = await browser.context.newPage();
@@ -71,11 +80,17 @@ describe('collectPageImages', () => {
     await page.evaluate(() => (window as unknown as { ready: Promise<void> }).ready);
     // The other site's picture is on its canvas, which the page itself may no longer read.
     expect(await page.evaluate(() => { try { (document.getElementById('foreign') as HTMLCanvasElement).toDataURL(); return 'readable'; } catch (error) { return (error as Error).name; } })).toBe('SecurityError');
-    await page.evaluate(await bundleModule('extension/capture/page-images.ts', 'PageImagesModule'));
-    const found = await page.evaluate(() => (globalThis as unknown as { PageImagesModule: { collectPageImages(): Promise<PageImages> } }).PageImagesModule.collectPageImages());
+    const found = await collectIn(page);
     expect(found.origin).toBe(`http://login.example.com:${server.port}`);
     // Hidden, transparent, below the fold, too small to hold a code, and another site's picture on a canvas: none.
     expect(await decodeAll(found.images)).toEqual([IMG, CANVAS, SVG]);
+    await page.close();
+  });
+
+  it('reads the code below a header full of small square pictures', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/crowded', 'login.example.com'));
+    expect(await decodeAll((await collectIn(page)).images)).toEqual([CROWDED]);
     await page.close();
   });
 });
