@@ -1,8 +1,12 @@
 import { render } from 'preact';
+import { later } from '../../ui/components/later';
 import { VaultGate } from '../../ui/components/VaultGate';
 import { getVault } from '../../vault/extension-vault';
-import { AccountsView } from './AccountsView';
 import '../../ui/styles.css';
+
+// Most of the popup's script is the list's: it loads while the vault is being opened rather than before.
+const AccountsView = later(() => import('./AccountsView').then((module) => module.AccountsView));
+AccountsView.preload();
 
 function Popup() {
   return (
