@@ -15,7 +15,7 @@ import { findUserByEmail, normaliseEmail } from './users';
 const taken = (email: string) => new ConflictError('email_taken', `Another account uses ${email}: choose another address.`);
 
 export async function requestEmailChange(ctx: SiteContext, signedIn: User, input: { password: string; newEmail: string }, request: RequestInfo): Promise<string> {
-  const user = await confirmPassword(ctx, signedIn, input.password, request, 'change_email');
+  const { user } = await confirmPassword(ctx, signedIn, input.password, request, 'change_email');
   const email = normaliseEmail(input.newEmail);
   if (email === user.email) throw new ValidationError('newEmail', 'That is already your address.', 'same_email');
   if (await findUserByEmail(ctx, email)) throw taken(email);

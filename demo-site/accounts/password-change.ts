@@ -29,7 +29,7 @@ export async function changePassword(
   ctx: SiteContext, signedIn: User, session: Session, input: NewPassword & { currentPassword: string }, request: RequestInfo,
 ): Promise<void> {
   assertAcceptableNewPassword(input);
-  const user = await confirmPassword(ctx, signedIn, input.currentPassword, request, 'change_password', 'currentPassword');
+  const { user } = await confirmPassword(ctx, signedIn, input.currentPassword, request, 'change_password', 'currentPassword');
   if (input.currentPassword === input.newPassword) throw new ValidationError('newPassword', 'That is your current password: choose a new one.', 'same_password');
   const hash = await hashPassword(input.newPassword, ctx.config.argon2);
   await ctx.storage.transaction(async (tx) => {

@@ -65,7 +65,7 @@ export async function signUp(ctx: SiteContext, input: SignupInput, request: Requ
     if (!(await insertUser(ctx, user, tx))) throw emailTaken();
     await recordAudit(ctx, 'signup', request, { userId: user.id, details: { verification } }, tx);
     if (verification !== 'off') await sendVerificationLink(ctx, user, tx);
-    return signsIn ? createCredential(ctx, user, 'signup', delivery, tx) : null;
+    return signsIn ? createCredential(ctx, user, 'signup', delivery, request, tx) : null;
   });
   return { user, credential };
 }

@@ -1,14 +1,17 @@
-// How a completed sign-in is handed over: a cookie session (pages, browsers), or tokens for an API client that asked
-// for them ("tokens": true), which carry how the user signed in (amr).
-import type { SiteContext } from '../context';
+// How a completed sign-in is handed over: a cookie session (pages, browsers) with the browser's device cookie renewed
+// in the same transaction, or tokens for an API client that asked for them ("tokens": true), which carry how the user
+// signed in (amr).
+import type { RequestInfo, SiteContext } from '../context';
 import { AuthenticationError } from '../errors';
 import type { Repositories } from '../storage/repositories';
-import type { AuthMethod, User } from '../storage/rows';
+import type { AuthMethod, Device, User } from '../storage/rows';
 import { startTokenFamily, type TokenGrant } from '../tokens/refresh';
 import { createSession } from './session';
+import { trustDevice } from './devices';
 
 export type Delivery = 'session' | 'tokens';
-export type Credential = { kind: 'session'; sessionId: string } | ({ kind: 'tokens' } & TokenGrant);
+/** `deviceTokens`: what the browser's device cookie holds now (auth/devices.ts). */
+export type Credential = { kind: 'session'; sessionId: string; deviceTokens: string[] } | ({ kind: 'tokens' } & TokenGrant);
 
 /** A sign-in method (as audited) and what it proved, in RFC 8176 words. A backup code is a one-time password too. */
 const PROVED: Record<string, AuthMethod[]> = {
@@ -21,8 +24,14 @@ const PROVED: Record<string, AuthMethod[]> = {
 
 export const deliveryFor = (wantsTokens: boolean | undefined): Delivery => (wantsTokens ? 'tokens' : 'session');
 
-export async function createCredential(ctx: SiteContext, user: User, method: string, delivery: Delivery, tx: Repositories): Promise<Credential> {
-  if (delivery === 'session') return { kind: 'session', sessionId: await createSession(ctx, user, tx) };
+/** `cookieDevices`: the device cookie's devices, when the request has read them already. */
+export async function createCredential(
+  ctx: SiteContext, user: User, method: string, delivery: Delivery, request: RequestInfo, tx: Repositories, cookieDevices?: Device[],
+): Promise<Credential> {
+  if (delivery === 'session') {
+    const [sessionId, deviceTokens] = await Promise.all([createSession(ctx, user, tx), trustDevice(ctx, user.id, request.deviceTokens ?? [], tx, cookieDevices)]);
+    return { kind: 'session', sessionId, deviceTokens };
+  }
   return { kind: 'tokens', ...(await startTokenFamily(ctx, user, PROVED[method] ?? ['pwd'], tx)) };
 }
 

@@ -1,10 +1,9 @@
-// Which second factors a user can use at the code step.
-import type { Repositories } from '../storage/repositories';
+// Which second factors a user can use at the code step, given how many unused backup codes the account has.
 import type { User } from '../storage/rows';
 
-export async function signinMethods(repos: Repositories, user: User): Promise<string[]> {
+export function signinMethods(user: User, unusedBackupCodes: number): string[] {
   const methods: string[] = [];
   if (user.totp) methods.push('totp');
-  if ((await repos.backupCodes.countUnused(user.id)) > 0) methods.push('backup_code');
+  if (unusedBackupCodes > 0) methods.push('backup_code');
   return methods;
 }

@@ -9,6 +9,6 @@ import { findTicket } from './ticket';
 
 export async function signInWithBackupCode(ctx: SiteContext, input: CodeStepInput, request: RequestInfo): Promise<{ user: User; credential: Credential }> {
   const { ticket, user } = await findTicket(ctx, input.ticket);
-  await assertMayTry(ctx, { email: user.email, user }, request);
-  return completeSecondFactor(ctx, ticket, user, request, 'backup_code', input.tokens, (tx) => redeemBackupCode(ctx, user, input.code, request, tx));
+  const attempt = await assertMayTry(ctx, { email: user.email, user }, request);
+  return completeSecondFactor(ctx, ticket, attempt, request, 'backup_code', input.tokens, (tx) => redeemBackupCode(ctx, user, input.code, request, tx));
 }

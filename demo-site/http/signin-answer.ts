@@ -9,13 +9,13 @@ import type { User } from '../storage/rows';
 import { issueTokenSet } from '../tokens/refresh';
 import { replaceSession } from './session-middleware';
 import { computeSiteOrigin } from './site-origin';
-import { rememberDevice } from './trusted-device';
+import { setDeviceCookie } from './trusted-device';
 
 export async function answerSignedIn(ctx: SiteContext, req: Request, res: Response, signedIn: { user: User; credential: Credential }, extra: Record<string, unknown> = {}, status = 200): Promise<void> {
   const { user, credential } = signedIn;
   if (credential.kind === 'session') {
     await replaceSession(ctx, req, res, credential.sessionId);
-    await rememberDevice(ctx, req, res, user.id);
+    setDeviceCookie(ctx, req, res, credential.deviceTokens);
     res.status(status).json({ user: toPublicUser(user), ...extra });
     return;
   }

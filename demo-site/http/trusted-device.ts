@@ -3,7 +3,7 @@
 // owner out. The account is the one the request names: its email (password step) or its ticket (code step).
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../context';
-import { findTrustedDevice, parseDeviceTokens, trustDevice } from '../auth/devices';
+import { findTrustedDevice, parseDeviceTokens } from '../auth/devices';
 import { findUserByEmail } from '../accounts/users';
 import { hashToken } from '../crypto/tokens';
 import { DEVICE_COOKIE, readCookie, setCookie, TICKET_COOKIE } from './cookies';
@@ -23,8 +23,7 @@ export async function comesFromTrustedDevice(ctx: SiteContext, req: Request): Pr
   return userId !== null && (await findTrustedDevice(ctx, userId, tokens)) !== null;
 }
 
-/** Every successful sign-in (pages, JSON API, QR, with or without tokens): the browser gets or keeps its device cookie. */
-export async function rememberDevice(ctx: SiteContext, req: Request, res: Response, userId: string): Promise<void> {
-  const tokens = await trustDevice(ctx, userId, parseDeviceTokens(readCookie(req, DEVICE_COOKIE)));
+/** Every sign-in that ends in a session (pages, JSON API, QR): the browser gets or keeps its device cookie, renewed with the session. */
+export function setDeviceCookie(ctx: SiteContext, req: Request, res: Response, tokens: string[]): void {
   setCookie(req, res, DEVICE_COOKIE, tokens.join('.'), ctx.config.throttle.deviceMs);
 }

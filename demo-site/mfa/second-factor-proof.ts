@@ -30,7 +30,8 @@ export async function changeWithSecondFactor<T>(
   change: (user: User, proof: ProofKind, tx: Repositories) => Promise<T>,
 ): Promise<T> {
   if (!signedIn.totp) throw mfaIsOff();
-  const user = await confirmPassword(ctx, signedIn, input.password, request, action);
+  const attempt = await confirmPassword(ctx, signedIn, input.password, request, action);
+  const { user } = attempt;
   const totp = user.totp;
   if (!totp) throw mfaIsOff();
   const proof: ProofKind = input.backupCode !== undefined ? 'backup_code' : 'totp';
@@ -42,5 +43,5 @@ export async function changeWithSecondFactor<T>(
   const wrong = proof === 'backup_code'
     ? new ValidationError('backupCode', 'That backup code is not right or was already used.', 'invalid_backup_code')
     : new ValidationError('code', 'That code is not right: enter the code your authenticator shows now.', 'invalid_code');
-  throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, user, request, action, tx))) ?? wrong;
+  throw (await ctx.storage.transaction((tx) => recordFailedAttempt(ctx, attempt, request, action, tx))) ?? wrong;
 }

@@ -6,7 +6,7 @@ import type { RequestInfo } from '../context';
 import { createToken, hashToken } from '../crypto/tokens';
 import { AccountFrozenError, ValidationError } from '../errors';
 import { findUserByEmail, findUserById } from '../accounts/users';
-import { assertMayTry, recordFailedAttempt } from '../auth/throttle';
+import { assertMayTry, recordFailedAttempt, type AccountAttempt } from '../auth/throttle';
 import { matchTotpCode } from '../auth/totp-verify';
 import { buildPendingOtpauthUri } from '../mfa/new-secret';
 import type { QrSession, User } from '../storage/rows';
@@ -38,8 +38,8 @@ async function refuseSecondScan(qr: QrContext, session: QrSession, input: QrScan
   return new QrAlreadyScannedError();
 }
 
-async function refuseProof(qr: QrContext, user: User, request: RequestInfo): Promise<Error> {
-  return (await qr.site.storage.transaction((tx) => recordFailedAttempt(qr.site, user, request, 'qr_totp', tx))) ?? new InvalidProofError();
+async function refuseProof(qr: QrContext, attempt: AccountAttempt, request: RequestInfo): Promise<Error> {
+  return (await qr.site.storage.transaction((tx) => recordFailedAttempt(qr.site, attempt, request, 'qr_totp', tx))) ?? new InvalidProofError();
 }
 
 async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, request: RequestInfo): Promise<QrScanResponse> {
@@ -51,9 +51,9 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
     await recordAudit(ctx, 'qr_scan_refused', request, { details: { qrId: session.id, reason: 'unknown_account', device: input.device } });
     throw new InvalidProofError();
   }
-  await assertMayTry(ctx, { email: user.email, user }, request);
+  const attempt = await assertMayTry(ctx, { email: user.email, user }, request);
   const step = matchTotpCode(ctx, { secretBox: user.totp.secretBox, userId: user.id, lastStep: user.totp.lastStep }, input.code);
-  if (step === null) throw await refuseProof(qr, user, request);
+  if (step === null) throw await refuseProof(qr, attempt, request);
   if (user.frozenAt !== null) throw new AccountFrozenError();
   const channelToken = createToken();
   const pin = generatePin();
@@ -69,7 +69,7 @@ async function signIn(qr: QrContext, session: QrSession, input: QrScanRequest, r
     await recordAudit(ctx, 'qr_scanned', request, { userId: user.id, details: { qrId: session.id, device: input.device } }, tx);
     return true;
   });
-  if (!scanned) throw await refuseProof(qr, user, request);
+  if (!scanned) throw await refuseProof(qr, attempt, request);
   await qr.notify.toPage(session.binding, { type: 'scanned', qrToken: input.qrToken, device: input.device });
   return { kind: 'signin', pin, pinExpiresAt, channelToken };
 }

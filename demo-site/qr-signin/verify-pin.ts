@@ -41,12 +41,13 @@ async function tryPin(qr: QrContext, input: PinVerifyRequest, binding: string | 
   if (session.state === 'locked') throw new QrLockedError();
   const user = session.userId ? await findUserById(ctx, session.userId) : null;
   if (!user || !session.pin) throw new QrExpiredError();
-  await assertMayTry(ctx, { email: user.email, user }, request);
+  const attempt = await assertMayTry(ctx, { email: user.email, user }, request);
   const pin = input.pin.replace(/\s/g, '');
   if (!isPinMatch(qr.pinKey, session.id, pin, session.pin.hash)) return refusePin(qr, session, input, pin, request);
   const credential = await ctx.storage.transaction(async (tx) => {
-    if (!(await tx.qrSessions.update(session, { state: 'done', channelHash: null }))) return CHANGED;
-    const made = await completeSignin(ctx, user, request, 'qr', delivery, tx);
+    const [done, current] = await Promise.all([tx.qrSessions.update(session, { state: 'done', channelHash: null }), tx.users.findById(user.id)]);
+    if (!done) return CHANGED;
+    const made = await completeSignin(ctx, { user: current, attempt, method: 'qr', delivery }, request, tx);
     await sendNotice(ctx, user, 'qr_signin', tx, { detail: { device: session.device ?? 'an unnamed device' } });
     return made;
   });

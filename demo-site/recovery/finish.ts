@@ -62,11 +62,10 @@ async function complete(ctx: SiteContext, recovery: Recovery, by: string | null,
   return { ...user, totp: null, pendingTotp: null, enrolRequired: true };
 }
 
-/** At the password step: a recovery whose wait is over completes now; the user as it then is. */
-export async function completeDueRecovery(ctx: SiteContext, user: User, request: RequestInfo): Promise<User> {
-  const recovery = await ctx.storage.recoveries.findOpenForUser(user.id);
+/** At the password step, in its transaction, with the user's open recovery: one whose wait is over completes now; the user as it then is. */
+export async function completeIfDue(ctx: SiteContext, user: User, recovery: Recovery | null, request: RequestInfo, tx: Repositories): Promise<User> {
   if (recovery?.state !== 'waiting' || recovery.readyAt! > ctx.now()) return user;
-  return (await ctx.storage.transaction((tx) => complete(ctx, recovery, null, request, tx))) ?? (await ctx.storage.users.findById(user.id)) ?? user;
+  return (await complete(ctx, recovery, null, request, tx)) ?? (await tx.users.findById(user.id)) ?? user;
 }
 
 /** The sweep: every recovery whose wait is over. */

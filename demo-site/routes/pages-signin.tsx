@@ -10,7 +10,7 @@ import { endSession } from '../auth/session';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, TICKET_COOKIE } from '../http/cookies';
 import { requestInfo } from '../http/request-info';
 import { currentSession, replaceSession } from '../http/session-middleware';
-import { rememberDevice } from '../http/trusted-device';
+import { setDeviceCookie } from '../http/trusted-device';
 import { parseInput } from '../http/validate';
 import { backupRequestSchema, signinSchema, signupSchema, totpStepSchema } from '../http/schemas';
 import { findTicket } from '../auth/ticket';
@@ -37,7 +37,7 @@ function homeFor(ctx: SiteContext, user: User): string {
 /** The sign-in succeeded: the new session replaces the old one, the browser is remembered, and the finished ticket goes. */
 async function startSession(ctx: SiteContext, req: Request, res: Response, signedIn: { user: User; credential: Credential }): Promise<void> {
   await replaceSession(ctx, req, res, sessionIdOf(signedIn.credential));
-  await rememberDevice(ctx, req, res, signedIn.user.id);
+  if (signedIn.credential.kind === 'session') setDeviceCookie(ctx, req, res, signedIn.credential.deviceTokens);
   clearCookie(req, res, TICKET_COOKIE);
 }
 

@@ -198,7 +198,8 @@ export interface BackupDeliveryRepository {
 
 export interface DeviceRepository {
   insert(device: Device): Promise<void>;
-  find(idHash: string): Promise<Device | null>;
+  /** The devices of those that exist, in any order (a browser's cookie holds a few). */
+  findMany(idHashes: string[]): Promise<Device[]>;
   /** Counts one failure; returns the failures so far (0 when the device is unknown). */
   recordFailure(idHash: string): Promise<number>;
   /** A sign-in from the device: failures cleared, last use set. */
@@ -210,7 +211,8 @@ export interface DeviceRepository {
 }
 
 export interface ThrottleRepository {
-  find(key: string): Promise<Throttle | null>;
+  /** The counters of those that exist, in any order (the delays that may apply to one client). */
+  findMany(keys: string[]): Promise<Throttle[]>;
   /**
    * Counts one failure, atomically. Past `freeFailures`, the client must wait `baseMs` doubled for each further failure,
    * at most `maxMs`, from `now`.

@@ -304,23 +304,27 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       await storage.users.insert(user);
       await storage.devices.insert({ idHash: 'dv', userId: user.id, createdAt: 1, lastUsedAt: 1, failures: 0 });
       await times(3, () => storage.devices.recordFailure('dv'));
-      expect((await storage.devices.find('dv'))?.failures).toBe(3);
+      expect((await storage.devices.findMany(['dv']))[0]?.failures).toBe(3);
       await storage.devices.markUsed('dv', 9);
-      expect(await storage.devices.find('dv')).toMatchObject({ failures: 0, lastUsedAt: 9 });
+      expect(await storage.devices.findMany(['nope', 'dv'])).toEqual([expect.objectContaining({ idHash: 'dv', failures: 0, lastUsedAt: 9 })]);
+      expect(await storage.devices.findMany([])).toEqual([]);
       expect(await storage.devices.recordFailure('nope')).toBe(0);
       expect(await storage.devices.deleteForUser(user.id, 'dv')).toBe(0);
       expect(await storage.devices.deleteUnusedUpTo(9)).toBe(1);
 
       const rule = { now: 1_000, freeFailures: 2, baseMs: 100, maxMs: 350 };
       await times(2, () => storage.throttles.recordFailure('k', rule));
-      expect(await storage.throttles.find('k')).toMatchObject({ failures: 2, blockedUntil: null });
+      expect(await storage.throttles.findMany(['k', 'other'])).toEqual([expect.objectContaining({ key: 'k', failures: 2, blockedUntil: null })]);
       expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 3, blockedUntil: 1_100 });
       expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 4, blockedUntil: 1_200 });
       expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 5, blockedUntil: 1_350 });
       await storage.throttles.clear('k');
-      expect(await storage.throttles.find('k')).toBeNull();
+      expect(await storage.throttles.findMany(['k'])).toEqual([]);
+      // No free failures: the first one already waits.
+      expect(await storage.throttles.recordFailure('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 1, blockedUntil: 1_100 });
+      expect(await storage.throttles.recordFailure('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 2, blockedUntil: 1_200 });
       await storage.throttles.recordFailure('old', rule);
-      expect(await storage.throttles.deleteIdleUpTo(1_000)).toBe(1);
+      expect(await storage.throttles.deleteIdleUpTo(1_000)).toBe(2);
     });
 
     it('refresh tokens: a token is traded once for the next, of racing trades exactly one wins, and nothing is traded in an ended family', async () => {

@@ -7,7 +7,7 @@ export function memoryDevices(db: MemoryDb, write: Write): DeviceRepository {
   const { devices } = db;
   return {
     insert: (device) => write(() => devices.put({ ...device })),
-    find: async (idHash) => copyRow(devices.get(idHash)),
+    findMany: async (idHashes) => idHashes.map((idHash) => copyRow(devices.get(idHash))).filter((device) => device !== null),
     recordFailure: (idHash) =>
       write(() => {
         const device = devices.get(idHash);
@@ -39,7 +39,7 @@ export function memoryDevices(db: MemoryDb, write: Write): DeviceRepository {
 export function memoryThrottles(db: MemoryDb, write: Write): ThrottleRepository {
   const { throttles } = db;
   return {
-    find: async (key) => copyRow(throttles.get(key)),
+    findMany: async (keys) => keys.map((key) => copyRow(throttles.get(key))).filter((throttle) => throttle !== null),
     recordFailure: (key, rule) =>
       write(() => {
         const failures = (throttles.get(key)?.failures ?? 0) + 1;

@@ -8,11 +8,11 @@ export const toAuditEntry = (row: Record<string, any>): AuditEntry => ({
 
 export function postgresAudit(sql: Sql): AuditRepository {
   return {
-    append: async (e) =>
-      void (await sql(
+    append: (e) =>
+      sql.run(
         'INSERT INTO audit (id, type, at, user_id, actor_id, ip, user_agent, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [e.id, e.type, e.at, e.userId, e.actorId, e.ip, e.userAgent, JSON.stringify(e.details)],
-      )),
+      ),
     async query({ userId, type, page, pageSize }) {
       const where = 'WHERE ($1::text IS NULL OR user_id = $1 OR actor_id = $1) AND ($2::text IS NULL OR type = $2)';
       const filters = [userId ?? null, type ?? null];

@@ -1,4 +1,4 @@
-// The PostgreSQL adapter (DATABASE_URL set): a pg pool, the schema migrated at start, transactions on one connection,
+// The PostgreSQL adapter (DATABASE_URL set): a pg pool, the schema migrated at start, transactions on one pipelined connection,
 // and LISTEN/NOTIFY between processes. A database that goes away makes calls fail with StorageUnavailableError; the
 // pool and the listener reconnect by themselves when it is back.
 import pg from 'pg';
@@ -13,6 +13,7 @@ import { postgresQrSessions, postgresRateLimits } from './qr-and-limits';
 import { postgresSessions, postgresTickets } from './sessions';
 import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
 import { postgresRefreshTokens, postgresSigningKeys } from './tokens';
+import { pipelineTransaction } from './transaction';
 import { postgresTransfer } from './transfer';
 import { postgresUsers } from './users';
 import { postgresLinkTokens, postgresMailQueue } from './mail-and-links';
@@ -58,7 +59,8 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   // A database that is down refuses at once (ECONNREFUSED); the timeout covers a request waiting for a free connection
   // of the pool under load, which must not be taken for an outage.
   const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: 30_000, types };
-  const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+  // Pipelined connections: a transaction sends its statements without waiting for each answer (transaction.ts).
+  const pool = new pg.Pool({ ...config, pipeline: true, max: options.poolSize ?? 10 });
   // An idle connection dropped by a restarting database: the pool replaces it at the next query.
   pool.on('error', () => undefined);
   const where = describeDatabaseUrl(url);
@@ -87,14 +89,14 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
       // is noted here (the next query fails and is answered 503) instead of crashing the process.
       const onError = () => void (broken = true);
       client.on('error', onError);
+      const tx = pipelineTransaction(client);
       try {
-        await sqlOf(client)('BEGIN');
-        const result = await work(createPostgresRepositories(sqlOf(client)));
-        await sqlOf(client)('COMMIT');
+        const result = await work(createPostgresRepositories(tx.sql));
+        await tx.commit();
         return result;
       } catch (error) {
         broken = isUnavailable(error) || isUnavailable((error as { cause?: unknown }).cause);
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+        if (!broken) await tx.rollback().catch(() => (broken = true));
         throw error;
       } finally {
         client.off('error', onError);

@@ -20,11 +20,11 @@ export const mailValues = (m: MailMessage): unknown[] => [
 
 export function postgresLinkTokens(sql: Sql): LinkTokenRepository {
   return {
-    insert: async (t) =>
-      void (await sql(
+    insert: (t) =>
+      sql.run(
         'INSERT INTO link_tokens (id_hash, purpose, user_id, created_at, expires_at, used_at, subject) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [t.idHash, t.purpose, t.userId, t.createdAt, t.expiresAt, t.usedAt, t.subject],
-      )),
+      ),
     find: async (idHash) => {
       const { rows } = await sql('SELECT * FROM link_tokens WHERE id_hash = $1', [idHash]);
       return rows[0] ? toLinkToken(rows[0]) : null;
@@ -45,7 +45,7 @@ export function postgresLinkTokens(sql: Sql): LinkTokenRepository {
 
 export function postgresMailQueue(sql: Sql): MailQueueRepository {
   return {
-    enqueue: async (m) => void (await sql(`INSERT INTO mail_queue (${MAIL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, mailValues(m))),
+    enqueue: (m) => sql.run(`INSERT INTO mail_queue (${MAIL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, mailValues(m)),
     // SKIP LOCKED: processes polling at the same moment take different messages, never the same one.
     claimDue: async (now, leaseMs, limit) =>
       (await sql(
@@ -55,18 +55,18 @@ export function postgresMailQueue(sql: Sql): MailQueueRepository {
          RETURNING ${MAIL_COLUMNS}, seq`,
         [now, leaseMs, limit],
       )).rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toMail),
-    markSent: async (id, { now, transport, keepBody }) =>
-      void (await sql(
+    markSent: (id, { now, transport, keepBody }) =>
+      sql.run(
         `UPDATE mail_queue SET status = 'sent', sent_at = $2, transport = $3, lease_until = NULL, attempts = attempts + 1, last_error = NULL,
            body_box = CASE WHEN $4 THEN body_box ELSE NULL END WHERE id = $1`,
         [id, now, transport, keepBody],
-      )),
-    markFailed: async (id, { error, nextAttemptAt, giveUp }) =>
-      void (await sql(
+      ),
+    markFailed: (id, { error, nextAttemptAt, giveUp }) =>
+      sql.run(
         `UPDATE mail_queue SET status = CASE WHEN $4 THEN 'failed' ELSE 'queued' END, attempts = attempts + 1, last_error = $2, next_attempt_at = $3,
            lease_until = NULL WHERE id = $1`,
         [id, error, nextAttemptAt, giveUp],
-      )),
+      ),
     async list({ page, pageSize }) {
       const { rows } = await sql(`SELECT ${MAIL_COLUMNS} FROM mail_queue ORDER BY seq DESC LIMIT $1 OFFSET $2`, [pageSize, (page - 1) * pageSize]);
       const total = (await sql('SELECT count(*)::int AS n FROM mail_queue')).rows[0].n as number;

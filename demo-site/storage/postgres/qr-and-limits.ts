@@ -24,7 +24,7 @@ export function postgresQrSessions(sql: Sql): QrSessionRepository {
   const many = async (text: string, values: unknown[]) => (await sql(text, values)).rows.map(toQrSession);
   const one = async (text: string, values: unknown[]) => (await many(text, values))[0] ?? null;
   return {
-    insert: async (session) => void (await sql(`INSERT INTO qr_sessions (${QR_COLUMNS}) VALUES (${PLACEHOLDERS})`, qrValues(session))),
+    insert: (session) => sql.run(`INSERT INTO qr_sessions (${QR_COLUMNS}) VALUES (${PLACEHOLDERS})`, qrValues(session)),
     findByToken: (tokenHash) => one(`SELECT ${QR_COLUMNS} FROM qr_sessions WHERE token_hash = $1`, [tokenHash]),
     findByChannel: (channelHash) => one(`SELECT ${QR_COLUMNS} FROM qr_sessions WHERE channel_hash = $1`, [channelHash]),
     countLive: async () => (await sql('SELECT count(*)::int AS n FROM qr_sessions')).rows[0].n,
@@ -59,8 +59,8 @@ export function postgresRateLimits(sql: Sql): RateLimitRepository {
       );
       return { hits: rows[0].hits, resetAt: rows[0].reset_at };
     },
-    unhit: async (key) => void (await sql('UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND hits > 0', [key])),
-    reset: async (key) => void (await sql('DELETE FROM rate_limits WHERE key = $1', [key])),
+    unhit: (key) => sql.run('UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND hits > 0', [key]),
+    reset: (key) => sql.run('DELETE FROM rate_limits WHERE key = $1', [key]),
     deleteExpired: async (now) => (await sql('DELETE FROM rate_limits WHERE reset_at <= $1', [now])).rowCount ?? 0,
   };
 }

@@ -50,11 +50,11 @@ export function postgresBackupDeliveries(sql: Sql): BackupDeliveryRepository {
     return rows[0] ? toDelivery(rows[0]) : null;
   };
   return {
-    insert: async (d) =>
-      void (await sql(
+    insert: (d) =>
+      sql.run(
         'INSERT INTO backup_deliveries (id, user_id, request_id, method, codes_box, created_at, expires_at, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [d.id, d.userId, d.requestId, d.method, d.codesBox, d.createdAt, d.expiresAt, d.fetchedAt],
-      )),
+      ),
     find: (id) => one('SELECT * FROM backup_deliveries WHERE id = $1', [id]),
     latestForUser: (userId) => one('SELECT * FROM backup_deliveries WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [userId]),
     findByRequest: (requestId) => one('SELECT * FROM backup_deliveries WHERE request_id = $1 LIMIT 1', [requestId]),

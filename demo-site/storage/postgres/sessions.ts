@@ -12,16 +12,16 @@ export const toTicket = (row: Record<string, any>): Ticket => ({
 
 export function postgresSessions(sql: Sql): SessionRepository {
   return {
-    insert: async (s) =>
-      void (await sql('INSERT INTO sessions (id_hash, user_id, scope, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)', [s.idHash, s.userId, s.scope, s.createdAt, s.lastSeenAt])),
+    insert: (s) =>
+      sql.run('INSERT INTO sessions (id_hash, user_id, scope, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)', [s.idHash, s.userId, s.scope, s.createdAt, s.lastSeenAt]),
     find: async (idHash) => {
       const { rows } = await sql('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
       return rows[0] ? toSession(rows[0]) : null;
     },
     delete: async (idHash) => ((await sql('DELETE FROM sessions WHERE id_hash = $1', [idHash])).rowCount ?? 0) > 0,
     // Only forwards: a slower request must not move "last seen" back.
-    touch: async (idHash, lastSeenAt) => void (await sql('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1 AND last_seen_at < $2', [idHash, lastSeenAt])),
-    setScopeForUser: async (userId, scope) => void (await sql('UPDATE sessions SET scope = $2 WHERE user_id = $1 AND scope <> $2', [userId, scope])),
+    touch: (idHash, lastSeenAt) => sql.run('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1 AND last_seen_at < $2', [idHash, lastSeenAt]),
+    setScopeForUser: (userId, scope) => sql.run('UPDATE sessions SET scope = $2 WHERE user_id = $1 AND scope <> $2', [userId, scope]),
     deleteForUser: async (userId, exceptIdHash) =>
       (await sql('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, exceptIdHash ?? null])).rowCount ?? 0,
     deleteExpired: async ({ seenUpTo, createdUpTo }) =>
@@ -31,8 +31,8 @@ export function postgresSessions(sql: Sql): SessionRepository {
 
 export function postgresTickets(sql: Sql): TicketRepository {
   return {
-    insert: async (t) =>
-      void (await sql('INSERT INTO tickets (id_hash, user_id, expires_at, failures, wants_tokens) VALUES ($1, $2, $3, $4, $5)', [t.idHash, t.userId, t.expiresAt, t.failures, t.wantsTokens])),
+    insert: (t) =>
+      sql.run('INSERT INTO tickets (id_hash, user_id, expires_at, failures, wants_tokens) VALUES ($1, $2, $3, $4, $5)', [t.idHash, t.userId, t.expiresAt, t.failures, t.wantsTokens]),
     find: async (idHash) => {
       const { rows } = await sql('SELECT * FROM tickets WHERE id_hash = $1', [idHash]);
       return rows[0] ? toTicket(rows[0]) : null;

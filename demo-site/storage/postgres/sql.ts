@@ -1,10 +1,16 @@
 // One way to run a query, through the pool or a transaction's client, with the failures that mean "the database
 // cannot be reached" turned into StorageUnavailableError (503). Anything else is a bug and stays as it is.
+// `sql.run` is for a change whose caller needs no answer: outside a transaction it returns once the change is durable,
+// like any statement; inside one (transaction.ts) it returns at once, and the transaction's end waits for it.
 import { createHash } from 'node:crypto';
 import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { StorageUnavailableError } from '../errors';
 
-export type Sql = <R extends QueryResultRow = any>(text: string, values?: unknown[]) => Promise<QueryResult<R>>;
+export interface Sql {
+  <R extends QueryResultRow = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  /** A change with no answer wanted. */
+  run(text: string, values?: unknown[]): Promise<void>;
+}
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** SQLSTATE: 08 connection exceptions; 57P01-57P03 shut down or starting; 53300 too many connections. */
@@ -30,12 +36,19 @@ function nameOf(text: string): string {
   return name;
 }
 
-export function sqlOf(target: { query: (config: QueryConfig) => Promise<QueryResult> }): Sql {
-  return async (text, values) => {
-    try {
-      return (await target.query({ name: nameOf(text), text, values })) as QueryResult<any>;
-    } catch (error) {
-      throw toStorageError(error);
-    }
-  };
+export type Queryable = { query: (config: QueryConfig) => Promise<QueryResult> };
+
+/** A statement on `target` (the pool, or one connection), prepared once per connection. */
+export async function send(target: Queryable, text: string, values?: unknown[]): Promise<QueryResult<any>> {
+  try {
+    return await target.query({ name: nameOf(text), text, values });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export function sqlOf(target: Queryable): Sql {
+  const sql = ((text: string, values?: unknown[]) => send(target, text, values)) as Sql;
+  sql.run = async (text, values) => void (await send(target, text, values));
+  return sql;
 }

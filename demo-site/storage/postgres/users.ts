@@ -56,8 +56,8 @@ export function postgresUsers(sql: Sql): UserRepository {
     },
     findAnyEnrolled: () => one(`SELECT ${USER_COLUMNS} FROM users WHERE totp_secret_box IS NOT NULL LIMIT 1`, []),
     hasAdmin: async () => (await sql(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`)).rows.length > 0,
-    setRole: async (id, role) => void (await sql('UPDATE users SET role = $2 WHERE id = $1', [id, role])),
-    setPasswordHash: async (id, hash) => void (await sql('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash])),
+    setRole: (id, role) => sql.run('UPDATE users SET role = $2 WHERE id = $1', [id, role]),
+    setPasswordHash: (id, hash) => sql.run('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]),
     async recordFailure(id, { threshold, lockMs, now }) {
       // One statement, so simultaneous failures each count once, and exactly one of them locks.
       const { rows } = await sql(
@@ -74,8 +74,8 @@ export function postgresUsers(sql: Sql): UserRepository {
       );
       return { lockedUntil: rows[0]?.locked ? rows[0].locked_until : null };
     },
-    markSignedIn: async (id, now) => void (await sql('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_signin_at = $2 WHERE id = $1', [id, now])),
-    unlock: async (id) => void (await sql('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id])),
+    markSignedIn: (id, now) => sql.run('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_signin_at = $2 WHERE id = $1', [id, now]),
+    unlock: (id) => sql.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id]),
     setPendingTotp: (id, pending, activeBox) =>
       changed(
         'UPDATE users SET pending_totp_box = $2, pending_totp_created_at = $3 WHERE id = $1 AND totp_secret_box IS NOT DISTINCT FROM $4',
