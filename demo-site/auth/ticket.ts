@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import { AuthenticationError } from '../errors';
 import { createToken, hashToken } from '../crypto/tokens';
-import { findUserById } from '../accounts/users';
+import { isAbandonedSignup } from '../accounts/users';
 import type { Repositories } from '../storage/repositories';
 import type { Ticket, User } from '../storage/rows';
 
@@ -16,10 +16,9 @@ export async function createTicket(ctx: SiteContext, user: User, wantsTokens: bo
 }
 
 export async function findTicket(ctx: SiteContext, token: string): Promise<{ ticket: Ticket; user: User }> {
-  const ticket = await ctx.storage.tickets.find(hashToken(token));
-  const user = ticket && (await findUserById(ctx, ticket.userId));
-  if (!ticket || !user || ticket.expiresAt <= ctx.now()) throw ticketGone();
-  return { ticket, user };
+  const found = await ctx.storage.tickets.findWithUser(hashToken(token));
+  if (!found || isAbandonedSignup(ctx, found.user) || found.ticket.expiresAt <= ctx.now()) throw ticketGone();
+  return found;
 }
 
 /** Counts a wrong code; returns the attempts left (0 means the ticket is gone). */

@@ -80,6 +80,8 @@ export interface SessionRepository {
 export interface TicketRepository {
   insert(ticket: Ticket): Promise<void>;
   find(idHash: string): Promise<Ticket | null>;
+  /** The ticket and the account it is for, read together; null when either is gone. */
+  findWithUser(idHash: string): Promise<{ ticket: Ticket; user: User } | null>;
   /** Counts a wrong code, atomically; at `maxAttempts` the ticket is deleted. Returns the attempts left. */
   recordFailure(idHash: string, maxAttempts: number): Promise<number>;
   /** Deletes the ticket; true for the one caller that did. */

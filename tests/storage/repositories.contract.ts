@@ -112,6 +112,8 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       expect(await storage.sessions.delete('b')).toBe(false);
 
       await storage.tickets.insert({ idHash: 't', userId: user.id, expiresAt: 10_000, failures: 0, wantsTokens: false });
+      expect(await storage.tickets.findWithUser('t')).toEqual({ ticket: { idHash: 't', userId: user.id, expiresAt: 10_000, failures: 0, wantsTokens: false }, user });
+      expect(await storage.tickets.findWithUser('nope')).toBeNull();
       expect(await storage.tickets.recordFailure('t', 3)).toBe(2);
       expect(await storage.tickets.recordFailure('t', 3)).toBe(1);
       expect(await storage.tickets.recordFailure('t', 3)).toBe(0);

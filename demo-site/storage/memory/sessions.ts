@@ -37,6 +37,11 @@ export function memoryTickets(db: MemoryDb, write: Write): TicketRepository {
   return {
     insert: (ticket) => write(() => tickets.put({ ...ticket })),
     find: async (idHash) => copyRow(tickets.get(idHash)),
+    findWithUser: async (idHash) => {
+      const ticket = copyRow(tickets.get(idHash));
+      const user = ticket && copyRow(db.users.get(ticket.userId));
+      return ticket && user ? { ticket, user } : null;
+    },
     recordFailure: (idHash, maxAttempts) =>
       write(() => {
         const ticket = tickets.get(idHash);

@@ -13,6 +13,7 @@ import { postgresQrSessions, postgresRateLimits } from './qr-and-limits';
 import { postgresSessions, postgresTickets } from './sessions';
 import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
 import { postgresRefreshTokens, postgresSigningKeys } from './tokens';
+import { pooledSql } from './pool-sql';
 import { pipelineTransaction } from './transaction';
 import { postgresTransfer } from './transfer';
 import { postgresUsers } from './users';
@@ -76,7 +77,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     }
     throw error;
   }
-  const sql = sqlOf(pool);
+  const sql = pooledSql(pool);
   let closing: Promise<void> | null = null;
   return {
     ...createPostgresRepositories(sql),

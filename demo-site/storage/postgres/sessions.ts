@@ -1,6 +1,9 @@
 import type { SessionRepository, TicketRepository } from '../repositories';
 import type { Session, Ticket } from '../rows';
 import type { Sql } from './sql';
+import { toUser, USER_COLUMNS } from './users';
+
+const TICKET_USER_COLUMNS = USER_COLUMNS.split(',').map((column) => `u.${column.trim()}`).join(', ');
 
 export const toSession = (row: Record<string, any>): Session => ({
   idHash: row.id_hash, userId: row.user_id, scope: row.scope, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
@@ -36,6 +39,10 @@ export function postgresTickets(sql: Sql): TicketRepository {
     find: async (idHash) => {
       const { rows } = await sql('SELECT * FROM tickets WHERE id_hash = $1', [idHash]);
       return rows[0] ? toTicket(rows[0]) : null;
+    },
+    findWithUser: async (idHash) => {
+      const { rows } = await sql(`SELECT t.*, ${TICKET_USER_COLUMNS} FROM tickets t JOIN users u ON u.id = t.user_id WHERE t.id_hash = $1`, [idHash]);
+      return rows[0] ? { ticket: toTicket(rows[0]), user: toUser(rows[0]) } : null;
     },
     async recordFailure(idHash, maxAttempts) {
       const { rows } = await sql('UPDATE tickets SET failures = failures + 1 WHERE id_hash = $1 RETURNING failures', [idHash]);

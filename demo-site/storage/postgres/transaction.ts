@@ -1,9 +1,13 @@
 // A transaction on one pipelined connection (pg's `pipeline` mode): statements go out without waiting for the one
 // before, and PostgreSQL answers them in order. BEGIN goes out with the transaction's first statement (a transaction
-// that ends up doing nothing sends nothing); a change whose caller wants no answer (`sql.run`) is not waited for; COMMIT
-// goes out behind them and its answer means all of them are done and durable. So a sign-in's writes, however many,
-// cost the database one wake-up, not one each, which matters when its processes share the CPU with Argon2id.
+// that ends up doing nothing sends nothing). A change whose caller wants no answer (`sql.run`) returns at once and is
+// held until the next statement or the end, then sent with the others held (held-changes.ts); a transaction made of
+// such changes alone may become one statement, which needs no BEGIN. COMMIT goes out behind them, and its answer means
+// all of them are done and durable. So a sign-in's writes cost the database one statement and one wake-up, not one
+// each, which matters when its processes share the CPU with Argon2id.
 import type pg from 'pg';
+import { combineChanges, type Change } from './held-changes';
+import { corkForThisTurn } from './pool-sql';
 import { toStorageError, send, type Sql } from './sql';
 
 export interface PipelinedTransaction {
@@ -14,18 +18,10 @@ export interface PipelinedTransaction {
 }
 
 export function pipelineTransaction(client: pg.PoolClient): PipelinedTransaction {
-  const stream = client.connection.stream;
-  let corked = false;
+  const cork = { corked: false };
   // Statements issued one after another without waiting (the usual case) leave in one write, not one each.
   const sendTogether = (text: string, values?: unknown[]) => {
-    if (!corked) {
-      corked = true;
-      stream.cork();
-      process.nextTick(() => {
-        corked = false;
-        stream.uncork();
-      });
-    }
+    corkForThisTurn(client, cork);
     return send(client, text, values);
   };
   let begun = false;
@@ -38,7 +34,15 @@ export function pipelineTransaction(client: pg.PoolClient): PipelinedTransaction
     begun = true;
     sendTogether('BEGIN').catch(note);
   };
+  let held: Change[] = [];
+  const sendHeld = () => {
+    if (held.length === 0) return;
+    start();
+    for (const change of combineChanges(held)) sendTogether(change.text, change.values).catch(note);
+    held = [];
+  };
   const sql = (async (text: string, values?: unknown[]) => {
+    sendHeld();
     start();
     try {
       return await sendTogether(text, values);
@@ -46,14 +50,17 @@ export function pipelineTransaction(client: pg.PoolClient): PipelinedTransaction
       throw note(error);
     }
   }) as Sql;
-  sql.run = async (text, values) => {
-    start();
-    // The answer is read by commit(): a failure here fails the transaction there (and every statement after it).
-    sendTogether(text, values).catch(note);
-  };
+  // The answer is read by commit(): a failure here fails the transaction there (and every statement after it).
+  sql.run = async (text, values = []) => void held.push({ text, values });
   return {
     sql,
     async commit() {
+      if (!begun && held.length > 0) {
+        const [only, ...more] = combineChanges(held);
+        // One statement is a transaction of its own.
+        if (more.length === 0) return void (await send(client, only.text, only.values));
+      }
+      sendHeld();
       if (!begun) return;
       ended = true;
       const result = await sendTogether('COMMIT');
