@@ -1,13 +1,13 @@
-// The PostgreSQL adapter sends a transaction's statements without waiting for each answer, and does not wait at all
-// for changes that return nothing: whatever fails among them must still fail the whole transaction, with its own error.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+// The PostgreSQL adapter sends statements without waiting for each answer (several on one connection, in one write),
+// and in a transaction holds back changes that return nothing: whatever fails among them must still fail the whole
+// transaction, with its own error, and nothing else.
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openPostgresStorage } from '../../demo-site/storage/postgres';
 import type { Storage } from '../../demo-site/storage/storage';
 import { createDatabase } from '../support/postgres';
 import { sampleAudit, sampleUser } from './support/rows';
 
-describe('PostgreSQL transactions', () => {
+describe('PostgreSQL statements and transactions', () => {
   let storage: Storage;
   let drop: () => Promise<void>;
   beforeEach(async () => {
@@ -33,6 +33,22 @@ describe('PostgreSQL transactions', () => {
     expect(found).toMatchObject({ userId: user.id });
     expect(await storage.sessions.find('s1')).not.toBeNull();
     expect(await auditTotal()).toBe(1);
+  });
+
+  it('made of changes alone, keep every one of them, the account changed and rows referring to it added together', async () => {
+    const user = sampleUser('together@example.com');
+    await storage.users.insert(user);
+    await storage.transaction(async (tx) => {
+      await tx.users.markSignedIn(user.id, 77);
+      await tx.sessions.insert({ idHash: 's2', userId: user.id, scope: 'full', createdAt: 77, lastSeenAt: 77 });
+      await tx.devices.insert({ idHash: 'd2', userId: user.id, createdAt: 77, lastUsedAt: 77, failures: 0 });
+      await tx.audit.append(sampleAudit('a2', { userId: user.id }));
+      await tx.audit.append(sampleAudit('a3', { userId: user.id }));
+    });
+    expect(await storage.users.findById(user.id)).toMatchObject({ lastSignInAt: 77 });
+    expect(await storage.sessions.find('s2')).toMatchObject({ userId: user.id });
+    expect(await storage.devices.findMany(['d2'])).toHaveLength(1);
+    expect((await storage.audit.query({ userId: user.id, page: 1, pageSize: 10 })).entries.map((entry) => entry.id)).toEqual(['a3', 'a2']);
   });
 
   it('fail with the first failed change, not waited for, and keep nothing of what came before or after it', async () => {
@@ -69,6 +85,18 @@ describe('PostgreSQL transactions', () => {
     });
     await expect(outcome).rejects.toMatchObject({ code: '23505' });
     expect(await auditTotal()).toBe(0);
+  });
+
+  it('do not bind statements that merely go out together outside a transaction: each stands alone', async () => {
+    const [refused, kept, read] = await Promise.allSettled([
+      storage.sessions.insert({ idHash: 'orphan', userId: 'nobody', scope: 'full', createdAt: 1, lastSeenAt: 1 }),
+      storage.audit.append(sampleAudit('alone')),
+      storage.users.findByEmail('nobody@example.com'),
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: '23503' } });
+    expect(kept.status).toBe('fulfilled');
+    expect(read).toEqual({ status: 'fulfilled', value: null });
+    expect(await auditTotal()).toBe(1);
   });
 
   it('leave the connection usable after a failure', async () => {
