@@ -219,7 +219,7 @@ export interface ThrottleRepository {
    * Counts one failure, atomically. Past `freeFailures`, the client must wait `baseMs` doubled for each further failure,
    * at most `maxMs`, from `now`.
    */
-  recordFailure(key: string, rule: ThrottleRule): Promise<Throttle>;
+  recordFailure(key: string, rule: ThrottleRule): Promise<void>;
   clear(key: string): Promise<void>;
   /** Counters not changed since `upTo`. */
   deleteIdleUpTo(upTo: number): Promise<number>;

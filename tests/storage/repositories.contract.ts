@@ -317,14 +317,18 @@ export function describeRepositoryContract(adapter: string, open: () => Promise<
       const rule = { now: 1_000, freeFailures: 2, baseMs: 100, maxMs: 350 };
       await times(2, () => storage.throttles.recordFailure('k', rule));
       expect(await storage.throttles.findMany(['k', 'other'])).toEqual([expect.objectContaining({ key: 'k', failures: 2, blockedUntil: null })]);
-      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 3, blockedUntil: 1_100 });
-      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 4, blockedUntil: 1_200 });
-      expect(await storage.throttles.recordFailure('k', rule)).toMatchObject({ failures: 5, blockedUntil: 1_350 });
+      const after = async (key: string, failureRule: typeof rule) => {
+        await storage.throttles.recordFailure(key, failureRule);
+        return (await storage.throttles.findMany([key]))[0];
+      };
+      expect(await after('k', rule)).toMatchObject({ failures: 3, blockedUntil: 1_100 });
+      expect(await after('k', rule)).toMatchObject({ failures: 4, blockedUntil: 1_200 });
+      expect(await after('k', rule)).toMatchObject({ failures: 5, blockedUntil: 1_350 });
       await storage.throttles.clear('k');
       expect(await storage.throttles.findMany(['k'])).toEqual([]);
       // No free failures: the first one already waits.
-      expect(await storage.throttles.recordFailure('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 1, blockedUntil: 1_100 });
-      expect(await storage.throttles.recordFailure('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 2, blockedUntil: 1_200 });
+      expect(await after('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 1, blockedUntil: 1_100 });
+      expect(await after('strict', { ...rule, freeFailures: 0 })).toMatchObject({ failures: 2, blockedUntil: 1_200 });
       await storage.throttles.recordFailure('old', rule);
       expect(await storage.throttles.deleteIdleUpTo(1_000)).toBe(2);
     });

@@ -43,9 +43,7 @@ export function memoryThrottles(db: MemoryDb, write: Write): ThrottleRepository 
     recordFailure: (key, rule) =>
       write(() => {
         const failures = (throttles.get(key)?.failures ?? 0) + 1;
-        const next = { key, failures, blockedUntil: blockedUntilAfter(failures, rule), updatedAt: rule.now };
-        throttles.put(next);
-        return { ...next };
+        throttles.put({ key, failures, blockedUntil: blockedUntilAfter(failures, rule), updatedAt: rule.now });
       }),
     clear: (key) => write(() => void throttles.delete(key)),
     deleteIdleUpTo: (upTo) =>

@@ -26,18 +26,15 @@ export function postgresThrottles(sql: Sql): ThrottleRepository {
   return {
     findMany: async (keys) => (await sql('SELECT * FROM throttles WHERE key = ANY($1::text[])', [keys])).rows.map(toThrottle),
     // storage/throttle-rule.ts in SQL, in one statement, so simultaneous failures each count; the wait only grows.
-    async recordFailure(key, { now, freeFailures, baseMs, maxMs }) {
-      const { rows } = await sql(
+    recordFailure: (key, { now, freeFailures, baseMs, maxMs }) =>
+      sql.run(
         `INSERT INTO throttles AS t (key, failures, blocked_until, updated_at)
            VALUES ($1, 1, CASE WHEN 1 > $3::int THEN $2::bigint + LEAST($5::bigint, $4::float8::bigint) END, $2)
          ON CONFLICT (key) DO UPDATE SET failures = t.failures + 1, updated_at = $2, blocked_until = CASE WHEN t.failures + 1 > $3::int
            THEN GREATEST(coalesce(t.blocked_until, 0), $2::bigint + LEAST($5::bigint, ($4::float8 * power(2, LEAST(t.failures - $3::int, 40)))::bigint))
-           ELSE t.blocked_until END
-         RETURNING *`,
+           ELSE t.blocked_until END`,
         [key, now, freeFailures, baseMs, maxMs],
-      );
-      return toThrottle(rows[0]);
-    },
+      ),
     clear: (key) => sql.run('DELETE FROM throttles WHERE key = $1', [key]),
     deleteIdleUpTo: async (upTo) => (await sql('DELETE FROM throttles WHERE updated_at <= $1', [upTo])).rowCount ?? 0,
   };

@@ -7,7 +7,16 @@ export interface Change { text: string; values: unknown[] }
 const TARGET = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\s/i;
 const PARAMETER = /\$(\d+)/g;
 
-const highestParameter = (text: string) => Math.max(0, ...Array.from(text.matchAll(PARAMETER), (match) => Number(match[1])));
+/** What a change's text says about it (the same few texts come again and again: read once each). */
+const shapes = new Map<string, { table: string | undefined; parameters: number }>();
+function shapeOf(text: string) {
+  let shape = shapes.get(text);
+  if (!shape) {
+    const parameters = Math.max(0, ...Array.from(text.matchAll(PARAMETER), (match) => Number(match[1])));
+    shapes.set(text, (shape = { table: TARGET.exec(text)?.[1].toLowerCase(), parameters }));
+  }
+  return shape;
+}
 
 function joinChanges(group: Change[]): Change {
   if (group.length === 1) return group[0];
@@ -33,8 +42,8 @@ export function combineChanges(changes: Change[]): Change[] {
     tables.clear();
   };
   for (const change of changes) {
-    const table = TARGET.exec(change.text)?.[1].toLowerCase();
-    if (table === undefined || highestParameter(change.text) !== change.values.length) {
+    const { table, parameters } = shapeOf(change.text);
+    if (table === undefined || parameters !== change.values.length) {
       close();
       statements.push(change);
       continue;

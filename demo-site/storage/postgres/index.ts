@@ -3,44 +3,14 @@
 // pool and the listener reconnect by themselves when it is back.
 import pg from 'pg';
 import { ConfigError } from '../../errors';
-import type { Repositories } from '../repositories';
 import type { Storage } from '../storage';
-import { postgresAudit } from './audit';
-import { postgresBackupCodes, postgresBackupRequests } from './backup';
 import { startPostgresBus } from './bus';
 import { migrate } from './migrations';
-import { postgresQrSessions, postgresRateLimits } from './qr-and-limits';
-import { postgresSessions, postgresTickets } from './sessions';
-import { isUnavailable, sqlOf, toStorageError, type Sql } from './sql';
-import { postgresRefreshTokens, postgresSigningKeys } from './tokens';
+import { isUnavailable, sqlOf, toStorageError } from './sql';
 import { pooledSql } from './pool-sql';
+import { createPostgresRepositories, transactionRepositories } from './repositories';
 import { pipelineTransaction } from './transaction';
 import { postgresTransfer } from './transfer';
-import { postgresUsers } from './users';
-import { postgresLinkTokens, postgresMailQueue } from './mail-and-links';
-import { postgresBackupDeliveries, postgresRecoveries } from './recovery-and-delivery';
-import { postgresDevices, postgresThrottles } from './devices-and-throttles';
-
-export function createPostgresRepositories(sql: Sql): Repositories {
-  return {
-    users: postgresUsers(sql),
-    sessions: postgresSessions(sql),
-    tickets: postgresTickets(sql),
-    backupCodes: postgresBackupCodes(sql),
-    backupRequests: postgresBackupRequests(sql),
-    audit: postgresAudit(sql),
-    qrSessions: postgresQrSessions(sql),
-    rateLimits: postgresRateLimits(sql),
-    linkTokens: postgresLinkTokens(sql),
-    mail: postgresMailQueue(sql),
-    recoveries: postgresRecoveries(sql),
-    backupDeliveries: postgresBackupDeliveries(sql),
-    devices: postgresDevices(sql),
-    throttles: postgresThrottles(sql),
-    refreshTokens: postgresRefreshTokens(sql),
-    signingKeys: postgresSigningKeys(sql),
-  };
-}
 
 /** Times are milliseconds in bigint columns: read them as numbers (exact up to 2^53). */
 const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
@@ -92,7 +62,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
       client.on('error', onError);
       const tx = pipelineTransaction(client);
       try {
-        const result = await work(createPostgresRepositories(tx.sql));
+        const result = await work(transactionRepositories(tx.sql));
         await tx.commit();
         return result;
       } catch (error) {

@@ -1,14 +1,18 @@
 // A transaction on one pipelined connection (pg's `pipeline` mode): statements go out without waiting for the one
-// before, and PostgreSQL answers them in order. BEGIN goes out with the transaction's first statement (a transaction
-// that ends up doing nothing sends nothing). A change whose caller wants no answer (`sql.run`) returns at once and is
-// held until the next statement or the end, then sent with the others held (held-changes.ts); a transaction made of
-// such changes alone may become one statement, which needs no BEGIN. COMMIT goes out behind them, and its answer means
-// all of them are done and durable. So a sign-in's writes cost the database one statement and one wake-up, not one
-// each, which matters when its processes share the CPU with Argon2id.
+// before, and PostgreSQL answers them in order. A change whose caller wants no answer (`sql.run`) returns at once and
+// is held until the next statement or the end, then sent with the others held (held-changes.ts). BEGIN goes out with
+// the first change: plain reads before it need none, since under READ COMMITTED (PostgreSQL's default, used here) a
+// statement sees what was committed when it started, in a transaction block or not, and a plain read locks nothing.
+// A transaction whose changes all became one statement needs no BEGIN at all; otherwise COMMIT goes out behind them,
+// and its answer means all of them are done and durable. So a sign-in's writes cost the database one statement and one
+// wake-up, not one each, which matters when its processes share the CPU with Argon2id.
 import type pg from 'pg';
 import { combineChanges, type Change } from './held-changes';
 import { corkForThisTurn } from './pool-sql';
 import { toStorageError, send, type Sql } from './sql';
+
+/** A SELECT that locks nothing and calls nothing with effects (locks, sequences, notifications). */
+const PLAIN_READ = /^\s*SELECT\b(?![\s\S]*\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE|KEY\s+SHARE)\b)(?![\s\S]*\b(?:pg_\w+|nextval|setval)\s*\()/i;
 
 export interface PipelinedTransaction {
   sql: Sql;
@@ -43,7 +47,7 @@ export function pipelineTransaction(client: pg.PoolClient): PipelinedTransaction
   };
   const sql = (async (text: string, values?: unknown[]) => {
     sendHeld();
-    start();
+    if (!PLAIN_READ.test(text)) start();
     try {
       return await sendTogether(text, values);
     } catch (error) {
