@@ -50,7 +50,10 @@ export interface Storage extends Repositories {
   readonly kind: 'memory' | 'embedded' | 'postgres';
   /** Where the data lives, for messages (never a password). */
   readonly description: string;
-  /** Runs `work` with repositories whose changes take effect together when it returns, or not at all if it throws. */
+  /**
+   * Runs `work` with repositories whose changes take effect together when it returns, or not at all if it throws. A
+   * change that returns nothing may report its failure only there (PostgreSQL sends it later): the transaction fails.
+   */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   readonly bus: EventBus;
   readonly transfer: Transfer;
