@@ -22,6 +22,7 @@ export async function openVaultSession(ctx: VaultContext): Promise<VaultOpening>
   if (!header) return { state: 'empty' };
   if (!stored || expired || stored.vaultId !== header.vaultId) return { state: 'locked' };
   const unlocked = { vaultId: stored.vaultId, key: await importAesKey(stored.raw) };
-  const [accounts] = await Promise.all([openAll(unlocked, records), recordUse(ctx.session, now)]);
+  // A record that fails to open is the list's to report (it says how to roll back): the vault itself is unlocked.
+  const [accounts] = await Promise.all([openAll(unlocked, records).catch(() => null), recordUse(ctx.session, now)]);
   return { state: 'unlocked', accounts };
 }

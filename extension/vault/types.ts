@@ -27,8 +27,9 @@ export interface VaultSettings {
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
-/** What a page opening the vault shows: the accounts come with the state when it is unlocked. */
-export type VaultOpening = { state: 'empty' } | { state: 'locked' } | { state: 'unlocked'; accounts: VaultAccount[] };
+/** What a page opening the vault shows: the accounts come with the state when it is unlocked (null when a record
+ * could not be read: listing them again says why). */
+export type VaultOpening = { state: 'empty' } | { state: 'locked' } | { state: 'unlocked'; accounts: VaultAccount[] | null };
 
 export interface VaultDeps {
   indexedDB?: IDBFactory;

@@ -106,7 +106,7 @@ describe('opening a page', () => {
     h.clock.advanceMinutes(14);
     const opened = await h.vault.open();
     expect(opened.state).toBe('unlocked');
-    expect(opened.state === 'unlocked' && opened.accounts.map((a) => [a.issuer, a.pinned])).toEqual([['GitHub', true], ['Bank of Zurich', false]]);
+    expect(opened.state === 'unlocked' && opened.accounts?.map((a) => [a.issuer, a.pinned])).toEqual([['GitHub', true], ['Bank of Zurich', false]]);
     h.clock.advanceMinutes(14);
     expect(await h.vault.lockIfIdle()).toBe(false);
   });

@@ -45,7 +45,7 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
   const { page, scanner, pending, filler } = usePageTools(vault, run, setStatus);
   const pageSite = page?.site ?? null;
   // With many accounts, the ones bound to the page come first.
-  const shown = useMemo(() => orderForPage(filterAccounts(accounts, query), pageSite), [accounts, query, pageSite]);
+  const shown = useMemo(() => orderForPage(filterAccounts(accounts ?? [], query), pageSite), [accounts, query, pageSite]);
   const clock = useClock(page);
   const reminder = useBackupReminder(accounts);
   // Codes, countdowns and fills follow the clock as corrected (when the user agreed to correct it).
@@ -54,7 +54,7 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
 
   const showList = (message?: string) => { setView({ kind: 'list' }); if (message) setStatus(message); };
   const copy = (account: VaultAccount, code: string) => run(async () => setStatus(await actions.copy(account, code)));
-  const move = (movedId: string, targetId: string) => run(async () => { await actions.move(accounts, movedId, targetId); await reload(); });
+  const move = (movedId: string, targetId: string) => run(async () => { await actions.move(accounts ?? [], movedId, targetId); await reload(); });
   const keys = useListKeys(shown, {
     onMove: (moved, target) => void move(moved.id, target.id),
     onCopy: (account) => void copy(account, codes.codeFor(account, now)),
@@ -101,13 +101,13 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
       <ClockBanner advice={clock.advice} onCorrect={(offsetMs) => void run(() => clock.correct(offsetMs))}
         onStop={() => void run(clock.stopCorrecting)} onDismiss={clock.dismiss} />
       <PagePanels vault={vault} actions={actions} scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
-        accounts={accounts} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
-      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => showList()} />}
+        accounts={accounts ?? []} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
+      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => showList()} />}
       {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => showList()} />}
       {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => showList()} />}
-      {listView && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
+      {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
       {listView && reminder.count > 0 && <BackupReminder count={reminder.count} optionsUrl={optionsUrl} onDismiss={() => void run(reminder.dismiss)} />}
-      {listView && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
+      {listView && accounts !== null && accounts.length > 0 && shown.length === 0 && <p class="no-match">No account matches “{query}”.</p>}
       {listView && shown.length > 0 && (
         <AccountList accounts={shown} now={now} codes={codes} activeIndex={keys.focus.index} focusSeq={keys.focus.seq} actions={rowActions} pageSite={page?.site ?? null} />
       )}

@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { later } from '../../ui/components/later';
 import { VaultGate } from '../../ui/components/VaultGate';
 import { getVault } from '../../vault/extension-vault';
+import { readFirstScreen } from './first-screen';
 import '../../ui/styles.css';
 
-// Most of the popup's script is the list's: it loads while the vault is being opened rather than before.
-const AccountsView = later(() => import('./AccountsView').then((module) => module.AccountsView));
+// Most of the popup's script is the list's: it loads while the vault is being opened rather than before, and the
+// list shows once what else its first screen is drawn from is read too (first-screen.ts).
+const AccountsView = later(() => Promise.all([import('./AccountsView'), readFirstScreen()]).then(([module]) => module.AccountsView));
 AccountsView.preload();
 
 function Popup() {

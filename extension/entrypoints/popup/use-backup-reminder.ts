@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VaultAccount } from '../../vault/index';
 import { browserArea } from '../../storage/browser-area';
-import { backupReminderItem } from '../../storage/items';
+import { knownFirstScreen, readFirstScreen } from './first-screen';
 import { countAccountsSinceBackup, dismissBackupReminder, type BackupReminderState } from '../../backup/reminder';
 
 /** How many accounts no encrypted backup holds yet (0 hides the reminder), and its Dismiss. */
 export function useBackupReminder(accounts: VaultAccount[] | null) {
-  const [state, setState] = useState<BackupReminderState | null | undefined>(undefined);
-  useEffect(() => { void backupReminderItem.get(browserArea('local')).then(setState).catch(() => setState(null)); }, []);
+  // undefined until read; null when nothing was ever exported or dismissed.
+  const [state, setState] = useState<BackupReminderState | null | undefined>(() => knownFirstScreen()?.reminder);
+  useEffect(() => { void readFirstScreen().then((first) => setState(first.reminder)); }, []);
   const count = accounts && state !== undefined ? countAccountsSinceBackup(accounts, state) : 0;
   const dismiss = async () => {
     const now = Date.now();

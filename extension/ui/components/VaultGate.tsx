@@ -7,8 +7,8 @@ import { useLockWatch } from '../hooks/use-lock-watch';
 
 export interface Unlocked {
   vault: Vault;
-  /** The accounts as the vault opened with them, so the first screen needs no second read. */
-  initialAccounts: VaultAccount[];
+  /** The accounts as the vault opened with them, so the first screen needs no second read; null if unreadable. */
+  initialAccounts: VaultAccount[] | null;
   /** Call when an operation found the vault locked (auto-lock, another page) or to lock it now. */
   showLocked(): void;
   lockNow(): Promise<void>;
