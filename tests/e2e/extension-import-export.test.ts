@@ -107,6 +107,8 @@ describe('import and export on the options page', () => {
     const preview = options.getByRole('region', { name: /Preview/ });
     await preview.getByRole('heading', { name: /1 to add from Tessera backup/ }).waitFor();
     await preview.getByRole('button', { name: 'Import 1 account' }).click();
+    // The popup reads the vault when it opens: open it again once the import says it is done.
+    await options.getByText(/^Imported 1 account/).waitFor();
     await popup.reload();
     await rowOf(popup, `${GONE.issuer}: ${GONE.account}`).waitFor();
     await popup.close();
