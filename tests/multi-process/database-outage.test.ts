@@ -55,7 +55,9 @@ describe('the database going away and coming back', () => {
 
     await server.stop();
     expect(await earlyClosed, cluster.sites[0].output()).toBe(1012);
-    const during = await new Client(a).post('/api/signin', { email: acknowledged[0], password: PASSWORD });
+    // A process that died would say why in its output.
+    const during = await new Client(a).post('/api/signin', { email: acknowledged[0], password: PASSWORD })
+      .catch((error: unknown) => Promise.reject(new Error(`${String(error)}; the site said:\n${cluster.sites[0].output()}`)));
     expect(during.status).toBe(503);
     expect(during.body.error).toMatchObject({ code: 'storage_unavailable', message: expect.stringContaining('cannot reach its database') });
     expect(during.headers.get('retry-after')).toMatch(/^\d+$/);
