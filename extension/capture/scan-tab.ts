@@ -44,7 +44,8 @@ export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> 
 /** The codes in the page's own pictures, credited to the tab's page; null when there are none to go by. */
 async function readPageCodes(ref: TabRef, deps: ScanDeps): Promise<{ decoded: Decoded; tabUrl: string } | null> {
   if (!deps.readPageImages) return null;
-  const decoderReady = deps.prepareDecoder();
+  // Returning early must not leave a failed set-up unhandled; a failure shows when decoding.
+  const decoderReady = deps.prepareDecoder().catch(() => undefined);
   const tab = await deps.getTab(ref.tabId);
   if (!tab.url || !isShown(tab, ref)) return null;
   const page = await deps.readPageImages(ref.tabId);
