@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import type { VaultSettings } from '../../vault/index';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, isLockedError } from '../../ui/text/describe-error';
@@ -10,14 +11,10 @@ const CHOICES: { value: string; label: string }[] = [
 ];
 
 /** How long the vault stays unlocked without being used, and "Lock now". */
-export function AutoLockSection({ vault, showLocked, lockNow }: Unlocked) {
-  const [value, setValue] = useState<string | null>(null);
+export function AutoLockSection({ vault, showLocked, lockNow, initial }: Unlocked & { initial: VaultSettings | null }) {
+  const [value, setValue] = useState<string | null>(initial && toChoice(initial.autoLockMinutes));
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void vault.getSettings().then((settings) => setValue(toChoice(settings.autoLockMinutes)));
-  }, [vault]);
 
   async function choose(next: string) {
     setError(null);

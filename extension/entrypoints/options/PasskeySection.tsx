@@ -2,25 +2,33 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Unlocked } from '../../ui/components/VaultGate';
 import { ErrorText } from '../../ui/components/ErrorText';
 import { describeError, errorCode, isLockedError } from '../../ui/text/describe-error';
-import type { PasskeyInfo } from '../../vault/index';
+import type { PasskeyInfo, Vault } from '../../vault/index';
 import { createPasskey, passkeyUnavailableReason } from '../../passkey/webauthn';
 
-type Shown = { kind: 'loading' } | { kind: 'unavailable'; reason: string } | { kind: 'ready'; passkey: PasskeyInfo | null };
+export type PasskeyShown = { kind: 'unavailable'; reason: string } | { kind: 'ready'; passkey: PasskeyInfo | null };
+type Shown = { kind: 'loading' } | PasskeyShown;
+
+/** Whether this browser can unlock with a passkey, and the passkey set up if any. */
+export async function readPasskeyShown(vault: Vault): Promise<PasskeyShown> {
+  try {
+    const reason = await passkeyUnavailableReason();
+    return reason ? { kind: 'unavailable', reason } : { kind: 'ready', passkey: await vault.passkey() };
+  } catch (caught) {
+    return { kind: 'unavailable', reason: describeError(caught) };
+  }
+}
 
 /** Set up or remove the passkey that unlocks Tessera; both ask for the master password first. */
-export function PasskeySection(unlocked: Unlocked) {
+export function PasskeySection({ initial, ...unlocked }: Unlocked & { initial?: PasskeyShown }) {
   const { vault } = unlocked;
-  const [shown, setShown] = useState<Shown>({ kind: 'loading' });
+  const [shown, setShown] = useState<Shown>(initial ?? { kind: 'loading' });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const refresh = async () => {
-    const reason = await passkeyUnavailableReason();
-    setShown(reason ? { kind: 'unavailable', reason } : { kind: 'ready', passkey: await vault.passkey() });
-  };
-  useEffect(() => { void refresh(); }, []);
+  const refresh = async () => setShown(await readPasskeyShown(vault));
+  useEffect(() => { if (!initial) void refresh(); }, []);
 
   async function submit(event: Event) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import { VaultGate } from '../../ui/components/VaultGate';
+import { useEffect, useState } from 'preact/hooks';
+import { VaultGate, type Unlocked } from '../../ui/components/VaultGate';
 import { getVault } from '../../vault/extension-vault';
 import { PasswordSection } from './PasswordSection';
 import { AutoLockSection } from './AutoLockSection';
@@ -8,26 +8,33 @@ import { ImportSection } from './ImportSection';
 import { ExportSection } from './ExportSection';
 import { PasskeySection } from './PasskeySection';
 import { RecoverySection } from './RecoverySection';
+import { readOptionsFirstScreen, type OptionsFirstScreen } from './first-screen';
 import '../../ui/styles.css';
 
-function Options() {
+function Sections(unlocked: Unlocked) {
+  const [reading] = useState(() => readOptionsFirstScreen(unlocked.vault));
+  const [first, setFirst] = useState<OptionsFirstScreen | null>(null);
+  useEffect(() => { void reading.then(setFirst); }, [reading]);
   // A password change removes the passkey: the passkey section then starts again from what the vault holds.
   const [passwordChanges, setPasswordChanges] = useState(0);
+  if (!first) return <p class="loading" aria-busy="true">Opening…</p>;
+  return (
+    <>
+      <AutoLockSection {...unlocked} initial={first.settings} />
+      <PasswordSection {...unlocked} onChanged={() => setPasswordChanges((n) => n + 1)} />
+      <PasskeySection key={passwordChanges} {...unlocked} initial={passwordChanges === 0 ? first.passkey : undefined} />
+      <ImportSection {...unlocked} />
+      <ExportSection {...unlocked} />
+      <RecoverySection {...unlocked} />
+    </>
+  );
+}
+
+function Options() {
   return (
     <main class="options">
       <h1>Tessera settings</h1>
-      <VaultGate vault={getVault()}>
-        {(unlocked) => (
-          <>
-            <AutoLockSection {...unlocked} />
-            <PasswordSection {...unlocked} onChanged={() => setPasswordChanges((n) => n + 1)} />
-            <PasskeySection key={passwordChanges} {...unlocked} />
-            <ImportSection {...unlocked} />
-            <ExportSection {...unlocked} />
-            <RecoverySection {...unlocked} />
-          </>
-        )}
-      </VaultGate>
+      <VaultGate vault={getVault()}>{(unlocked) => <Sections {...unlocked} />}</VaultGate>
     </main>
   );
 }
