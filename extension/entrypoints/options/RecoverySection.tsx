@@ -34,14 +34,17 @@ export function RecoverySection({ vault, showLocked }: Unlocked) {
 
   async function rollBack(snapshot: SnapshotInfo) {
     setError(null); setDone('');
+    let message = '';
     try {
       const { accounts } = await vault.rollBack(snapshot.id);
-      setDone(`Rolled back to ${when(snapshot.takenAt)}: the vault has ${count(accounts)}.`);
+      message = `Rolled back to ${when(snapshot.takenAt)}: the vault has ${count(accounts)}.`;
     } catch (caught) {
       fail(caught);
     }
-    setAsked(null);
+    // The list already holds the snapshot of the vault rolled away from when "Rolled back" shows.
     await reload();
+    setAsked(null);
+    setDone(message);
   }
 
   return (
