@@ -41,8 +41,12 @@ export async function readHeaderValue(ctx: VaultContext): Promise<VaultHeader | 
 }
 
 export async function readSettings(ctx: VaultContext): Promise<VaultSettings> {
-  const stored = (await (await ctx.db()).get('meta', 'settings')) as VaultSettings | undefined;
-  return { ...DEFAULT_SETTINGS, ...stored };
+  return settingsOf(await (await ctx.db()).get('meta', 'settings'));
+}
+
+/** The settings as stored, with the defaults for what a vault has never set. */
+export function settingsOf(stored: unknown): VaultSettings {
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<VaultSettings> | undefined) };
 }
 
 /** True when the idle time has run out; counts from the last use. */

@@ -1,7 +1,10 @@
 // What a page shows first, in one pass: opening the popup must not wait on a chain of storage round trips.
 import { importAesKey } from '../crypto/aead';
 import { openAll } from './accounts';
-import { hasIdledOut, readHeaderValue, readSettings, type VaultContext } from './context';
+import { hasIdledOut, settingsOf, type VaultContext } from './context';
+import type { AccountRecord } from './db';
+import type { VaultHeader } from './header';
+import type { VaultSettings } from './types';
 import { clearSession, readLastUsed, readSessionKey, recordUse } from './session';
 import type { VaultOpening } from './types';
 
@@ -11,10 +14,8 @@ import type { VaultOpening } from './types';
  * first, so an expired session locks before the page counts as a use.
  */
 export async function openVaultSession(ctx: VaultContext): Promise<VaultOpening> {
-  const [header, settings, stored, lastUsed, records] = await Promise.all([
-    readHeaderValue(ctx), readSettings(ctx), readSessionKey(ctx.session), readLastUsed(ctx.session),
-    // Still encrypted: read alongside, used only if the session turns out to be unlocked.
-    ctx.db().then((db) => db.getAll('accounts')),
+  const [[header, settings, records], stored, lastUsed] = await Promise.all([
+    readVaultAtOnce(ctx), readSessionKey(ctx.session), readLastUsed(ctx.session),
   ]);
   const now = ctx.now();
   const expired = stored !== null && hasIdledOut(settings, lastUsed, now);
@@ -25,4 +26,13 @@ export async function openVaultSession(ctx: VaultContext): Promise<VaultOpening>
   // A record that fails to open is the list's to report (it says how to roll back): the vault itself is unlocked.
   const [accounts] = await Promise.all([openAll(unlocked, records).catch(() => null), recordUse(ctx.session, now)]);
   return { state: 'unlocked', accounts };
+}
+
+/** The header, the settings and the records (still encrypted: opened only if the session is unlocked), in one transaction. */
+async function readVaultAtOnce(ctx: VaultContext): Promise<[VaultHeader | undefined, VaultSettings, AccountRecord[]]> {
+  const tx = (await ctx.db()).transaction(['meta', 'accounts'], 'readonly');
+  const [header, settings, records] = await Promise.all([
+    tx.objectStore('meta').get('header'), tx.objectStore('meta').get('settings'), tx.objectStore('accounts').getAll(),
+  ]);
+  return [header as VaultHeader | undefined, settingsOf(settings), records];
 }

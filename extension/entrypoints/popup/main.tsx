@@ -5,8 +5,13 @@ import { getVault } from '../../vault/extension-vault';
 import { readFirstScreen } from './first-screen';
 import '../../ui/styles.css';
 
-// Most of the popup's script is the list's: it loads while the vault is being opened rather than before, and the
-// list shows once what else its first screen is drawn from is read too (first-screen.ts).
+// The vault is opened as the script starts, before anything is drawn. Most of the popup's script is the list's: it
+// loads while the vault is being opened rather than before, and the list shows once what else its first screen is
+// drawn from is read too (first-screen.ts).
+const vault = getVault();
+const opening = vault.open();
+// VaultGate reads the outcome, failures included; this only keeps an early failure from being reported as unhandled.
+opening.catch(() => undefined);
 const AccountsView = later(() => Promise.all([import('./AccountsView'), readFirstScreen()]).then(([module]) => module.AccountsView));
 AccountsView.preload();
 
@@ -14,7 +19,7 @@ function Popup() {
   return (
     <main class="popup-root">
       <h1 class="visually-hidden">Tessera</h1>
-      <VaultGate vault={getVault()}>{(unlocked) => <AccountsView {...unlocked} />}</VaultGate>
+      <VaultGate vault={vault} opening={opening}>{(unlocked) => <AccountsView {...unlocked} />}</VaultGate>
     </main>
   );
 }

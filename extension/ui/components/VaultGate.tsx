@@ -17,9 +17,14 @@ export interface Unlocked {
 type Shown = VaultOpening | { state: 'loading' };
 
 /** Shows first-run setup, the unlock form, or the unlocked content, whichever the vault's state calls for. */
-export function VaultGate({ vault, children }: { vault: Vault; children: (unlocked: Unlocked) => ComponentChildren }) {
-  // Started during the first render rather than after the first paint: the codes come up as soon as storage answers.
-  const [opening, setOpening] = useState(() => vault.open());
+export function VaultGate({ vault, opening: started, children }: {
+  vault: Vault;
+  /** The vault's opening if the page started it before its first render (the popup does, as its script starts). */
+  opening?: Promise<VaultOpening>;
+  children: (unlocked: Unlocked) => ComponentChildren;
+}) {
+  // Started no later than the first render rather than after the first paint: the codes come up as soon as storage answers.
+  const [opening, setOpening] = useState(() => started ?? vault.open());
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
 
   useEffect(() => {

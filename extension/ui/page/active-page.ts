@@ -5,10 +5,9 @@ import { browser } from 'wxt/browser';
 export interface ActivePage { tabId: number; windowId: number; url: string | null; site: string | null }
 
 export async function readActivePage(): Promise<ActivePage | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // The public suffix list is not in the popup's first script: it loads while the tab is looked up.
+  const [[tab], { siteOf }] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), import('../../sites/sites')]);
   if (!tab || tab.id === undefined) return null;
   const url = tab.url ?? null;
-  // The public suffix list loads after the first screen of codes, which does not need it.
-  const { siteOf } = await import('../../sites/sites');
   return { tabId: tab.id, windowId: tab.windowId, url, site: url ? siteOf(url) : null };
 }
