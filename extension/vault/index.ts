@@ -7,5 +7,5 @@ export { findTwin, markTwins } from './twins';
 export type { PasskeyEnrolment, PasskeyInfo } from './passkey';
 export type { SnapshotInfo } from './snapshots';
 export type {
-  AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState, VaultOpening,
+  AccountPatch, NewAccount, Vault, VaultAccount, VaultDeps, VaultSettings, VaultState, VaultOpening, OpenOptions,
 } from './types';

@@ -28,8 +28,13 @@ export interface VaultSettings {
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
 /** What a page opening the vault shows: the accounts come with the state when it is unlocked (null when a record
- * could not be read: listing them again says why). */
+ * could not be read: listing them again says why; or when the page did not ask for them). */
 export type VaultOpening = { state: 'empty' } | { state: 'locked' } | { state: 'unlocked'; accounts: VaultAccount[] | null };
+
+export interface OpenOptions {
+  /** False for a page that shows no accounts (settings): the records are then neither read nor decrypted. */
+  accounts?: boolean;
+}
 
 export interface VaultDeps {
   indexedDB?: IDBFactory;
@@ -45,7 +50,7 @@ export interface VaultDeps {
 export interface Vault {
   state(): Promise<VaultState>;
   /** The state and, when unlocked, the accounts, in one pass (locks an expired session first; counts as a use). */
-  open(): Promise<VaultOpening>;
+  open(options?: OpenOptions): Promise<VaultOpening>;
   create(password: string): Promise<void>;
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;

@@ -13,7 +13,7 @@ export function openVault(deps: VaultDeps = {}): Vault {
   const ctx = createContext(deps);
   return {
     state: () => readState(ctx),
-    open: () => openVaultSession(ctx),
+    open: (options) => openVaultSession(ctx, options),
     create: (password) => createVault(ctx, password),
     unlock: (password) => unlockVault(ctx, password),
     lock: () => lockVault(ctx),

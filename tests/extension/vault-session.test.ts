@@ -111,6 +111,16 @@ describe('opening a page', () => {
     expect(await h.vault.lockIfIdle()).toBe(false);
   });
 
+  it('opens a page that shows no accounts (settings) unlocked without them, and counts as use', async () => {
+    const h = await unlockedHarness();
+    await h.vault.add([GITHUB]);
+    h.clock.advanceMinutes(14);
+    expect(await h.vault.open({ accounts: false })).toEqual({ state: 'unlocked', accounts: null });
+    h.clock.advanceMinutes(14);
+    expect(await h.vault.lockIfIdle()).toBe(false);
+    expect((await h.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+
   it('locks a session whose idle time ran out instead of showing its accounts', async () => {
     const h = await unlockedHarness();
     await h.vault.add([GITHUB]);

@@ -30,11 +30,17 @@ function Sections(unlocked: Unlocked) {
   );
 }
 
+// Opened as the script starts; the settings show no accounts, so their records are not read.
+const vault = getVault();
+const opening = vault.open({ accounts: false });
+// VaultGate reads the outcome, failures included; this only keeps an early failure from being reported as unhandled.
+opening.catch(() => undefined);
+
 function Options() {
   return (
     <main class="options">
       <h1>Tessera settings</h1>
-      <VaultGate vault={getVault()}>{(unlocked) => <Sections {...unlocked} />}</VaultGate>
+      <VaultGate vault={vault} opening={opening}>{(unlocked) => <Sections {...unlocked} />}</VaultGate>
     </main>
   );
 }
