@@ -34,6 +34,12 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   const pool = new pg.Pool({ ...config, pipeline: true, max: options.poolSize ?? 10 });
   // An idle connection dropped by a restarting database: the pool replaces it at the next query.
   pool.on('error', () => undefined);
+  // Every connection listens for its own failure for its whole life. The pool takes its listener off a connection when
+  // handing it out, and hands it out through a promise, so a caller's listener comes a moment later: an error read in
+  // that moment (a new connection's "ready" and a stopping database's "terminating connection" in one read) would be an
+  // 'error' with no listener, which ends the process. Queries on a failed connection fail by themselves (503), and the
+  // pool drops a connection that is no longer queryable when it comes back.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const where = describeDatabaseUrl(url);
   let bus: Awaited<ReturnType<typeof startPostgresBus>>;
   try {
@@ -56,10 +62,6 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     async transaction(work) {
       const client = await pool.connect().catch((error) => Promise.reject(toStorageError(error)));
       let broken = false;
-      // A database going away between two queries of the transaction emits 'error' on the checked-out connection: it
-      // is noted here (the next query fails and is answered 503) instead of crashing the process.
-      const onError = () => void (broken = true);
-      client.on('error', onError);
       const tx = pipelineTransaction(client);
       try {
         const result = await work(transactionRepositories(tx.sql));
@@ -70,7 +72,6 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
         if (!broken) await tx.rollback().catch(() => (broken = true));
         throw error;
       } finally {
-        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -16,21 +16,15 @@ export function corkForThisTurn(client: pg.PoolClient, state: { corked: boolean 
   });
 }
 
-interface Batch { client: Promise<pg.PoolClient>; pending: number; open: boolean; broken: boolean; cork: { corked: boolean }; onError: () => void }
+interface Batch { client: Promise<pg.PoolClient>; pending: number; open: boolean; broken: boolean; cork: { corked: boolean } }
 
+/** `pool`'s connections must each listen for their own 'error' (index.ts does). */
 export function pooledSql(pool: pg.Pool): Sql {
   let current: Batch | null = null;
-  const release = (batch: Batch) =>
-    void batch.client.then((client) => {
-      client.off('error', batch.onError);
-      client.release(batch.broken);
-    }, () => undefined);
+  const release = (batch: Batch) => void batch.client.then((client) => client.release(batch.broken), () => undefined);
   const join = (): Batch => {
     if (current) return current;
-    const batch: Batch = { client: pool.connect(), pending: 0, open: true, broken: false, cork: { corked: false }, onError: () => void (batch.broken = true) };
-    // A database going away while the connection is out of the pool emits 'error' on it: noted here (its statements
-    // fail and are answered 503) instead of crashing the process.
-    batch.client.then((client) => client.on('error', batch.onError), () => undefined);
+    const batch: Batch = { client: pool.connect(), pending: 0, open: true, broken: false, cork: { corked: false } };
     current = batch;
     process.nextTick(() => {
       current = null;
