@@ -33,6 +33,10 @@ export function attachRealtime(server: Server, qr: QrContext, hub: RealtimeHub, 
   const alive = new WeakSet<WebSocket>();
 
   server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node's HTTP server hands an upgrade's socket over without an error listener: a client that resets the connection
+    // while it is identified, or after its refusal (as a reconnecting page does while the database is away), would be
+    // an 'error' with no listener, which ends the process.
+    socket.on('error', () => socket.destroy());
     if (!relay.isListening()) {
       const unavailable = new StorageUnavailableError();
       return refuseUpgrade(socket, 503, unavailable.code, unavailable.message);

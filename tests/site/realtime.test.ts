@@ -1,6 +1,8 @@
 // The WebSocket at /ws: who may connect, and that each socket hears only what concerns it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageEvent } from '#shared/protocol/qr-signin.ts';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import { signUpWithTotp, type TestSite } from './support/site';
 import { cookieHeader, generateQr, listen, pageClient, scanSignin, settle, startQrSite } from './support/qr';
@@ -48,6 +50,25 @@ describe('realtime sockets', () => {
     // Nor can Bob learn about Alice's QR by asking.
     expect((await bob.post('/api/qr/status', { qrToken: aliceQr.qrToken })).body).toEqual({ state: 'expired' });
     expect((await alice.post('/api/qr/status', { qrToken: aliceQr.qrToken })).body).toMatchObject({ state: 'scanned', device: 'Chrome on Linux' });
+  });
+
+  it('goes on serving after a client resets its connection on a refused socket', async () => {
+    site = await startQrSite();
+    const { host, hostname, port } = new URL(site.url);
+    const answer = await new Promise<string>((resolve) => {
+      const raw = connect(Number(port), hostname, () => {
+        raw.write(`GET /ws HTTP/1.1\r\nHost: ${host}\r\nOrigin: https://evil.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`);
+      });
+      // The client goes away without a goodbye (a reset), as a closed tab or a dropped network does.
+      raw.once('data', (data) => {
+        raw.resetAndDestroy();
+        resolve(String(data).split('\r\n')[0]);
+      });
+    });
+    expect(answer).toBe('HTTP/1.1 403 Forbidden');
+    await settle();
+    await expect(listen(site, { origin: site.url })).rejects.toThrow('refused 401');
   });
 
   it('allows ws: and wss: to the site itself in the CSP', async () => {
