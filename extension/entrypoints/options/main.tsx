@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { VaultGate, type Unlocked } from '../../ui/components/VaultGate';
+import { startOpening, VaultGate, type Unlocked } from '../../ui/components/VaultGate';
 import { getVault } from '../../vault/extension-vault';
 import { PasswordSection } from './PasswordSection';
 import { AutoLockSection } from './AutoLockSection';
@@ -32,9 +32,7 @@ function Sections(unlocked: Unlocked) {
 
 // Opened as the script starts; the settings show no accounts, so their records are not read.
 const vault = getVault();
-const opening = vault.open({ accounts: false });
-// VaultGate reads the outcome, failures included; this only keeps an early failure from being reported as unhandled.
-opening.catch(() => undefined);
+const opening = startOpening(vault, { accounts: false });
 
 function Options() {
   return (

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { later } from '../../ui/components/later';
-import { VaultGate } from '../../ui/components/VaultGate';
+import { startOpening, VaultGate } from '../../ui/components/VaultGate';
 import { getVault } from '../../vault/extension-vault';
 import { readFirstScreen } from './first-screen';
 import '../../ui/styles.css';
@@ -9,9 +9,7 @@ import '../../ui/styles.css';
 // loads while the vault is being opened rather than before, and the list shows once what else its first screen is
 // drawn from is read too (first-screen.ts).
 const vault = getVault();
-const opening = vault.open();
-// VaultGate reads the outcome, failures included; this only keeps an early failure from being reported as unhandled.
-opening.catch(() => undefined);
+const opening = startOpening(vault);
 const AccountsView = later(() => Promise.all([import('./AccountsView'), readFirstScreen()]).then(([module]) => module.AccountsView));
 AccountsView.preload();
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Vault, VaultAccount, VaultOpening } from '../../vault/index';
+import type { OpenOptions, Vault, VaultAccount, VaultOpening } from '../../vault/index';
 import { CreateVault } from './CreateVault';
 import { UnlockForm } from './UnlockForm';
 import { useLockWatch } from '../hooks/use-lock-watch';
@@ -15,6 +15,14 @@ export interface Unlocked {
 }
 
 type Shown = VaultOpening | { state: 'loading' };
+
+/** Opens the vault as a page's script starts, before its first render, for VaultGate's `opening`. */
+export function startOpening(vault: Vault, options?: OpenOptions): Promise<VaultOpening> {
+  const opening = vault.open(options);
+  // VaultGate reads the outcome, failures included; this only keeps an early failure from being reported as unhandled.
+  opening.catch(() => undefined);
+  return opening;
+}
 
 /** Shows first-run setup, the unlock form, or the unlocked content, whichever the vault's state calls for. */
 export function VaultGate({ vault, opening: started, children }: {
