@@ -21,13 +21,10 @@ export async function openVaultSession(ctx: VaultContext, { accounts: wanted = t
   if (expired) await clearSession(ctx.session);
   if (!header) return { state: 'empty' };
   if (!stored || expired || stored.vaultId !== header.vaultId) return { state: 'locked' };
-  if (!records) {
-    await recordUse(ctx.session, now);
-    return { state: 'unlocked', accounts: null };
-  }
   const unlocked = { vaultId: stored.vaultId, key: await importAesKey(stored.raw) };
   // A record that fails to open is the list's to report (it says how to roll back): the vault itself is unlocked.
-  const [accounts] = await Promise.all([openAll(unlocked, records).catch(() => null), recordUse(ctx.session, now)]);
+  const opened = records && openAll(unlocked, records).catch(() => null);
+  const [accounts] = await Promise.all([opened, recordUse(ctx.session, now)]);
   return { state: 'unlocked', accounts };
 }
 

@@ -12,9 +12,8 @@ import { readOptionsFirstScreen, type OptionsFirstScreen } from './first-screen'
 import '../../ui/styles.css';
 
 function Sections(unlocked: Unlocked) {
-  const [reading] = useState(() => readOptionsFirstScreen(unlocked.vault));
   const [first, setFirst] = useState<OptionsFirstScreen | null>(null);
-  useEffect(() => { void reading.then(setFirst); }, [reading]);
+  useEffect(() => { void readOptionsFirstScreen(unlocked.vault).then(setFirst); }, []);
   // A password change removes the passkey: the passkey section then starts again from what the vault holds.
   const [passwordChanges, setPasswordChanges] = useState(0);
   if (!first) return <p class="loading" aria-busy="true">Opening…</p>;

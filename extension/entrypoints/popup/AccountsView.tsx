@@ -37,6 +37,8 @@ const optionsUrl = 'options.html';
 /** The unlocked popup: toolbar, account list (or empty state), and the add, edit and delete panels. */
 export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Unlocked) {
   const { accounts, status, setStatus, run, reload, replace } = useAccountList(vault, showLocked, initialAccounts);
+  // null while accounts that could not be read are read again (the status line says why).
+  const list = accounts ?? [];
   const actions = useMemo(() => createAccountActions(vault), [vault]);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -45,7 +47,7 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
   const { page, scanner, pending, filler } = usePageTools(vault, run, setStatus);
   const pageSite = page?.site ?? null;
   // With many accounts, the ones bound to the page come first.
-  const shown = useMemo(() => orderForPage(filterAccounts(accounts ?? [], query), pageSite), [accounts, query, pageSite]);
+  const shown = useMemo(() => orderForPage(filterAccounts(list, query), pageSite), [accounts, query, pageSite]);
   const clock = useClock(page);
   const reminder = useBackupReminder(accounts);
   // Codes, countdowns and fills follow the clock as corrected (when the user agreed to correct it).
@@ -54,7 +56,7 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
 
   const showList = (message?: string) => { setView({ kind: 'list' }); if (message) setStatus(message); };
   const copy = (account: VaultAccount, code: string) => run(async () => setStatus(await actions.copy(account, code)));
-  const move = (movedId: string, targetId: string) => run(async () => { await actions.move(accounts ?? [], movedId, targetId); await reload(); });
+  const move = (movedId: string, targetId: string) => run(async () => { await actions.move(list, movedId, targetId); await reload(); });
   const keys = useListKeys(shown, {
     onMove: (moved, target) => void move(moved.id, target.id),
     onCopy: (account) => void copy(account, codes.codeFor(account, now)),
@@ -101,8 +103,8 @@ export function AccountsView({ vault, initialAccounts, showLocked, lockNow }: Un
       <ClockBanner advice={clock.advice} onCorrect={(offsetMs) => void run(() => clock.correct(offsetMs))}
         onStop={() => void run(clock.stopCorrecting)} onDismiss={clock.dismiss} />
       <PagePanels vault={vault} actions={actions} scanner={scanner} filler={filler} notice={pending.notice} onDismissNotice={pending.dismissNotice}
-        accounts={accounts ?? []} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
-      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={accounts ?? []} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => showList()} />}
+        accounts={list} codeFor={(account) => codes.codeFor(account, now)} run={run} reload={reload} setStatus={setStatus} />
+      {view.kind === 'add' && !pagePanel && <AddAccountForm existing={list} onAdd={add} onImage={(file) => { setView({ kind: 'list' }); void scanner.scanImage(file); }} onCancel={() => showList()} />}
       {view.kind === 'edit' && !pagePanel && <EditAccountForm account={view.account} onSave={(patch) => save(view.account, patch)} onCancel={() => showList()} />}
       {view.kind === 'delete' && !pagePanel && <ConfirmDelete account={view.account} onConfirm={() => void remove(view.account)} onCancel={() => showList()} />}
       {listView && accounts !== null && accounts.length === 0 && <EmptyState onAdd={() => setView({ kind: 'add' })} onScan={() => void scanner.scanPage()} optionsUrl={optionsUrl} />}
