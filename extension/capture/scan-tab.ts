@@ -29,8 +29,10 @@ export interface ScanDeps {
 // for the capture; everything else (codes in other sites' frames, in CSS backgrounds, in photos) is the capture's.
 export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> {
   const stop = new AbortController();
-  const captured = captureTab(ref, deps, stop.signal);
-  const fromPage = await readPageCodes(ref, deps).catch(() => null);
+  // One look at the tab before either path: both credit what they find to the page it shows now.
+  const shown = lookUpTab(ref, deps);
+  const captured = captureTab(ref, deps, stop.signal, shown);
+  const fromPage = await readPageCodes(ref, deps, shown).catch(() => null);
   if (fromPage) {
     stop.abort();
     captured.catch(() => undefined); // no longer awaited: its failure is nobody's concern
@@ -42,12 +44,12 @@ export async function scanTab(ref: TabRef, deps: ScanDeps): Promise<ScanResult> 
 }
 
 /** The codes in the page's own pictures, credited to the tab's page; null when there are none to go by. */
-async function readPageCodes(ref: TabRef, deps: ScanDeps): Promise<{ decoded: Decoded; tabUrl: string } | null> {
+async function readPageCodes(ref: TabRef, deps: ScanDeps, shown: Promise<ShownTab | null>): Promise<{ decoded: Decoded; tabUrl: string } | null> {
   if (!deps.readPageImages) return null;
   // Returning early must not leave a failed set-up unhandled; a failure shows when decoding.
   const decoderReady = deps.prepareDecoder().catch(() => undefined);
-  const tab = await deps.getTab(ref.tabId);
-  if (!tab.url || !isShown(tab, ref)) return null;
+  const tab = await shown;
+  if (!tab?.url) return null;
   const page = await deps.readPageImages(ref.tabId);
   // Like a capture, credited only to the origin the tab shows (a page that navigated meanwhile is not).
   if (!page || page.images.length === 0 || page.origin !== originOf(tab.url)) return null;
@@ -70,10 +72,10 @@ export async function scanTabRegion(ref: TabRef, selection: RegionSelection, dep
 }
 
 /** The visible tab as pixels; `signal` stops before the costly unpacking when the answer came from elsewhere. */
-export async function captureTab(ref: TabRef, deps: ScanDeps, signal?: AbortSignal): Promise<{ image: RgbaImage; tabUrl: string | null }> {
+export async function captureTab(ref: TabRef, deps: ScanDeps, signal?: AbortSignal, shown = lookUpTab(ref, deps)): Promise<{ image: RgbaImage; tabUrl: string | null }> {
   const decoderReady = deps.prepareDecoder().catch(() => undefined); // a failure surfaces as the decoder's own error
-  const tab = await deps.getTab(ref.tabId).catch(() => null);
-  if (!tab || !isShown(tab, ref)) {
+  const tab = await shown;
+  if (!tab) {
     throw new CaptureError('tab_not_visible', 'That tab is no longer the one shown: open Tessera again on the page with the QR code.');
   }
   let dataUrl: string;
@@ -92,6 +94,14 @@ export async function captureTab(ref: TabRef, deps: ScanDeps, signal?: AbortSign
   const image = await pixelsFromImage(dataUrl);
   await decoderReady;
   return { image, tabUrl: tab.url ?? null };
+}
+
+type ShownTab = Awaited<ReturnType<ScanDeps['getTab']>>;
+
+/** The tab, if it is still the one its window shows; null otherwise (closed, or another tab brought to the front). */
+async function lookUpTab(ref: TabRef, deps: ScanDeps): Promise<ShownTab | null> {
+  const tab = await deps.getTab(ref.tabId).catch(() => null);
+  return tab && isShown(tab, ref) ? tab : null;
 }
 
 function isShown(tab: { active?: boolean; windowId?: number }, ref: TabRef): boolean {
