@@ -15,7 +15,15 @@ const DECODES = 7;
 const BASELINE_DECODES = 3;
 
 interface Screen { name: string; ratio: number; goalMs: number; options: RigOptions; pages(corpus: CorpusPage[]): CorpusPage[] }
-interface PageFigures { page: CorpusPage; found: boolean; scanMs: number[]; addMs: number[]; frame: Buffer }
+interface PageFigures {
+  page: CorpusPage;
+  found: boolean;
+  scanMs: number[];
+  addMs: number[];
+  frame: Buffer;
+  /** On pages without a code: the browser's capture alone, timed right after each click's scan. */
+  captureMs: number[];
+}
 
 const atRatio = (ratio: number) => (corpus: CorpusPage[]) => corpus.filter((page) => (page.onlyAtRatio ?? ratio) === ratio);
 const SCREENS: Screen[] = [
@@ -38,6 +46,7 @@ export async function run(): Promise<void> {
       const frames = await measureInWorker(rig.worker, decoders, figures);
       console.log(formatFrameTable(frames, screen.goalMs, 'the captured frames, in the extension\'s service worker'));
       console.log(summariseFrames(frames, screen.goalMs));
+      reportBrowserShare(figures, frames);
     } finally {
       await rig.close();
     }
@@ -51,10 +60,14 @@ async function measureClicks(rig: CaptureRig, pages: CorpusPage[]): Promise<Page
   for (const page of pages) {
     await quotaPause();
     const first = await rig.scan<ScanResult>(page.path, { withFrame: true });
-    const entry: PageFigures = { page, found: foundAll(first.response, page), scanMs: [first.ms], addMs: [], frame: first.frame! };
+    const entry: PageFigures = { page, found: foundAll(first.response, page), scanMs: [first.ms], addMs: [], frame: first.frame!, captureMs: [] };
+    const withoutCode = page.expected.length === 0;
+    if (withoutCode) entry.captureMs.push(first.captureMs!);
     for (let i = 1; i < CLICKS; i++) {
       await quotaPause();
-      entry.scanMs.push((await rig.scan<ScanResult>(page.path)).ms);
+      const run = await rig.scan<ScanResult>(page.path, { withFrame: withoutCode });
+      entry.scanMs.push(run.ms);
+      if (withoutCode) entry.captureMs.push(run.captureMs!);
     }
     if (entry.found && page.expected.length > 0) {
       for (let i = 0; i < CLICKS; i++) entry.addMs.push(await timeAdd(vaultPage, first.response));
@@ -117,6 +130,18 @@ function reportClicks(screen: Screen, figures: PageFigures[]): void {
     `(${refusals.length} clicks on ${without.length} pages; said every time: ${without.every((f) => f.found)})`);
 }
 
+// On a page without a code the answer waits for the capture: its floor is the browser's capture plus unpacking the
+// PNG in the worker (both measured in this run), before any decoding.
+function reportBrowserShare(figures: PageFigures[], frames: FrameFigures[]): void {
+  const without = figures.filter((f) => f.page.expected.length === 0);
+  const capture = percentile(without.flatMap((f) => f.captureMs), 50);
+  const unpack = percentile(frames.filter((f) => f.expected.length === 0).flatMap((f) => f.unpackMs ?? []), 50);
+  const answer = percentile(without.flatMap((f) => f.scanMs), 50);
+  console.log(`pages without a code, the browser's own share (medians): captureVisibleTab ${capture.toFixed(0)} ms + unpacking the PNG ` +
+    `${unpack.toFixed(0)} ms = ${(capture + unpack).toFixed(0)} ms before any decoding; "No QR code found" ${answer.toFixed(0)} ms = ` +
+    `${(answer / (capture + unpack)).toFixed(2)}x that floor`);
+}
+
 // Each captured frame, unpacked in the worker as the extension unpacks it, then decoded DECODES times by the shared
 // decoder and BASELINE_DECODES times by the baseline (it is far slower on frames without a code).
 async function measureInWorker(worker: Worker, decoders: string, figures: PageFigures[]): Promise<FrameFigures[]> {
@@ -133,11 +158,20 @@ async function measureInWorker(worker: Worker, decoders: string, figures: PageFi
 
 const WORKER_TIMING = async ({ png, runs, baselineRuns }: { png: string; runs: number; baselineRuns: number }) => {
   const api = (globalThis as unknown as { BenchDecoders: typeof import('./worker-decoders') }).BenchDecoders;
-  const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(bitmap, 0, 0);
-  const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const blob = new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' });
+  // Unpacked as pixels-from-image.ts does, three times: the cost every capture pays before decoding.
+  const unpackMs: number[] = [];
+  let image!: ImageData;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(bitmap, 0, 0);
+    image = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    bitmap.close();
+    unpackMs.push(performance.now() - start);
+  }
   // Turns as in frame-table.ts's alternateRuns (this function runs in the worker, apart from the bench's modules).
   const ours: number[] = [], theirs: number[] = [];
   let result = { texts: [] as string[], passes: [] as string[] };
@@ -152,5 +186,5 @@ const WORKER_TIMING = async ({ png, runs, baselineRuns }: { png: string; runs: n
     theirTexts = api.popularPipeline(image);
     theirs.push(performance.now() - start);
   }
-  return { size: `${image.width}x${image.height}`, ours, texts: result.texts, passes: result.passes, theirs, theirTexts };
+  return { size: `${image.width}x${image.height}`, ours, texts: result.texts, passes: result.passes, theirs, theirTexts, unpackMs };
 };

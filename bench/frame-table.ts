@@ -18,6 +18,8 @@ export interface FrameFigures {
   /** Baseline (qrcode-reader, then jsQR): one time per run (ms), what it read. */
   theirs: number[];
   theirTexts: string[];
+  /** Where frames are captures (the extension's worker): the time to unpack the PNG into pixels, per run (ms). */
+  unpackMs?: number[];
 }
 
 const SPEED_UP_GOAL = 1.5;

@@ -7,7 +7,13 @@ import { serveStatic, type StaticServer } from './static-server';
 
 export const PAGE_HOST = 'login.example.com';
 
-export interface ScanRun<T> { response: T; ms: number; frame?: Buffer }
+export interface ScanRun<T> {
+  response: T;
+  ms: number;
+  frame?: Buffer;
+  /** How long the browser took to capture that frame (the attempt that was let through Chrome's quota). */
+  captureMs?: number;
+}
 
 export interface CaptureRig {
   browser: LaunchedBrowser;
@@ -52,25 +58,27 @@ export async function startCaptureRig(pages: Record<string, string>, options: Ri
     async scan(path, { type = 'scan-tab', withFrame = false } = {}) {
       const popup = await openOn(path);
       try {
-        const run = await popup.evaluate<{ response: never; ms: number; frame?: string }>(`(async () => {
+        const run = await popup.evaluate<{ response: never; ms: number; frame?: string; captureMs?: number }>(`(async () => {
           const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
           const start = performance.now();
           const response = await chrome.runtime.sendMessage({ type: ${JSON.stringify(type)}, tabId: tab.id, windowId: tab.windowId });
           const ms = performance.now() - start;
-          let frame;
+          let frame, captureMs;
           // The extension has just captured: Chrome allows two captures a second, so this one may wait its turn.
           for (let attempt = 0; ${withFrame} && !frame; attempt++) {
             try {
+              const captureStart = performance.now();
               frame = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+              captureMs = performance.now() - captureStart;
             } catch (error) {
               if (attempt >= 5) throw error;
               await new Promise((resolve) => setTimeout(resolve, 300));
             }
           }
-          return { response, ms, frame };
+          return { response, ms, frame, captureMs };
         })()`);
         const frame = run.frame ? Buffer.from(run.frame.slice(run.frame.indexOf(',') + 1), 'base64') : undefined;
-        return { response: run.response, ms: run.ms, frame };
+        return { response: run.response, ms: run.ms, frame, captureMs: run.captureMs };
       } finally {
         await popup.close();
       }
