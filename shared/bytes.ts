@@ -6,9 +6,14 @@ export function encodeBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+// The built-in decoder where there is one (current browsers; not yet Node 20).
+const fromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64?.bind(Uint8Array);
+
 /** Standard Base64 (RFC 4648, `+` and `/`). Throws a plain Error on anything else; callers turn it into their own typed error. */
 export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error('not a Base64 string');
+  // A tab capture is megabytes of Base64: going through atob's string is several times slower.
+  if (fromBase64) return fromBase64(text);
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
 
